@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Defender365Typed.Generators.Parsing;
+
+/// <summary>Finds the properties that are columns and reads their [HuntingColumn] settings.</summary>
+internal static class ShapeMembers
+{
+    /// <summary>Public instance properties with a getter, in declaration order, base types first.</summary>
+    public static IEnumerable<IPropertySymbol> ColumnProperties(INamedTypeSymbol type)
+    {
+        var chain = new Stack<INamedTypeSymbol>();
+        for (INamedTypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            chain.Push(current);
+        }
+
+        foreach (INamedTypeSymbol declaring in chain)
+        {
+            foreach (ISymbol member in declaring.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property
+                    && !property.IsImplicitlyDeclared
+                    && property.Name != "EqualityContract")
+                {
+                    yield return property;
+                }
+            }
+        }
+    }
+
+    /// <summary>The column name and pinned type from [HuntingColumn], if present.</summary>
+    public static (string? Name, int PinnedType, AttributeData? Attribute) ReadColumnAttribute(IPropertySymbol property)
+    {
+        foreach (AttributeData attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != KnownNames.HuntingColumnAttribute)
+            {
+                continue;
+            }
+
+            string? name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+            int pinned = 0;
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                if (named.Key == "Type" && named.Value.Value is int value)
+                {
+                    pinned = value;
+                }
+            }
+
+            return (name, pinned, attribute);
+        }
+
+        return (null, 0, null);
+    }
+
+    /// <summary>The text of the property's <c>&lt;summary&gt;</c> documentation, whitespace collapsed.</summary>
+    public static string? Summary(ISymbol symbol)
+    {
+        string? xml = symbol.GetDocumentationCommentXml();
+        if (string.IsNullOrEmpty(xml))
+        {
+            return null;
+        }
+
+        int start = xml!.IndexOf("<summary>", System.StringComparison.Ordinal);
+        int end = xml.IndexOf("</summary>", System.StringComparison.Ordinal);
+        if (start < 0 || end <= start)
+        {
+            return null;
+        }
+
+        string inner = xml.Substring(start + 9, end - start - 9);
+        return string.Join(" ", inner.Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
+    }
+}
