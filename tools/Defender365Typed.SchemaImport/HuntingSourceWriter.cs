@@ -28,7 +28,7 @@ public static class HuntingSourceWriter
             TableSourceWriter.Line(sb, "    /// <summary>" + CSharpText.XmlDocText(table.Description) + "</summary>");
             TableSourceWriter.Line(
                 sb,
-                "    public static global::Defender365Typed.Kql.KqlQuery<" + type + ", " + type + ".Columns> " + name +
+                "    public static global::Defender365Typed.KqlQuery<" + type + ", " + type + ".Columns> " + name +
                 " => " + type + ".Table;");
             TableSourceWriter.Line(sb);
         }

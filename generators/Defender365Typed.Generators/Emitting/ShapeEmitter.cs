@@ -10,7 +10,7 @@ namespace Defender365Typed.Generators.Emitting;
 /// </summary>
 internal static class ShapeEmitter
 {
-    private const string Kql = "global::Defender365Typed.Kql.";
+    private const string Kql = "global::Defender365Typed.";
 
     public static string Emit(ShapeSpec spec)
     {

@@ -1,4 +1,4 @@
-namespace Defender365Typed.Kql;
+namespace Defender365Typed;
 
 /// <summary>The single row of the <c>count</c> operator.</summary>
 /// <param name="Count">The number of rows counted.</param>

@@ -10,202 +10,202 @@ namespace Defender365Typed;
 public static partial class Hunting
 {
     /// <summary>Microsoft Entra interactive and non-interactive sign-ins (beta; requires Entra ID P2).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.AADSignInEventsBeta, global::Defender365Typed.Tables.AADSignInEventsBeta.Columns> AADSignInEventsBeta => global::Defender365Typed.Tables.AADSignInEventsBeta.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.AADSignInEventsBeta, global::Defender365Typed.Tables.AADSignInEventsBeta.Columns> AADSignInEventsBeta => global::Defender365Typed.Tables.AADSignInEventsBeta.Table;
 
     /// <summary>Microsoft Entra service principal and managed identity sign-ins (beta; requires Entra ID P2).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.AADSpnSignInEventsBeta, global::Defender365Typed.Tables.AADSpnSignInEventsBeta.Columns> AADSpnSignInEventsBeta => global::Defender365Typed.Tables.AADSpnSignInEventsBeta.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.AADSpnSignInEventsBeta, global::Defender365Typed.Tables.AADSpnSignInEventsBeta.Columns> AADSpnSignInEventsBeta => global::Defender365Typed.Tables.AADSpnSignInEventsBeta.Table;
 
     /// <summary>AI agents and their properties from various platforms; replaces AIAgentsInfo (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.AgentsInfo, global::Defender365Typed.Tables.AgentsInfo.Columns> AgentsInfo => global::Defender365Typed.Tables.AgentsInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.AgentsInfo, global::Defender365Typed.Tables.AgentsInfo.Columns> AgentsInfo => global::Defender365Typed.Tables.AgentsInfo.Table;
 
     /// <summary>Information about AI agents created with Microsoft Copilot Studio, including configuration and ownership (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.AIAgentsInfo, global::Defender365Typed.Tables.AIAgentsInfo.Columns> AIAgentsInfo => global::Defender365Typed.Tables.AIAgentsInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.AIAgentsInfo, global::Defender365Typed.Tables.AIAgentsInfo.Columns> AIAgentsInfo => global::Defender365Typed.Tables.AIAgentsInfo.Table;
 
     /// <summary>Files, IP addresses, URLs, users, devices and other entities associated with alerts.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.AlertEvidence, global::Defender365Typed.Tables.AlertEvidence.Columns> AlertEvidence => global::Defender365Typed.Tables.AlertEvidence.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.AlertEvidence, global::Defender365Typed.Tables.AlertEvidence.Columns> AlertEvidence => global::Defender365Typed.Tables.AlertEvidence.Table;
 
     /// <summary>Alerts from Defender for Endpoint, Defender for Office 365, Defender for Cloud Apps and Defender for Identity, with severity and threat categorization.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.AlertInfo, global::Defender365Typed.Tables.AlertInfo.Columns> AlertInfo => global::Defender365Typed.Tables.AlertInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.AlertInfo, global::Defender365Typed.Tables.AlertInfo.Columns> AlertInfo => global::Defender365Typed.Tables.AlertInfo.Table;
 
     /// <summary>Entities (file, process, device, user and others) involved in behaviors from Defender for Cloud Apps and UEBA (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.BehaviorEntities, global::Defender365Typed.Tables.BehaviorEntities.Columns> BehaviorEntities => global::Defender365Typed.Tables.BehaviorEntities.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.BehaviorEntities, global::Defender365Typed.Tables.BehaviorEntities.Columns> BehaviorEntities => global::Defender365Typed.Tables.BehaviorEntities.Table;
 
     /// <summary>Behaviors from Defender for Cloud Apps and UEBA: contextual insights derived from one or more raw events (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.BehaviorInfo, global::Defender365Typed.Tables.BehaviorInfo.Columns> BehaviorInfo => global::Defender365Typed.Tables.BehaviorInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.BehaviorInfo, global::Defender365Typed.Tables.BehaviorInfo.Columns> BehaviorInfo => global::Defender365Typed.Tables.BehaviorInfo.Table;
 
     /// <summary>Activities performed during Microsoft Teams calls in the organization, from Defender for Office 365.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.CallActivityEvents, global::Defender365Typed.Tables.CallActivityEvents.Columns> CallActivityEvents => global::Defender365Typed.Tables.CallActivityEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.CallActivityEvents, global::Defender365Typed.Tables.CallActivityEvents.Columns> CallActivityEvents => global::Defender365Typed.Tables.CallActivityEvents.Table;
 
     /// <summary>Email campaigns identified by Defender for Office 365 (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.CampaignInfo, global::Defender365Typed.Tables.CampaignInfo.Columns> CampaignInfo => global::Defender365Typed.Tables.CampaignInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.CampaignInfo, global::Defender365Typed.Tables.CampaignInfo.Columns> CampaignInfo => global::Defender365Typed.Tables.CampaignInfo.Table;
 
     /// <summary>Events involving accounts and objects in Office 365 and other cloud apps and services connected to Defender for Cloud Apps.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.CloudAppEvents, global::Defender365Typed.Tables.CloudAppEvents.Columns> CloudAppEvents => global::Defender365Typed.Tables.CloudAppEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.CloudAppEvents, global::Defender365Typed.Tables.CloudAppEvents.Columns> CloudAppEvents => global::Defender365Typed.Tables.CloudAppEvents.Table;
 
     /// <summary>Cloud audit events for cloud platforms (Azure, AWS, GCP, Kubernetes) protected by Microsoft Defender for Cloud (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.CloudAuditEvents, global::Defender365Typed.Tables.CloudAuditEvents.Columns> CloudAuditEvents => global::Defender365Typed.Tables.CloudAuditEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.CloudAuditEvents, global::Defender365Typed.Tables.CloudAuditEvents.Columns> CloudAuditEvents => global::Defender365Typed.Tables.CloudAuditEvents.Table;
 
     /// <summary>DNS activity events from cloud infrastructure environments, from Microsoft Defender for Cloud (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.CloudDnsEvents, global::Defender365Typed.Tables.CloudDnsEvents.Columns> CloudDnsEvents => global::Defender365Typed.Tables.CloudDnsEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.CloudDnsEvents, global::Defender365Typed.Tables.CloudDnsEvents.Columns> CloudDnsEvents => global::Defender365Typed.Tables.CloudDnsEvents.Table;
 
     /// <summary>Policy enforcement (security gating) decisions for Kubernetes workloads on cloud platforms protected by Microsoft Defender for Cloud (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.CloudPolicyEnforcementEvents, global::Defender365Typed.Tables.CloudPolicyEnforcementEvents.Columns> CloudPolicyEnforcementEvents => global::Defender365Typed.Tables.CloudPolicyEnforcementEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.CloudPolicyEnforcementEvents, global::Defender365Typed.Tables.CloudPolicyEnforcementEvents.Columns> CloudPolicyEnforcementEvents => global::Defender365Typed.Tables.CloudPolicyEnforcementEvents.Table;
 
     /// <summary>Process events in multicloud Kubernetes environments (AKS, EKS, GKE) protected by Microsoft Defender for Cloud (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.CloudProcessEvents, global::Defender365Typed.Tables.CloudProcessEvents.Columns> CloudProcessEvents => global::Defender365Typed.Tables.CloudProcessEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.CloudProcessEvents, global::Defender365Typed.Tables.CloudProcessEvents.Columns> CloudProcessEvents => global::Defender365Typed.Tables.CloudProcessEvents.Table;
 
     /// <summary>Aggregated cloud storage activity and related events from Microsoft Defender for Cloud (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.CloudStorageAggregatedEvents, global::Defender365Typed.Tables.CloudStorageAggregatedEvents.Columns> CloudStorageAggregatedEvents => global::Defender365Typed.Tables.CloudStorageAggregatedEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.CloudStorageAggregatedEvents, global::Defender365Typed.Tables.CloudStorageAggregatedEvents.Columns> CloudStorageAggregatedEvents => global::Defender365Typed.Tables.CloudStorageAggregatedEvents.Table;
 
     /// <summary>Insights about potentially suspicious user behaviors that violate Microsoft Purview policies, from Insider Risk Management (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DataSecurityBehaviors, global::Defender365Typed.Tables.DataSecurityBehaviors.Columns> DataSecurityBehaviors => global::Defender365Typed.Tables.DataSecurityBehaviors.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DataSecurityBehaviors, global::Defender365Typed.Tables.DataSecurityBehaviors.Columns> DataSecurityBehaviors => global::Defender365Typed.Tables.DataSecurityBehaviors.Table;
 
     /// <summary>User activities that violate Microsoft Purview policies, enriched with detections such as sensitive info types and labels (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DataSecurityEvents, global::Defender365Typed.Tables.DataSecurityEvents.Columns> DataSecurityEvents => global::Defender365Typed.Tables.DataSecurityEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DataSecurityEvents, global::Defender365Typed.Tables.DataSecurityEvents.Columns> DataSecurityEvents => global::Defender365Typed.Tables.DataSecurityEvents.Table;
 
     /// <summary>Baseline compliance assessment snapshot showing the status of security configurations tied to baseline profiles on devices (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceBaselineComplianceAssessment, global::Defender365Typed.Tables.DeviceBaselineComplianceAssessment.Columns> DeviceBaselineComplianceAssessment => global::Defender365Typed.Tables.DeviceBaselineComplianceAssessment.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceBaselineComplianceAssessment, global::Defender365Typed.Tables.DeviceBaselineComplianceAssessment.Columns> DeviceBaselineComplianceAssessment => global::Defender365Typed.Tables.DeviceBaselineComplianceAssessment.Table;
 
     /// <summary>Security configurations used by baseline compliance to assess devices (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceBaselineComplianceAssessmentKB, global::Defender365Typed.Tables.DeviceBaselineComplianceAssessmentKB.Columns> DeviceBaselineComplianceAssessmentKB => global::Defender365Typed.Tables.DeviceBaselineComplianceAssessmentKB.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceBaselineComplianceAssessmentKB, global::Defender365Typed.Tables.DeviceBaselineComplianceAssessmentKB.Columns> DeviceBaselineComplianceAssessmentKB => global::Defender365Typed.Tables.DeviceBaselineComplianceAssessmentKB.Table;
 
     /// <summary>Baseline profiles used for monitoring device baseline compliance (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceBaselineComplianceProfiles, global::Defender365Typed.Tables.DeviceBaselineComplianceProfiles.Columns> DeviceBaselineComplianceProfiles => global::Defender365Typed.Tables.DeviceBaselineComplianceProfiles.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceBaselineComplianceProfiles, global::Defender365Typed.Tables.DeviceBaselineComplianceProfiles.Columns> DeviceBaselineComplianceProfiles => global::Defender365Typed.Tables.DeviceBaselineComplianceProfiles.Table;
 
     /// <summary>Miscellaneous device events, including events triggered by security controls such as Microsoft Defender Antivirus and exploit protection.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceEvents, global::Defender365Typed.Tables.DeviceEvents.Columns> DeviceEvents => global::Defender365Typed.Tables.DeviceEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceEvents, global::Defender365Typed.Tables.DeviceEvents.Columns> DeviceEvents => global::Defender365Typed.Tables.DeviceEvents.Table;
 
     /// <summary>Certificate information of signed files obtained from certificate verification events on endpoints.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceFileCertificateInfo, global::Defender365Typed.Tables.DeviceFileCertificateInfo.Columns> DeviceFileCertificateInfo => global::Defender365Typed.Tables.DeviceFileCertificateInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceFileCertificateInfo, global::Defender365Typed.Tables.DeviceFileCertificateInfo.Columns> DeviceFileCertificateInfo => global::Defender365Typed.Tables.DeviceFileCertificateInfo.Table;
 
     /// <summary>File creation, modification, and other file system events.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceFileEvents, global::Defender365Typed.Tables.DeviceFileEvents.Columns> DeviceFileEvents => global::Defender365Typed.Tables.DeviceFileEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceFileEvents, global::Defender365Typed.Tables.DeviceFileEvents.Columns> DeviceFileEvents => global::Defender365Typed.Tables.DeviceFileEvents.Table;
 
     /// <summary>DLL loading events.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceImageLoadEvents, global::Defender365Typed.Tables.DeviceImageLoadEvents.Columns> DeviceImageLoadEvents => global::Defender365Typed.Tables.DeviceImageLoadEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceImageLoadEvents, global::Defender365Typed.Tables.DeviceImageLoadEvents.Columns> DeviceImageLoadEvents => global::Defender365Typed.Tables.DeviceImageLoadEvents.Table;
 
     /// <summary>Machine information, including OS information, active users and computer name, from periodic device reports.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceInfo, global::Defender365Typed.Tables.DeviceInfo.Columns> DeviceInfo => global::Defender365Typed.Tables.DeviceInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceInfo, global::Defender365Typed.Tables.DeviceInfo.Columns> DeviceInfo => global::Defender365Typed.Tables.DeviceInfo.Table;
 
     /// <summary>Sign-ins and other authentication events on devices.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceLogonEvents, global::Defender365Typed.Tables.DeviceLogonEvents.Columns> DeviceLogonEvents => global::Defender365Typed.Tables.DeviceLogonEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceLogonEvents, global::Defender365Typed.Tables.DeviceLogonEvents.Columns> DeviceLogonEvents => global::Defender365Typed.Tables.DeviceLogonEvents.Table;
 
     /// <summary>Network connection and related events.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceNetworkEvents, global::Defender365Typed.Tables.DeviceNetworkEvents.Columns> DeviceNetworkEvents => global::Defender365Typed.Tables.DeviceNetworkEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceNetworkEvents, global::Defender365Typed.Tables.DeviceNetworkEvents.Columns> DeviceNetworkEvents => global::Defender365Typed.Tables.DeviceNetworkEvents.Table;
 
     /// <summary>Network properties of devices, including adapters, IP and MAC addresses, and connected networks and domains.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceNetworkInfo, global::Defender365Typed.Tables.DeviceNetworkInfo.Columns> DeviceNetworkInfo => global::Defender365Typed.Tables.DeviceNetworkInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceNetworkInfo, global::Defender365Typed.Tables.DeviceNetworkInfo.Columns> DeviceNetworkInfo => global::Defender365Typed.Tables.DeviceNetworkInfo.Table;
 
     /// <summary>Process creation and related events.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceProcessEvents, global::Defender365Typed.Tables.DeviceProcessEvents.Columns> DeviceProcessEvents => global::Defender365Typed.Tables.DeviceProcessEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceProcessEvents, global::Defender365Typed.Tables.DeviceProcessEvents.Columns> DeviceProcessEvents => global::Defender365Typed.Tables.DeviceProcessEvents.Table;
 
     /// <summary>Creation and modification of registry entries.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceRegistryEvents, global::Defender365Typed.Tables.DeviceRegistryEvents.Columns> DeviceRegistryEvents => global::Defender365Typed.Tables.DeviceRegistryEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceRegistryEvents, global::Defender365Typed.Tables.DeviceRegistryEvents.Columns> DeviceRegistryEvents => global::Defender365Typed.Tables.DeviceRegistryEvents.Table;
 
     /// <summary>Browser extension installations found on devices by Defender Vulnerability Management (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmBrowserExtensions, global::Defender365Typed.Tables.DeviceTvmBrowserExtensions.Columns> DeviceTvmBrowserExtensions => global::Defender365Typed.Tables.DeviceTvmBrowserExtensions.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmBrowserExtensions, global::Defender365Typed.Tables.DeviceTvmBrowserExtensions.Columns> DeviceTvmBrowserExtensions => global::Defender365Typed.Tables.DeviceTvmBrowserExtensions.Table;
 
     /// <summary>Browser extension details and permission information used by the Defender Vulnerability Management browser extensions page (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmBrowserExtensionsKB, global::Defender365Typed.Tables.DeviceTvmBrowserExtensionsKB.Columns> DeviceTvmBrowserExtensionsKB => global::Defender365Typed.Tables.DeviceTvmBrowserExtensionsKB.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmBrowserExtensionsKB, global::Defender365Typed.Tables.DeviceTvmBrowserExtensionsKB.Columns> DeviceTvmBrowserExtensionsKB => global::Defender365Typed.Tables.DeviceTvmBrowserExtensionsKB.Table;
 
     /// <summary>Certificate information for devices in the organization from Defender Vulnerability Management (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmCertificateInfo, global::Defender365Typed.Tables.DeviceTvmCertificateInfo.Columns> DeviceTvmCertificateInfo => global::Defender365Typed.Tables.DeviceTvmCertificateInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmCertificateInfo, global::Defender365Typed.Tables.DeviceTvmCertificateInfo.Columns> DeviceTvmCertificateInfo => global::Defender365Typed.Tables.DeviceTvmCertificateInfo.Table;
 
     /// <summary>Hardware and firmware information of devices (system model, processor, BIOS) as checked by Defender Vulnerability Management.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmHardwareFirmware, global::Defender365Typed.Tables.DeviceTvmHardwareFirmware.Columns> DeviceTvmHardwareFirmware => global::Defender365Typed.Tables.DeviceTvmHardwareFirmware.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmHardwareFirmware, global::Defender365Typed.Tables.DeviceTvmHardwareFirmware.Columns> DeviceTvmHardwareFirmware => global::Defender365Typed.Tables.DeviceTvmHardwareFirmware.Table;
 
     /// <summary>Defender Vulnerability Management assessment events, including configuration and attack surface area states of devices.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmInfoGathering, global::Defender365Typed.Tables.DeviceTvmInfoGathering.Columns> DeviceTvmInfoGathering => global::Defender365Typed.Tables.DeviceTvmInfoGathering.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmInfoGathering, global::Defender365Typed.Tables.DeviceTvmInfoGathering.Columns> DeviceTvmInfoGathering => global::Defender365Typed.Tables.DeviceTvmInfoGathering.Table;
 
     /// <summary>Metadata for the assessments collected in DeviceTvmInfoGathering.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmInfoGatheringKB, global::Defender365Typed.Tables.DeviceTvmInfoGatheringKB.Columns> DeviceTvmInfoGatheringKB => global::Defender365Typed.Tables.DeviceTvmInfoGatheringKB.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmInfoGatheringKB, global::Defender365Typed.Tables.DeviceTvmInfoGatheringKB.Columns> DeviceTvmInfoGatheringKB => global::Defender365Typed.Tables.DeviceTvmInfoGatheringKB.Table;
 
     /// <summary>Defender Vulnerability Management assessment events showing the status of security configurations on devices.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessment, global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessment.Columns> DeviceTvmSecureConfigurationAssessment => global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessment.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessment, global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessment.Columns> DeviceTvmSecureConfigurationAssessment => global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessment.Table;
 
     /// <summary>Knowledge base of security configurations assessed by Defender Vulnerability Management, with risk info, benchmarks and MITRE mappings.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessmentKB, global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessmentKB.Columns> DeviceTvmSecureConfigurationAssessmentKB => global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessmentKB.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessmentKB, global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessmentKB.Columns> DeviceTvmSecureConfigurationAssessmentKB => global::Defender365Typed.Tables.DeviceTvmSecureConfigurationAssessmentKB.Table;
 
     /// <summary>Evidence of where a specific software was detected on a device (registry and disk paths); beta.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSoftwareEvidenceBeta, global::Defender365Typed.Tables.DeviceTvmSoftwareEvidenceBeta.Columns> DeviceTvmSoftwareEvidenceBeta => global::Defender365Typed.Tables.DeviceTvmSoftwareEvidenceBeta.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSoftwareEvidenceBeta, global::Defender365Typed.Tables.DeviceTvmSoftwareEvidenceBeta.Columns> DeviceTvmSoftwareEvidenceBeta => global::Defender365Typed.Tables.DeviceTvmSoftwareEvidenceBeta.Table;
 
     /// <summary>Defender Vulnerability Management inventory of software installed on devices, including version and end-of-support information.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSoftwareInventory, global::Defender365Typed.Tables.DeviceTvmSoftwareInventory.Columns> DeviceTvmSoftwareInventory => global::Defender365Typed.Tables.DeviceTvmSoftwareInventory.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSoftwareInventory, global::Defender365Typed.Tables.DeviceTvmSoftwareInventory.Columns> DeviceTvmSoftwareInventory => global::Defender365Typed.Tables.DeviceTvmSoftwareInventory.Table;
 
     /// <summary>Software vulnerabilities found on devices, with CVE IDs, severity and recommended security updates.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilities, global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilities.Columns> DeviceTvmSoftwareVulnerabilities => global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilities.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilities, global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilities.Columns> DeviceTvmSoftwareVulnerabilities => global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilities.Table;
 
     /// <summary>Knowledge base of publicly disclosed vulnerabilities assessed by Defender Vulnerability Management, including exploit availability.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilitiesKB, global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilitiesKB.Columns> DeviceTvmSoftwareVulnerabilitiesKB => global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilitiesKB.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilitiesKB, global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilitiesKB.Columns> DeviceTvmSoftwareVulnerabilitiesKB => global::Defender365Typed.Tables.DeviceTvmSoftwareVulnerabilitiesKB.Table;
 
     /// <summary>Automatic attack disruption events in Defender XDR: blocks, policy applications and automatic actions (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.DisruptionAndResponseEvents, global::Defender365Typed.Tables.DisruptionAndResponseEvents.Columns> DisruptionAndResponseEvents => global::Defender365Typed.Tables.DisruptionAndResponseEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.DisruptionAndResponseEvents, global::Defender365Typed.Tables.DisruptionAndResponseEvents.Columns> DisruptionAndResponseEvents => global::Defender365Typed.Tables.DisruptionAndResponseEvents.Table;
 
     /// <summary>Information about files attached to emails processed by Defender for Office 365.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.EmailAttachmentInfo, global::Defender365Typed.Tables.EmailAttachmentInfo.Columns> EmailAttachmentInfo => global::Defender365Typed.Tables.EmailAttachmentInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.EmailAttachmentInfo, global::Defender365Typed.Tables.EmailAttachmentInfo.Columns> EmailAttachmentInfo => global::Defender365Typed.Tables.EmailAttachmentInfo.Table;
 
     /// <summary>Microsoft 365 email events, including email delivery and blocking events processed by Defender for Office 365.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.EmailEvents, global::Defender365Typed.Tables.EmailEvents.Columns> EmailEvents => global::Defender365Typed.Tables.EmailEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.EmailEvents, global::Defender365Typed.Tables.EmailEvents.Columns> EmailEvents => global::Defender365Typed.Tables.EmailEvents.Table;
 
     /// <summary>Security events that occur post-delivery, after Microsoft 365 delivers emails to the recipient mailbox.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.EmailPostDeliveryEvents, global::Defender365Typed.Tables.EmailPostDeliveryEvents.Columns> EmailPostDeliveryEvents => global::Defender365Typed.Tables.EmailPostDeliveryEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.EmailPostDeliveryEvents, global::Defender365Typed.Tables.EmailPostDeliveryEvents.Columns> EmailPostDeliveryEvents => global::Defender365Typed.Tables.EmailPostDeliveryEvents.Table;
 
     /// <summary>Information about URLs on emails and attachments processed by Defender for Office 365.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.EmailUrlInfo, global::Defender365Typed.Tables.EmailUrlInfo.Columns> EmailUrlInfo => global::Defender365Typed.Tables.EmailUrlInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.EmailUrlInfo, global::Defender365Typed.Tables.EmailUrlInfo.Columns> EmailUrlInfo => global::Defender365Typed.Tables.EmailUrlInfo.Table;
 
     /// <summary>Microsoft Entra interactive and non-interactive sign-ins; replaces AADSignInEventsBeta (requires Entra ID P2).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.EntraIdSignInEvents, global::Defender365Typed.Tables.EntraIdSignInEvents.Columns> EntraIdSignInEvents => global::Defender365Typed.Tables.EntraIdSignInEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.EntraIdSignInEvents, global::Defender365Typed.Tables.EntraIdSignInEvents.Columns> EntraIdSignInEvents => global::Defender365Typed.Tables.EntraIdSignInEvents.Table;
 
     /// <summary>Microsoft Entra service principal and managed identity sign-ins; replaces AADSpnSignInEventsBeta (requires Entra ID P2).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.EntraIdSpnSignInEvents, global::Defender365Typed.Tables.EntraIdSpnSignInEvents.Columns> EntraIdSpnSignInEvents => global::Defender365Typed.Tables.EntraIdSpnSignInEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.EntraIdSpnSignInEvents, global::Defender365Typed.Tables.EntraIdSpnSignInEvents.Columns> EntraIdSpnSignInEvents => global::Defender365Typed.Tables.EntraIdSpnSignInEvents.Table;
 
     /// <summary>Security Exposure Management exposure graph edges: relationships between entities and assets in the graph.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.ExposureGraphEdges, global::Defender365Typed.Tables.ExposureGraphEdges.Columns> ExposureGraphEdges => global::Defender365Typed.Tables.ExposureGraphEdges.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.ExposureGraphEdges, global::Defender365Typed.Tables.ExposureGraphEdges.Columns> ExposureGraphEdges => global::Defender365Typed.Tables.ExposureGraphEdges.Table;
 
     /// <summary>Security Exposure Management exposure graph nodes: organizational entities (devices, identities, groups, cloud assets) and their properties.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.ExposureGraphNodes, global::Defender365Typed.Tables.ExposureGraphNodes.Columns> ExposureGraphNodes => global::Defender365Typed.Tables.ExposureGraphNodes.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.ExposureGraphNodes, global::Defender365Typed.Tables.ExposureGraphNodes.Columns> ExposureGraphNodes => global::Defender365Typed.Tables.ExposureGraphNodes.Table;
 
     /// <summary>Files processed by Defender for Office 365 in SharePoint Online, OneDrive, and Microsoft Teams (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.FileMaliciousContentInfo, global::Defender365Typed.Tables.FileMaliciousContentInfo.Columns> FileMaliciousContentInfo => global::Defender365Typed.Tables.FileMaliciousContentInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.FileMaliciousContentInfo, global::Defender365Typed.Tables.FileMaliciousContentInfo.Columns> FileMaliciousContentInfo => global::Defender365Typed.Tables.FileMaliciousContentInfo.Table;
 
     /// <summary>Microsoft Entra ID API requests made to Microsoft Graph API for resources in the tenant (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.GraphAPIAuditEvents, global::Defender365Typed.Tables.GraphAPIAuditEvents.Columns> GraphAPIAuditEvents => global::Defender365Typed.Tables.GraphAPIAuditEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.GraphAPIAuditEvents, global::Defender365Typed.Tables.GraphAPIAuditEvents.Columns> GraphAPIAuditEvents => global::Defender365Typed.Tables.GraphAPIAuditEvents.Table;
 
     /// <summary>Account information from various sources including Microsoft Entra ID, with links to the identity that owns the account.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.IdentityAccountInfo, global::Defender365Typed.Tables.IdentityAccountInfo.Columns> IdentityAccountInfo => global::Defender365Typed.Tables.IdentityAccountInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.IdentityAccountInfo, global::Defender365Typed.Tables.IdentityAccountInfo.Columns> IdentityAccountInfo => global::Defender365Typed.Tables.IdentityAccountInfo.Table;
 
     /// <summary>Events involving an on-premises Active Directory domain controller, such as password and UPN changes and system events.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.IdentityDirectoryEvents, global::Defender365Typed.Tables.IdentityDirectoryEvents.Columns> IdentityDirectoryEvents => global::Defender365Typed.Tables.IdentityDirectoryEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.IdentityDirectoryEvents, global::Defender365Typed.Tables.IdentityDirectoryEvents.Columns> IdentityDirectoryEvents => global::Defender365Typed.Tables.IdentityDirectoryEvents.Table;
 
     /// <summary>Identity events from other cloud identity providers (e.g. Okta) connected to Defender for Identity (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.IdentityEvents, global::Defender365Typed.Tables.IdentityEvents.Columns> IdentityEvents => global::Defender365Typed.Tables.IdentityEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.IdentityEvents, global::Defender365Typed.Tables.IdentityEvents.Columns> IdentityEvents => global::Defender365Typed.Tables.IdentityEvents.Table;
 
     /// <summary>Account information from various sources, including Microsoft Entra ID (formerly AccountInfo).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.IdentityInfo, global::Defender365Typed.Tables.IdentityInfo.Columns> IdentityInfo => global::Defender365Typed.Tables.IdentityInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.IdentityInfo, global::Defender365Typed.Tables.IdentityInfo.Columns> IdentityInfo => global::Defender365Typed.Tables.IdentityInfo.Table;
 
     /// <summary>Authentication events on Active Directory (Defender for Identity) and Microsoft online services (Defender for Cloud Apps).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.IdentityLogonEvents, global::Defender365Typed.Tables.IdentityLogonEvents.Columns> IdentityLogonEvents => global::Defender365Typed.Tables.IdentityLogonEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.IdentityLogonEvents, global::Defender365Typed.Tables.IdentityLogonEvents.Columns> IdentityLogonEvents => global::Defender365Typed.Tables.IdentityLogonEvents.Table;
 
     /// <summary>Queries for Active Directory objects, such as users, groups, devices, and domains.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.IdentityQueryEvents, global::Defender365Typed.Tables.IdentityQueryEvents.Columns> IdentityQueryEvents => global::Defender365Typed.Tables.IdentityQueryEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.IdentityQueryEvents, global::Defender365Typed.Tables.IdentityQueryEvents.Columns> IdentityQueryEvents => global::Defender365Typed.Tables.IdentityQueryEvents.Table;
 
     /// <summary>Microsoft Teams message snippets and related message metadata (requires the Preview role).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.MessageContents, global::Defender365Typed.Tables.MessageContents.Columns> MessageContents => global::Defender365Typed.Tables.MessageContents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.MessageContents, global::Defender365Typed.Tables.MessageContents.Columns> MessageContents => global::Defender365Typed.Tables.MessageContents.Table;
 
     /// <summary>Microsoft Teams messages sent and received within the organization at the time of delivery (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.MessageEvents, global::Defender365Typed.Tables.MessageEvents.Columns> MessageEvents => global::Defender365Typed.Tables.MessageEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.MessageEvents, global::Defender365Typed.Tables.MessageEvents.Columns> MessageEvents => global::Defender365Typed.Tables.MessageEvents.Table;
 
     /// <summary>Security events that occurred after delivery of a Microsoft Teams message (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.MessagePostDeliveryEvents, global::Defender365Typed.Tables.MessagePostDeliveryEvents.Columns> MessagePostDeliveryEvents => global::Defender365Typed.Tables.MessagePostDeliveryEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.MessagePostDeliveryEvents, global::Defender365Typed.Tables.MessagePostDeliveryEvents.Columns> MessagePostDeliveryEvents => global::Defender365Typed.Tables.MessagePostDeliveryEvents.Table;
 
     /// <summary>URLs sent through Microsoft Teams messages in the organization (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.MessageUrlInfo, global::Defender365Typed.Tables.MessageUrlInfo.Columns> MessageUrlInfo => global::Defender365Typed.Tables.MessageUrlInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.MessageUrlInfo, global::Defender365Typed.Tables.MessageUrlInfo.Columns> MessageUrlInfo => global::Defender365Typed.Tables.MessageUrlInfo.Table;
 
     /// <summary>Microsoft 365-connected OAuth apps registered in Microsoft Entra ID and covered by Defender for Cloud Apps app governance (preview).</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.OAuthAppInfo, global::Defender365Typed.Tables.OAuthAppInfo.Columns> OAuthAppInfo => global::Defender365Typed.Tables.OAuthAppInfo.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.OAuthAppInfo, global::Defender365Typed.Tables.OAuthAppInfo.Columns> OAuthAppInfo => global::Defender365Typed.Tables.OAuthAppInfo.Table;
 
     /// <summary>Safe Links clicks from email messages, Teams, and Office 365 apps.</summary>
-    public static global::Defender365Typed.Kql.KqlQuery<global::Defender365Typed.Tables.UrlClickEvents, global::Defender365Typed.Tables.UrlClickEvents.Columns> UrlClickEvents => global::Defender365Typed.Tables.UrlClickEvents.Table;
+    public static global::Defender365Typed.KqlQuery<global::Defender365Typed.Tables.UrlClickEvents, global::Defender365Typed.Tables.UrlClickEvents.Columns> UrlClickEvents => global::Defender365Typed.Tables.UrlClickEvents.Table;
 
     /// <summary>The names of all built-in tables, in schema order.</summary>
     public static global::System.Collections.Generic.IReadOnlyList<string> TableNames { get; } = new string[]

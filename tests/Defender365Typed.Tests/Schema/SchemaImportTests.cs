@@ -91,7 +91,7 @@ public sealed class SchemaImportTests
         }
 
         GeneratedFile hunting = Assert.Single(files, f => f.RelativePath == "src/Defender365Typed/Tables/Hunting.cs");
-        Assert.Equal(DocumentedTables, Regex.Count(hunting.Content, @"^    public static global::Defender365Typed\.Kql\.KqlQuery<", RegexOptions.Multiline));
+        Assert.Equal(DocumentedTables, Regex.Count(hunting.Content, @"^    public static global::Defender365Typed\.KqlQuery<", RegexOptions.Multiline));
         string expectedNames = string.Concat(schema.Tables.Select(t => $"        \"{t.Name}\",\n"));
         Assert.Contains("new string[]\n    {\n" + expectedNames + "    };\n", hunting.Content, StringComparison.Ordinal);
     }

@@ -1,8 +1,0 @@
-namespace Defender365Typed.Kql;
-
-/// <summary>A typed KQL scalar expression: a column, a literal or a computed value.</summary>
-public interface IKqlScalar
-{
-    /// <summary>The expression without its static type, for column lists.</summary>
-    KqlExpr Expression { get; }
-}

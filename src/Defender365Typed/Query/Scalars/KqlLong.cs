@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using Defender365Typed.Syntax;
+
+namespace Defender365Typed;
+
+/// <summary>A KQL <c>long</c> expression: comparisons, arithmetic, <c>between</c> and <c>in</c>.</summary>
+public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
+{
+    private readonly KqlNode? _node;
+
+    internal KqlLong(KqlNode node) => _node = node;
+
+    internal KqlNode Node => KqlScalar.Require(_node, nameof(KqlLong));
+
+    /// <inheritdoc />
+    public KqlExpr Expression => new(Node);
+
+#pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.
+    /// <summary>A <c>long</c> literal.</summary>
+    public static implicit operator KqlLong(long value) => new(new KqlTextNode(KqlLiteral.Long(value)));
+
+    /// <summary>An <c>int</c> expression widens to <c>long</c>, as in KQL.</summary>
+    public static implicit operator KqlLong(KqlInt value) => new(value.Node);
+
+    /// <summary>KQL <c>==</c>.</summary>
+    public static KqlBool operator ==(KqlLong left, KqlLong right) => Compare(left, "==", right);
+
+    /// <summary>KQL <c>!=</c>.</summary>
+    public static KqlBool operator !=(KqlLong left, KqlLong right) => Compare(left, "!=", right);
+
+    /// <summary>KQL <c>&lt;</c>.</summary>
+    public static KqlBool operator <(KqlLong left, KqlLong right) => Compare(left, "<", right);
+
+    /// <summary>KQL <c>&lt;=</c>.</summary>
+    public static KqlBool operator <=(KqlLong left, KqlLong right) => Compare(left, "<=", right);
+
+    /// <summary>KQL <c>&gt;</c>.</summary>
+    public static KqlBool operator >(KqlLong left, KqlLong right) => Compare(left, ">", right);
+
+    /// <summary>KQL <c>&gt;=</c>.</summary>
+    public static KqlBool operator >=(KqlLong left, KqlLong right) => Compare(left, ">=", right);
+
+    /// <summary>KQL <c>+</c>.</summary>
+    public static KqlLong operator +(KqlLong left, KqlLong right) => new(KqlNodes.Additive(left.Node, "+", right.Node));
+
+    /// <summary>KQL <c>-</c>.</summary>
+    public static KqlLong operator -(KqlLong left, KqlLong right) => new(KqlNodes.Additive(left.Node, "-", right.Node));
+
+    /// <summary>KQL <c>*</c>.</summary>
+    public static KqlLong operator *(KqlLong left, KqlLong right) => new(KqlNodes.Multiplicative(left.Node, "*", right.Node));
+
+    /// <summary>KQL <c>/</c>.</summary>
+    public static KqlLong operator /(KqlLong left, KqlLong right) => new(KqlNodes.Multiplicative(left.Node, "/", right.Node));
+
+    /// <summary>KQL <c>%</c>.</summary>
+    public static KqlLong operator %(KqlLong left, KqlLong right) => new(KqlNodes.Multiplicative(left.Node, "%", right.Node));
+
+    /// <summary>Negation.</summary>
+    public static KqlLong operator -(KqlLong value) => new(new KqlUnaryNode("-", value.Node));
+#pragma warning restore CA2225
+
+    /// <summary><c>value between (low .. high)</c>, both ends included.</summary>
+    public KqlBool Between(KqlLong low, KqlLong high) => new(new KqlBetweenNode(Node, low.Node, high.Node, negated: false));
+
+    /// <summary><c>value !between (low .. high)</c>.</summary>
+    public KqlBool NotBetween(KqlLong low, KqlLong high) => new(new KqlBetweenNode(Node, low.Node, high.Node, negated: true));
+
+    /// <summary><c>in (...)</c>.</summary>
+    public KqlBool In(params long[] values) => new(KqlNodes.InList(Node, "in", (IReadOnlyList<long>)values, KqlLiteral.Long, nameof(values)));
+
+    /// <summary><c>!in (...)</c>.</summary>
+    public KqlBool NotIn(params long[] values) => new(KqlNodes.InList(Node, "!in", (IReadOnlyList<long>)values, KqlLiteral.Long, nameof(values)));
+
+    /// <summary><c>in (subquery)</c>.</summary>
+    public KqlBool In(KqlSet<KqlLong> values) => new(KqlNodes.Comparison(Node, "in", values.Node));
+
+    /// <summary><c>isnull(value)</c>.</summary>
+    public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
+
+    /// <summary><c>isnotnull(value)</c>.</summary>
+    public KqlBool IsNotNull() => new(KqlNodes.Call("isnotnull", Node));
+
+    /// <summary><c>tostring(value)</c>.</summary>
+    public KqlString AsString() => new(KqlNodes.Call("tostring", Node));
+
+    /// <summary><c>toreal(value)</c>.</summary>
+    public KqlReal AsReal() => new(KqlNodes.Call("toreal", Node));
+
+    /// <summary><c>bin(value, size)</c>: rounds down to a multiple of <paramref name="size"/>.</summary>
+    public KqlReal Bin(KqlReal size) => new(KqlNodes.Call("bin", Node, size.Node));
+
+    /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
+    public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
+
+    /// <summary>Fills this result column with <paramref name="value"/> in <c>summarize</c> or <c>project</c>.</summary>
+    public KqlAssignment Assign(KqlLong value) => KqlScalar.Assign(Node, value.Node, nameof(KqlLong));
+
+    /// <summary>Identity of the expression objects, not a KQL comparison (use <c>==</c> for that).</summary>
+    public bool Equals(KqlLong other) => ReferenceEquals(_node, other._node);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is KqlLong other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => _node?.GetHashCode() ?? 0;
+
+    private static KqlBool Compare(KqlLong left, string op, KqlLong right) => new(KqlNodes.Comparison(left.Node, op, right.Node));
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+
+namespace Defender365Typed.Syntax;
+
+/// <summary>
+/// Gathers the <c>let</c>-bound queries a query refers to, each once and after the ones it depends on,
+/// so <c>ToKql()</c> can write them as <c>let</c> statements before the query.
+/// </summary>
+internal sealed class KqlLetCollector
+{
+    private List<(string Name, KqlTabular Query)>? _lets;
+
+    public IReadOnlyList<(string Name, KqlTabular Query)> Lets =>
+        (IReadOnlyList<(string Name, KqlTabular Query)>?)_lets ?? Array.Empty<(string, KqlTabular)>();
+
+    public void Add(string name, KqlTabular query)
+    {
+        if (_lets is not null)
+        {
+            foreach ((string existingName, KqlTabular existing) in _lets)
+            {
+                if (string.Equals(existingName, name, StringComparison.Ordinal))
+                {
+                    if (!ReferenceEquals(existing, query))
+                    {
+                        throw new InvalidOperationException(
+                            $"Two different queries are bound to the let name '{name}'; give each its own name.");
+                    }
+
+                    return;
+                }
+            }
+        }
+
+        // Dependencies first: the bound query may itself refer to other lets.
+        query.CollectLets(this);
+        (_lets ??= []).Add((name, query));
+    }
+}
