@@ -1,34 +1,47 @@
-using System;
 using Defender365Typed.Syntax;
 
 namespace Defender365Typed.Operators;
 
 /// <summary><c>order by a desc, b asc</c>; <c>ThenBy</c> makes a copy with one more key.</summary>
-internal sealed class KqlSortOperator(KqlNode[] keys, bool[] descending) : KqlOperator
+internal sealed class KqlSortOperator : KqlOperator
 {
-    public KqlSortOperator ThenBy(KqlNode key, bool isDescending)
+    // A single key (the usual case) is kept without arrays.
+    private readonly KqlNode _key;
+    private readonly bool _descending;
+    private readonly KqlSortOperator? _previousKeys;
+
+    public KqlSortOperator(KqlNode key, bool descending, KqlSortOperator? previousKeys = null)
     {
-        KqlNode[] nextKeys = [.. keys, key];
-        bool[] nextDescending = [.. descending, isDescending];
-        return new KqlSortOperator(nextKeys, nextDescending);
+        _key = key;
+        _descending = descending;
+        _previousKeys = previousKeys;
     }
+
+    public KqlSortOperator ThenBy(KqlNode key, bool descending) => new(key, descending, this);
 
     public override void Write(ref KqlWriter writer)
     {
         writer.Append("order by ");
-        for (int i = 0; i < keys.Length; i++)
-        {
-            if (i > 0)
-            {
-                writer.Append(", ");
-            }
-
-            KqlNode.WriteOperand(ref writer, keys[i], KqlPrecedence.Or);
-            writer.Append(descending[i] ? " desc" : " asc");
-        }
+        WriteKeys(ref writer);
     }
 
-    public override void CollectLets(KqlLetCollector collector) => Array.ForEach(keys, key => key.CollectLets(collector));
+    public override void CollectLets(KqlLetCollector collector)
+    {
+        _previousKeys?.CollectLets(collector);
+        _key.CollectLets(collector);
+    }
+
+    private void WriteKeys(ref KqlWriter writer)
+    {
+        if (_previousKeys is not null)
+        {
+            _previousKeys.WriteKeys(ref writer);
+            writer.Append(", ");
+        }
+
+        KqlNode.WriteOperand(ref writer, _key, KqlPrecedence.Or);
+        writer.Append(_descending ? " desc" : " asc");
+    }
 }
 
 /// <summary><c>top N by key [desc|asc]</c>.</summary>

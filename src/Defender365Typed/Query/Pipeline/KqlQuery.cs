@@ -260,7 +260,7 @@ public class KqlQuery<TRow, TColumns> : KqlTabular
         where T : struct, IKqlScalar
     {
         ArgumentNullException.ThrowIfNull(key);
-        var sort = new KqlSortOperator([key(Columns).Expression.Node], [descending]);
+        var sort = new KqlSortOperator(key(Columns).Expression.Node, descending);
         return new KqlOrderedQuery<TRow, TColumns>(this, sort, ColumnsInfo);
     }
 

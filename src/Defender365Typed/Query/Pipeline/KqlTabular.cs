@@ -26,11 +26,11 @@ public abstract class KqlTabular
     /// </summary>
     public string ToKql()
     {
-        var lets = new KqlLetCollector();
-        CollectLets(lets);
+        KqlLetCollector lets = KqlLetCollector.Rent();
         var writer = new KqlWriter(stackalloc char[1024]);
         try
         {
+            CollectLets(lets);
             foreach ((string name, KqlTabular query) in lets.Lets)
             {
                 writer.Append("let ");
@@ -46,6 +46,7 @@ public abstract class KqlTabular
         finally
         {
             writer.Dispose();
+            KqlLetCollector.Return(lets);
         }
     }
 

@@ -24,10 +24,10 @@ public readonly struct KqlBool : IKqlScalar, IEquatable<KqlBool>
     public static implicit operator KqlBool(bool value) => new(value ? KqlNodes.True : KqlNodes.False);
 
     /// <summary>KQL <c>and</c>.</summary>
-    public static KqlBool operator &(KqlBool left, KqlBool right) => new(new KqlBinaryNode(left.Node, "and", right.Node, KqlPrecedence.And));
+    public static KqlBool operator &(KqlBool left, KqlBool right) => new(new KqlBinaryNode(left.Node, "and", right.Node));
 
     /// <summary>KQL <c>or</c>.</summary>
-    public static KqlBool operator |(KqlBool left, KqlBool right) => new(new KqlBinaryNode(left.Node, "or", right.Node, KqlPrecedence.Or));
+    public static KqlBool operator |(KqlBool left, KqlBool right) => new(new KqlBinaryNode(left.Node, "or", right.Node));
 
     /// <summary>KQL <c>not(...)</c>.</summary>
     public static KqlBool operator !(KqlBool value) => new(KqlNodes.Call("not", value.Node));
@@ -39,10 +39,10 @@ public readonly struct KqlBool : IKqlScalar, IEquatable<KqlBool>
     public static bool operator false(KqlBool value) => false;
 
     /// <summary>KQL <c>==</c>.</summary>
-    public static KqlBool operator ==(KqlBool left, KqlBool right) => new(KqlNodes.Comparison(left.Node, "==", right.Node));
+    public static KqlBool operator ==(KqlBool left, KqlBool right) => new(KqlNodes.Binary(left.Node, "==", right.Node));
 
     /// <summary>KQL <c>!=</c>.</summary>
-    public static KqlBool operator !=(KqlBool left, KqlBool right) => new(KqlNodes.Comparison(left.Node, "!=", right.Node));
+    public static KqlBool operator !=(KqlBool left, KqlBool right) => new(KqlNodes.Binary(left.Node, "!=", right.Node));
 #pragma warning restore CA2225
 
     /// <summary><c>isnull(value)</c>.</summary>

@@ -42,13 +42,13 @@ public readonly struct KqlDateTime : IKqlScalar, IEquatable<KqlDateTime>
     public static KqlBool operator >=(KqlDateTime left, KqlDateTime right) => Compare(left, ">=", right);
 
     /// <summary>The time between two datetimes.</summary>
-    public static KqlTimeSpan operator -(KqlDateTime left, KqlDateTime right) => new(KqlNodes.Additive(left.Node, "-", right.Node));
+    public static KqlTimeSpan operator -(KqlDateTime left, KqlDateTime right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
 
     /// <summary>A datetime moved back by a timespan.</summary>
-    public static KqlDateTime operator -(KqlDateTime left, KqlTimeSpan right) => new(KqlNodes.Additive(left.Node, "-", right.Node));
+    public static KqlDateTime operator -(KqlDateTime left, KqlTimeSpan right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
 
     /// <summary>A datetime moved forward by a timespan.</summary>
-    public static KqlDateTime operator +(KqlDateTime left, KqlTimeSpan right) => new(KqlNodes.Additive(left.Node, "+", right.Node));
+    public static KqlDateTime operator +(KqlDateTime left, KqlTimeSpan right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
 #pragma warning restore CA2225
 
     /// <summary><c>value between (low .. high)</c>, both ends included.</summary>
@@ -114,5 +114,5 @@ public readonly struct KqlDateTime : IKqlScalar, IEquatable<KqlDateTime>
     /// <inheritdoc />
     public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 
-    private static KqlBool Compare(KqlDateTime left, string op, KqlDateTime right) => new(KqlNodes.Comparison(left.Node, op, right.Node));
+    private static KqlBool Compare(KqlDateTime left, string op, KqlDateTime right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

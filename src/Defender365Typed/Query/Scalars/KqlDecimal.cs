@@ -39,19 +39,19 @@ public readonly struct KqlDecimal : IKqlScalar, IEquatable<KqlDecimal>
     public static KqlBool operator >=(KqlDecimal left, KqlDecimal right) => Compare(left, ">=", right);
 
     /// <summary>KQL <c>+</c>.</summary>
-    public static KqlDecimal operator +(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Additive(left.Node, "+", right.Node));
+    public static KqlDecimal operator +(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
 
     /// <summary>KQL <c>-</c>.</summary>
-    public static KqlDecimal operator -(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Additive(left.Node, "-", right.Node));
+    public static KqlDecimal operator -(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
 
     /// <summary>KQL <c>*</c>.</summary>
-    public static KqlDecimal operator *(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Multiplicative(left.Node, "*", right.Node));
+    public static KqlDecimal operator *(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Binary(left.Node, "*", right.Node));
 
     /// <summary>KQL <c>/</c>.</summary>
-    public static KqlDecimal operator /(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Multiplicative(left.Node, "/", right.Node));
+    public static KqlDecimal operator /(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Binary(left.Node, "/", right.Node));
 
     /// <summary>KQL <c>%</c>.</summary>
-    public static KqlDecimal operator %(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Multiplicative(left.Node, "%", right.Node));
+    public static KqlDecimal operator %(KqlDecimal left, KqlDecimal right) => new(KqlNodes.Binary(left.Node, "%", right.Node));
 
     /// <summary>Negation.</summary>
     public static KqlDecimal operator -(KqlDecimal value) => new(new KqlUnaryNode("-", value.Node));
@@ -70,7 +70,7 @@ public readonly struct KqlDecimal : IKqlScalar, IEquatable<KqlDecimal>
     public KqlBool NotIn(params decimal[] values) => new(KqlNodes.InList(Node, "!in", (IReadOnlyList<decimal>)values, KqlLiteral.Decimal, nameof(values)));
 
     /// <summary><c>in (subquery)</c>.</summary>
-    public KqlBool In(KqlSet<KqlDecimal> values) => new(KqlNodes.Comparison(Node, "in", values.Node));
+    public KqlBool In(KqlSet<KqlDecimal> values) => new(KqlNodes.Binary(Node, "in", values.Node));
 
     /// <summary><c>isnull(value)</c>.</summary>
     public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
@@ -96,5 +96,5 @@ public readonly struct KqlDecimal : IKqlScalar, IEquatable<KqlDecimal>
     /// <inheritdoc />
     public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 
-    private static KqlBool Compare(KqlDecimal left, string op, KqlDecimal right) => new(KqlNodes.Comparison(left.Node, op, right.Node));
+    private static KqlBool Compare(KqlDecimal left, string op, KqlDecimal right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

@@ -21,10 +21,10 @@ public readonly struct KqlGuid : IKqlScalar, IEquatable<KqlGuid>
     public static implicit operator KqlGuid(Guid value) => new(new KqlTextNode(KqlLiteral.Guid(value)));
 
     /// <summary>KQL <c>==</c>.</summary>
-    public static KqlBool operator ==(KqlGuid left, KqlGuid right) => new(KqlNodes.Comparison(left.Node, "==", right.Node));
+    public static KqlBool operator ==(KqlGuid left, KqlGuid right) => new(KqlNodes.Binary(left.Node, "==", right.Node));
 
     /// <summary>KQL <c>!=</c>.</summary>
-    public static KqlBool operator !=(KqlGuid left, KqlGuid right) => new(KqlNodes.Comparison(left.Node, "!=", right.Node));
+    public static KqlBool operator !=(KqlGuid left, KqlGuid right) => new(KqlNodes.Binary(left.Node, "!=", right.Node));
 #pragma warning restore CA2225
 
     /// <summary><c>in (...)</c>.</summary>

@@ -39,19 +39,19 @@ public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
     public static KqlBool operator >=(KqlInt left, KqlInt right) => Compare(left, ">=", right);
 
     /// <summary>KQL <c>+</c>.</summary>
-    public static KqlInt operator +(KqlInt left, KqlInt right) => new(KqlNodes.Additive(left.Node, "+", right.Node));
+    public static KqlInt operator +(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
 
     /// <summary>KQL <c>-</c>.</summary>
-    public static KqlInt operator -(KqlInt left, KqlInt right) => new(KqlNodes.Additive(left.Node, "-", right.Node));
+    public static KqlInt operator -(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
 
     /// <summary>KQL <c>*</c>.</summary>
-    public static KqlInt operator *(KqlInt left, KqlInt right) => new(KqlNodes.Multiplicative(left.Node, "*", right.Node));
+    public static KqlInt operator *(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "*", right.Node));
 
     /// <summary>KQL <c>/</c>.</summary>
-    public static KqlInt operator /(KqlInt left, KqlInt right) => new(KqlNodes.Multiplicative(left.Node, "/", right.Node));
+    public static KqlInt operator /(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "/", right.Node));
 
     /// <summary>KQL <c>%</c>.</summary>
-    public static KqlInt operator %(KqlInt left, KqlInt right) => new(KqlNodes.Multiplicative(left.Node, "%", right.Node));
+    public static KqlInt operator %(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "%", right.Node));
 
     /// <summary>Negation.</summary>
     public static KqlInt operator -(KqlInt value) => new(new KqlUnaryNode("-", value.Node));
@@ -70,7 +70,7 @@ public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
     public KqlBool NotIn(params int[] values) => new(KqlNodes.InList(Node, "!in", (IReadOnlyList<int>)values, KqlLiteral.Int, nameof(values)));
 
     /// <summary><c>in (subquery)</c>.</summary>
-    public KqlBool In(KqlSet<KqlInt> values) => new(KqlNodes.Comparison(Node, "in", values.Node));
+    public KqlBool In(KqlSet<KqlInt> values) => new(KqlNodes.Binary(Node, "in", values.Node));
 
     /// <summary><c>isnull(value)</c>.</summary>
     public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
@@ -105,5 +105,5 @@ public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
     /// <inheritdoc />
     public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 
-    private static KqlBool Compare(KqlInt left, string op, KqlInt right) => new(KqlNodes.Comparison(left.Node, op, right.Node));
+    private static KqlBool Compare(KqlInt left, string op, KqlInt right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

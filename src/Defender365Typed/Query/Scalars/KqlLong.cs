@@ -42,19 +42,19 @@ public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
     public static KqlBool operator >=(KqlLong left, KqlLong right) => Compare(left, ">=", right);
 
     /// <summary>KQL <c>+</c>.</summary>
-    public static KqlLong operator +(KqlLong left, KqlLong right) => new(KqlNodes.Additive(left.Node, "+", right.Node));
+    public static KqlLong operator +(KqlLong left, KqlLong right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
 
     /// <summary>KQL <c>-</c>.</summary>
-    public static KqlLong operator -(KqlLong left, KqlLong right) => new(KqlNodes.Additive(left.Node, "-", right.Node));
+    public static KqlLong operator -(KqlLong left, KqlLong right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
 
     /// <summary>KQL <c>*</c>.</summary>
-    public static KqlLong operator *(KqlLong left, KqlLong right) => new(KqlNodes.Multiplicative(left.Node, "*", right.Node));
+    public static KqlLong operator *(KqlLong left, KqlLong right) => new(KqlNodes.Binary(left.Node, "*", right.Node));
 
     /// <summary>KQL <c>/</c>.</summary>
-    public static KqlLong operator /(KqlLong left, KqlLong right) => new(KqlNodes.Multiplicative(left.Node, "/", right.Node));
+    public static KqlLong operator /(KqlLong left, KqlLong right) => new(KqlNodes.Binary(left.Node, "/", right.Node));
 
     /// <summary>KQL <c>%</c>.</summary>
-    public static KqlLong operator %(KqlLong left, KqlLong right) => new(KqlNodes.Multiplicative(left.Node, "%", right.Node));
+    public static KqlLong operator %(KqlLong left, KqlLong right) => new(KqlNodes.Binary(left.Node, "%", right.Node));
 
     /// <summary>Negation.</summary>
     public static KqlLong operator -(KqlLong value) => new(new KqlUnaryNode("-", value.Node));
@@ -73,7 +73,7 @@ public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
     public KqlBool NotIn(params long[] values) => new(KqlNodes.InList(Node, "!in", (IReadOnlyList<long>)values, KqlLiteral.Long, nameof(values)));
 
     /// <summary><c>in (subquery)</c>.</summary>
-    public KqlBool In(KqlSet<KqlLong> values) => new(KqlNodes.Comparison(Node, "in", values.Node));
+    public KqlBool In(KqlSet<KqlLong> values) => new(KqlNodes.Binary(Node, "in", values.Node));
 
     /// <summary><c>isnull(value)</c>.</summary>
     public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
@@ -105,5 +105,5 @@ public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
     /// <inheritdoc />
     public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 
-    private static KqlBool Compare(KqlLong left, string op, KqlLong right) => new(KqlNodes.Comparison(left.Node, op, right.Node));
+    private static KqlBool Compare(KqlLong left, string op, KqlLong right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

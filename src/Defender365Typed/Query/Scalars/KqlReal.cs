@@ -45,19 +45,19 @@ public readonly struct KqlReal : IKqlScalar, IEquatable<KqlReal>
     public static KqlBool operator >=(KqlReal left, KqlReal right) => Compare(left, ">=", right);
 
     /// <summary>KQL <c>+</c>.</summary>
-    public static KqlReal operator +(KqlReal left, KqlReal right) => new(KqlNodes.Additive(left.Node, "+", right.Node));
+    public static KqlReal operator +(KqlReal left, KqlReal right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
 
     /// <summary>KQL <c>-</c>.</summary>
-    public static KqlReal operator -(KqlReal left, KqlReal right) => new(KqlNodes.Additive(left.Node, "-", right.Node));
+    public static KqlReal operator -(KqlReal left, KqlReal right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
 
     /// <summary>KQL <c>*</c>.</summary>
-    public static KqlReal operator *(KqlReal left, KqlReal right) => new(KqlNodes.Multiplicative(left.Node, "*", right.Node));
+    public static KqlReal operator *(KqlReal left, KqlReal right) => new(KqlNodes.Binary(left.Node, "*", right.Node));
 
     /// <summary>KQL <c>/</c>.</summary>
-    public static KqlReal operator /(KqlReal left, KqlReal right) => new(KqlNodes.Multiplicative(left.Node, "/", right.Node));
+    public static KqlReal operator /(KqlReal left, KqlReal right) => new(KqlNodes.Binary(left.Node, "/", right.Node));
 
     /// <summary>KQL <c>%</c>.</summary>
-    public static KqlReal operator %(KqlReal left, KqlReal right) => new(KqlNodes.Multiplicative(left.Node, "%", right.Node));
+    public static KqlReal operator %(KqlReal left, KqlReal right) => new(KqlNodes.Binary(left.Node, "%", right.Node));
 
     /// <summary>Negation.</summary>
     public static KqlReal operator -(KqlReal value) => new(new KqlUnaryNode("-", value.Node));
@@ -76,7 +76,7 @@ public readonly struct KqlReal : IKqlScalar, IEquatable<KqlReal>
     public KqlBool NotIn(params double[] values) => new(KqlNodes.InList(Node, "!in", (IReadOnlyList<double>)values, KqlLiteral.Real, nameof(values)));
 
     /// <summary><c>in (subquery)</c>.</summary>
-    public KqlBool In(KqlSet<KqlReal> values) => new(KqlNodes.Comparison(Node, "in", values.Node));
+    public KqlBool In(KqlSet<KqlReal> values) => new(KqlNodes.Binary(Node, "in", values.Node));
 
     /// <summary><c>isnull(value)</c>.</summary>
     public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
@@ -111,5 +111,5 @@ public readonly struct KqlReal : IKqlScalar, IEquatable<KqlReal>
     /// <inheritdoc />
     public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 
-    private static KqlBool Compare(KqlReal left, string op, KqlReal right) => new(KqlNodes.Comparison(left.Node, op, right.Node));
+    private static KqlBool Compare(KqlReal left, string op, KqlReal right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

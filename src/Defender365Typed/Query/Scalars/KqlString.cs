@@ -106,13 +106,13 @@ public readonly struct KqlString : IKqlScalar, IEquatable<KqlString>
     public KqlBool In(params string[] values) => new(KqlNodes.InList(Node, "in", values, KqlLiteral.String, nameof(values)));
 
     /// <summary><c>in (subquery)</c>: equal to a value of the subquery's single column.</summary>
-    public KqlBool In(KqlSet<KqlString> values) => new(KqlNodes.Comparison(Node, "in", values.Node));
+    public KqlBool In(KqlSet<KqlString> values) => new(KqlNodes.Binary(Node, "in", values.Node));
 
     /// <summary><c>!in (...)</c>.</summary>
     public KqlBool NotIn(params string[] values) => new(KqlNodes.InList(Node, "!in", values, KqlLiteral.String, nameof(values)));
 
     /// <summary><c>!in (subquery)</c>.</summary>
-    public KqlBool NotIn(KqlSet<KqlString> values) => new(KqlNodes.Comparison(Node, "!in", values.Node));
+    public KqlBool NotIn(KqlSet<KqlString> values) => new(KqlNodes.Binary(Node, "!in", values.Node));
 
     /// <summary><c>in~ (...)</c>: equal to one of the values ignoring case.</summary>
     public KqlBool InIgnoreCase(params string[] values) => new(KqlNodes.InList(Node, "in~", values, KqlLiteral.String, nameof(values)));
@@ -186,5 +186,5 @@ public readonly struct KqlString : IKqlScalar, IEquatable<KqlString>
     /// <inheritdoc />
     public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 
-    private static KqlBool Compare(KqlString left, string op, KqlString right) => new(KqlNodes.Comparison(left.Node, op, right.Node));
+    private static KqlBool Compare(KqlString left, string op, KqlString right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

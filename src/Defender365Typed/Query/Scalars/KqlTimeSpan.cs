@@ -38,16 +38,16 @@ public readonly struct KqlTimeSpan : IKqlScalar, IEquatable<KqlTimeSpan>
     public static KqlBool operator >=(KqlTimeSpan left, KqlTimeSpan right) => Compare(left, ">=", right);
 
     /// <summary>Sum of two timespans.</summary>
-    public static KqlTimeSpan operator +(KqlTimeSpan left, KqlTimeSpan right) => new(KqlNodes.Additive(left.Node, "+", right.Node));
+    public static KqlTimeSpan operator +(KqlTimeSpan left, KqlTimeSpan right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
 
     /// <summary>Difference of two timespans.</summary>
-    public static KqlTimeSpan operator -(KqlTimeSpan left, KqlTimeSpan right) => new(KqlNodes.Additive(left.Node, "-", right.Node));
+    public static KqlTimeSpan operator -(KqlTimeSpan left, KqlTimeSpan right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
 
     /// <summary>A timespan scaled by a number.</summary>
-    public static KqlTimeSpan operator *(KqlTimeSpan left, KqlReal right) => new(KqlNodes.Multiplicative(left.Node, "*", right.Node));
+    public static KqlTimeSpan operator *(KqlTimeSpan left, KqlReal right) => new(KqlNodes.Binary(left.Node, "*", right.Node));
 
     /// <summary>The ratio of two timespans, as a real.</summary>
-    public static KqlReal operator /(KqlTimeSpan left, KqlTimeSpan right) => new(KqlNodes.Multiplicative(left.Node, "/", right.Node));
+    public static KqlReal operator /(KqlTimeSpan left, KqlTimeSpan right) => new(KqlNodes.Binary(left.Node, "/", right.Node));
 
     /// <summary>Negation.</summary>
     public static KqlTimeSpan operator -(KqlTimeSpan value) => new(new KqlUnaryNode("-", value.Node));
@@ -80,5 +80,5 @@ public readonly struct KqlTimeSpan : IKqlScalar, IEquatable<KqlTimeSpan>
     /// <inheritdoc />
     public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 
-    private static KqlBool Compare(KqlTimeSpan left, string op, KqlTimeSpan right) => new(KqlNodes.Comparison(left.Node, op, right.Node));
+    private static KqlBool Compare(KqlTimeSpan left, string op, KqlTimeSpan right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

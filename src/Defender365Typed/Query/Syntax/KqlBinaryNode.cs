@@ -1,7 +1,7 @@
 namespace Defender365Typed.Syntax;
 
 /// <summary><c>left op right</c>; left-associative, so the right operand needs parentheses at equal precedence.</summary>
-internal sealed class KqlBinaryNode(KqlNode left, string op, KqlNode right, int precedence) : KqlNode
+internal sealed class KqlBinaryNode(KqlNode left, string op, KqlNode right) : KqlNode
 {
     public KqlNode Left { get; } = left;
 
@@ -9,7 +9,15 @@ internal sealed class KqlBinaryNode(KqlNode left, string op, KqlNode right, int 
 
     public KqlNode Right { get; } = right;
 
-    public override int Precedence { get; } = precedence;
+    // Derived from the operator rather than stored: one field less on the most common node.
+    public override int Precedence => Operator switch
+    {
+        "or" => KqlPrecedence.Or,
+        "and" => KqlPrecedence.And,
+        "+" or "-" => KqlPrecedence.Additive,
+        "*" or "/" or "%" => KqlPrecedence.Multiplicative,
+        _ => KqlPrecedence.Comparison,
+    };
 
     public override void Write(ref KqlWriter writer)
     {

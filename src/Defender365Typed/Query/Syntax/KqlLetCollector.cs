@@ -14,6 +14,23 @@ internal sealed class KqlLetCollector
     public IReadOnlyList<(string Name, KqlTabular Query)> Lets =>
         (IReadOnlyList<(string Name, KqlTabular Query)>?)_lets ?? Array.Empty<(string, KqlTabular)>();
 
+    [ThreadStatic]
+    private static KqlLetCollector? t_cached;
+
+    /// <summary>A collector for one rendering; reused per thread so that a query without lets allocates none.</summary>
+    public static KqlLetCollector Rent()
+    {
+        KqlLetCollector? cached = t_cached;
+        t_cached = null;
+        return cached ?? new KqlLetCollector();
+    }
+
+    public static void Return(KqlLetCollector collector)
+    {
+        collector._lets?.Clear();
+        t_cached = collector;
+    }
+
     public void Add(string name, KqlTabular query)
     {
         if (_lets is not null)

@@ -9,14 +9,8 @@ internal static class KqlNodes
     public static readonly KqlNode True = new KqlTextNode("true");
     public static readonly KqlNode False = new KqlTextNode("false");
 
-    public static KqlNode Comparison(KqlNode left, string op, KqlNode right) =>
-        new KqlBinaryNode(left, op, right, KqlPrecedence.Comparison);
-
-    public static KqlNode Additive(KqlNode left, string op, KqlNode right) =>
-        new KqlBinaryNode(left, op, right, KqlPrecedence.Additive);
-
-    public static KqlNode Multiplicative(KqlNode left, string op, KqlNode right) =>
-        new KqlBinaryNode(left, op, right, KqlPrecedence.Multiplicative);
+    /// <summary><c>left op right</c>; the node derives its precedence from <paramref name="op"/>.</summary>
+    public static KqlNode Binary(KqlNode left, string op, KqlNode right) => new KqlBinaryNode(left, op, right);
 
     public static KqlNode Call(string function, KqlNode argument) => new KqlCallNode(function, argument);
 
@@ -37,7 +31,7 @@ internal static class KqlNodes
             nodes[i] = new KqlTextNode(literal(items[i]));
         }
 
-        return Comparison(value, op, new KqlListNode(nodes));
+        return Binary(value, op, new KqlListNode(nodes));
     }
 
     public static KqlNode InList(KqlNode value, string op, KqlNode[] items, string parameterName)
@@ -47,6 +41,6 @@ internal static class KqlNodes
             throw new ArgumentException($"'{op}' needs at least one value.", parameterName);
         }
 
-        return Comparison(value, op, new KqlListNode(items));
+        return Binary(value, op, new KqlListNode(items));
     }
 }
