@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using Defender365Typed.Kql;
 
 namespace Defender365Typed.Tests.Literals;
 

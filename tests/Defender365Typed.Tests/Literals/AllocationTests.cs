@@ -1,5 +1,4 @@
 using System;
-using Defender365Typed.Kql;
 
 namespace Defender365Typed.Tests.Literals;
 

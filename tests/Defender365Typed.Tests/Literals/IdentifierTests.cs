@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using Defender365Typed.Kql;
 
 namespace Defender365Typed.Tests.Literals;
 

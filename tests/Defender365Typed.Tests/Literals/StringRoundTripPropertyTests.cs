@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using Defender365Typed.Kql;
 
 namespace Defender365Typed.Tests.Literals;
 

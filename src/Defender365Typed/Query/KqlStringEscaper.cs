@@ -3,7 +3,7 @@ using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Defender365Typed.Kql;
+namespace Defender365Typed;
 
 /// <summary>
 /// Writes text as the body of a quoted KQL string literal (<c>"..."</c>, or <c>'...'</c> inside <c>['...']</c>).

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Frozen;
 
-namespace Defender365Typed.Kql;
+namespace Defender365Typed;
 
 /// <summary>Words that must not be written as bare identifiers.</summary>
 /// <remarks>

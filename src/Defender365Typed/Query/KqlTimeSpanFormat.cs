@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Numerics;
 
-namespace Defender365Typed.Kql;
+namespace Defender365Typed;
 
 /// <summary>Chooses the shortest exact KQL text for a <see cref="TimeSpan"/>.</summary>
 /// <remarks>

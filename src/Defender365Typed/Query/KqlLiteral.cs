@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace Defender365Typed.Kql;
+namespace Defender365Typed;
 
 /// <summary>The one routine that turns C# values into KQL literal text.</summary>
 /// <remarks>
