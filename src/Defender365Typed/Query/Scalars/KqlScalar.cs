@@ -40,8 +40,10 @@ internal static class KqlScalar
         throw new NotSupportedException($"'{typeof(T).Name}' is not a KQL scalar type of this library.");
     }
 
+    // ArgumentException: a default value is always something the caller passed in (an operand, a list item, a
+    // function argument) rather than state of the builder.
     public static KqlNode Require(KqlNode? node, string typeName) =>
-        node ?? throw new InvalidOperationException(
+        node ?? throw new ArgumentException(
             $"This {typeName} is default-initialized: use a column, a literal or a Kql function to make a value.");
 
     public static KqlAssignment Assign(KqlNode target, KqlNode value, string typeName)
