@@ -26,6 +26,18 @@ public static class Kql
         where T : struct, IKqlScalar =>
         KqlScalar.Wrap<T>(new KqlCallNode("iff", condition.Node, whenTrue.Expression.Node, whenFalse.Expression.Node));
 
+    /// <summary><c>iff(condition, whenTrue, whenFalse)</c> for strings (lets C# literals infer the type).</summary>
+    public static KqlString Iff(KqlBool condition, KqlString whenTrue, KqlString whenFalse) => Iff<KqlString>(condition, whenTrue, whenFalse);
+
+    /// <summary><c>iff(condition, whenTrue, whenFalse)</c> for longs (lets C# literals infer the type).</summary>
+    public static KqlLong Iff(KqlBool condition, KqlLong whenTrue, KqlLong whenFalse) => Iff<KqlLong>(condition, whenTrue, whenFalse);
+
+    /// <summary><c>iff(condition, whenTrue, whenFalse)</c> for reals (lets C# literals infer the type).</summary>
+    public static KqlReal Iff(KqlBool condition, KqlReal whenTrue, KqlReal whenFalse) => Iff<KqlReal>(condition, whenTrue, whenFalse);
+
+    /// <summary><c>avg(value)</c> for decimals.</summary>
+    public static KqlDecimal Avg(KqlDecimal value) => new(KqlNodes.Call("avg", value.Node));
+
     /// <summary><c>coalesce(first, second)</c>: the first value that is not null.</summary>
     public static T Coalesce<T>(T first, T second)
         where T : struct, IKqlScalar =>

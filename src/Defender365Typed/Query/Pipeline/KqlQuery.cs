@@ -219,10 +219,19 @@ public class KqlQuery<TRow, TColumns> : KqlTabular
     }
 
     /// <summary><c>mv-expand column [limit N]</c>: one row per element of a dynamic array or bag.</summary>
+    /// <remarks>Expands a column in place; to expand a computed value (<c>e.Bag["Items"]</c>), use the named overload.</remarks>
     public KqlQuery<TRow, TColumns> MvExpand(Func<TColumns, KqlDynamic> column, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(column);
-        return Next(new KqlMvExpandOperator(null, column(Columns).Node, null, CheckLimit(limit)));
+        KqlNode value = column(Columns).Node;
+        if (value is not KqlColumnNode)
+        {
+            throw new ArgumentException(
+                "mv-expand without a name expands a column in place; for a computed value use MvExpand<T>(name, ...) so the expanded column has a name.",
+                nameof(column));
+        }
+
+        return Next(new KqlMvExpandOperator(null, value, null, CheckLimit(limit)));
     }
 
     /// <summary><c>mv-expand Name = column to typeof(T)</c>: one row per element, typed; <paramref name="element"/> refers to it later.</summary>

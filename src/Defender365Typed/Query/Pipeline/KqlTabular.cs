@@ -73,12 +73,11 @@ public abstract class KqlTabular
         writer.Inline = wasInline;
     }
 
+    /// <summary>Collects from the source to the last operator, so independent lets keep the order they are used in.</summary>
     internal void CollectLets(KqlLetCollector collector)
     {
-        for (KqlTabular? stage = this; stage is not null; stage = stage.Previous)
-        {
-            stage.Operator.CollectLets(collector);
-        }
+        Previous?.CollectLets(collector);
+        Operator.CollectLets(collector);
     }
 
     private protected static void ThrowIfInvalidName(string name, string parameterName)

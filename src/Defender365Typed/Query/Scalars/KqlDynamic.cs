@@ -90,6 +90,9 @@ public readonly struct KqlDynamic : IKqlScalar, IEquatable<KqlDynamic>
     /// <summary><c>isempty(value)</c>.</summary>
     public KqlBool IsEmpty() => new(KqlNodes.Call("isempty", Node));
 
+    /// <summary><c>todecimal(value)</c>.</summary>
+    public KqlDecimal AsDecimal() => new(KqlNodes.Call("todecimal", Node));
+
     /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
     public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
 

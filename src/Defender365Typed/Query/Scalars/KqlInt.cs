@@ -38,20 +38,20 @@ public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
     /// <summary>KQL <c>&gt;=</c>.</summary>
     public static KqlBool operator >=(KqlInt left, KqlInt right) => Compare(left, ">=", right);
 
-    /// <summary>KQL <c>+</c>.</summary>
-    public static KqlInt operator +(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
+    /// <summary>KQL <c>+</c>; like KQL, int arithmetic yields a long.</summary>
+    public static KqlLong operator +(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
 
     /// <summary>KQL <c>-</c>.</summary>
-    public static KqlInt operator -(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
+    public static KqlLong operator -(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
 
     /// <summary>KQL <c>*</c>.</summary>
-    public static KqlInt operator *(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "*", right.Node));
+    public static KqlLong operator *(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "*", right.Node));
 
     /// <summary>KQL <c>/</c>.</summary>
-    public static KqlInt operator /(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "/", right.Node));
+    public static KqlLong operator /(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "/", right.Node));
 
     /// <summary>KQL <c>%</c>.</summary>
-    public static KqlInt operator %(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "%", right.Node));
+    public static KqlLong operator %(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "%", right.Node));
 
     /// <summary>Negation.</summary>
     public static KqlInt operator -(KqlInt value) => new(new KqlUnaryNode("-", value.Node));
@@ -64,10 +64,10 @@ public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
     public KqlBool NotBetween(KqlInt low, KqlInt high) => new(new KqlBetweenNode(Node, low.Node, high.Node, negated: true));
 
     /// <summary><c>in (...)</c>.</summary>
-    public KqlBool In(params int[] values) => new(KqlNodes.InList(Node, "in", (IReadOnlyList<int>)values, KqlLiteral.Int, nameof(values)));
+    public KqlBool In(params int[] values) => new(KqlNodes.InList(Node, "in", (IReadOnlyList<int>)values, BareNumber, nameof(values)));
 
     /// <summary><c>!in (...)</c>.</summary>
-    public KqlBool NotIn(params int[] values) => new(KqlNodes.InList(Node, "!in", (IReadOnlyList<int>)values, KqlLiteral.Int, nameof(values)));
+    public KqlBool NotIn(params int[] values) => new(KqlNodes.InList(Node, "!in", (IReadOnlyList<int>)values, BareNumber, nameof(values)));
 
     /// <summary><c>in (subquery)</c>.</summary>
     public KqlBool In(KqlSet<KqlInt> values) => new(KqlNodes.Binary(Node, "in", values.Node));
@@ -104,6 +104,9 @@ public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
 
     /// <inheritdoc />
     public override int GetHashCode() => _node?.GetHashCode() ?? 0;
+
+    // A list compared with an int column needs no int() wrappers: KQL compares numbers across widths.
+    private static string BareNumber(int value) => KqlLiteral.Long(value);
 
     private static KqlBool Compare(KqlInt left, string op, KqlInt right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

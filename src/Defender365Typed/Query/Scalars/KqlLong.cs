@@ -88,7 +88,13 @@ public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
     public KqlReal AsReal() => new(KqlNodes.Call("toreal", Node));
 
     /// <summary><c>bin(value, size)</c>: rounds down to a multiple of <paramref name="size"/>.</summary>
+    public KqlLong Bin(KqlLong size) => new(KqlNodes.Call("bin", Node, size.Node));
+
+    /// <summary><c>bin(value, size)</c> with a real size: rounds down to a multiple of <paramref name="size"/>.</summary>
     public KqlReal Bin(KqlReal size) => new(KqlNodes.Call("bin", Node, size.Node));
+
+    /// <summary><c>todecimal(value)</c>.</summary>
+    public KqlDecimal AsDecimal() => new(KqlNodes.Call("todecimal", Node));
 
     /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
     public KqlExpr As(string alias) => KqlScalar.As(Node, alias);

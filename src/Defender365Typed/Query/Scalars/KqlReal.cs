@@ -96,6 +96,9 @@ public readonly struct KqlReal : IKqlScalar, IEquatable<KqlReal>
     /// <summary><c>isnan(value)</c>.</summary>
     public KqlBool IsNaN() => new(KqlNodes.Call("isnan", Node));
 
+    /// <summary><c>todecimal(value)</c>.</summary>
+    public KqlDecimal AsDecimal() => new(KqlNodes.Call("todecimal", Node));
+
     /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
     public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
 

@@ -171,6 +171,9 @@ public readonly struct KqlString : IKqlScalar, IEquatable<KqlString>
     /// <summary><c>toguid(value)</c>.</summary>
     public KqlGuid AsGuid() => new(KqlNodes.Call("toguid", Node));
 
+    /// <summary><c>todecimal(value)</c>.</summary>
+    public KqlDecimal AsDecimal() => new(KqlNodes.Call("todecimal", Node));
+
     /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
     public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
 
