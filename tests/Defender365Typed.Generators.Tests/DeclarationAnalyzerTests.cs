@@ -63,11 +63,14 @@ public sealed class DeclarationAnalyzerTests
             public string Name { get; init; } = "";
             [HuntingColumn({|DTQ004:""|})]
             public long Size { get; init; }
+            [HuntingColumn({|DTQ004:"\U0001D465"|})]
+            public bool Flag { get; init; }
         }
         """,
         $"The table name \" Events\" of 'Events' {NameRule}",
         $"The column name \"Bad\\tName\" of 'Events.Name' {NameRule}",
-        $"The column name \"\" of 'Events.Size' {NameRule}");
+        $"The column name \"\" of 'Events.Size' {NameRule}",
+        $"The column name \"\U0001D465\" of 'Events.Flag' {NameRule}"); // outside the BMP: a surrogate pair
 
     [Fact]
     public Task DTQ005_pinned_type_the_property_cannot_hold() => DiagnosticVerifier.VerifyAsync(
