@@ -26,15 +26,16 @@ internal static class ShapeEmitter
 
         foreach (ContainingTypeSpec outer in spec.ContainingTypes)
         {
-            w.Open($"partial {outer.Keyword} {outer.Name}");
+            w.Open($"partial {outer.Keyword} {Identifier(outer.Name)}");
         }
 
-        string self = spec.TypeName;
+        string self = Identifier(spec.TypeName);
         string shapeType = $"{Kql}HuntingShape<{self}, {self}.Columns>";
+        string newShape = spec.HidesInheritedShape ? "new " : string.Empty;
         w.Open($"partial {spec.TypeKeyword} {self}");
 
         w.Line($"/// <summary>The KQL shape of <see cref=\"{self}\"/>: its columns and typed column set.</summary>");
-        w.Line($"public static {shapeType} Shape {{ get; }} = new {shapeType}(");
+        w.Line($"public static {newShape}{shapeType} Shape {{ get; }} = new {shapeType}(");
         w.Line($"    {(spec.TableName is null ? "null" : Literal(spec.TableName))},");
         w.Line($"    new {Kql}HuntingColumn[]");
         w.Line("    {");
@@ -50,12 +51,12 @@ internal static class ShapeEmitter
         {
             w.Line();
             w.Line($"/// <summary>The table <c>{Xml(spec.TableName)}</c>: the start of a typed query.</summary>");
-            w.Line($"public static {Kql}KqlQuery<{self}, {self}.Columns> Table => Shape.Table;");
+            w.Line($"public static {(spec.HidesInheritedTable ? "new " : string.Empty)}{Kql}KqlQuery<{self}, {self}.Columns> Table => Shape.Table;");
         }
 
         w.Line();
         w.Line($"/// <summary>The typed columns of <see cref=\"{self}\"/>, offered to query lambdas.</summary>");
-        w.Open("public sealed class Columns");
+        w.Open($"public {newShape}sealed class Columns");
         w.Open($"internal Columns({Kql}KqlColumnScope scope)");
         foreach (ColumnSpec column in spec.Columns)
         {

@@ -2,18 +2,23 @@ using Defender365Typed.Generators.Helpers;
 
 namespace Defender365Typed.Generators.Model;
 
-/// <summary>Everything the emitter needs about one [HuntingTable] or [HuntingResult] type; equatable, with no symbols.</summary>
+/// <summary>
+/// Everything the emitter needs about one [HuntingTable] or [HuntingResult] type; equatable, with no symbols.
+/// <c>HidesInherited*</c>: a base type is a shape too, so the generated members are declared <c>new</c>.
+/// </summary>
 internal sealed record ShapeSpec(
     string? Namespace,
     string TypeName,
     string TypeKeyword,
     EquatableArray<ContainingTypeSpec> ContainingTypes,
     string? TableName,
-    EquatableArray<ColumnSpec> Columns)
+    EquatableArray<ColumnSpec> Columns,
+    bool HidesInheritedShape = false,
+    bool HidesInheritedTable = false)
 {
-    /// <summary>File name for the generated source, unique per type.</summary>
+    /// <summary>File name for the generated source, unique per type (a namespace like <c>@class</c> is displayed with '@', which hint names reject).</summary>
     public string HintName =>
-        (Namespace is null ? string.Empty : Namespace + ".") +
+        (Namespace is null ? string.Empty : Namespace.Replace("@", string.Empty) + ".") +
         string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => t.Name + ".")) +
         TypeName + ".g.cs";
 }

@@ -49,6 +49,12 @@ internal static class KqlTypeMapper
             return true;
         }
 
+        // A cast like (KqlType)42 names no KQL type: nothing holds it (the emitter could not spell it).
+        if (!IsDefined(pinned))
+        {
+            return false;
+        }
+
         return clr switch
         {
             KqlTypeName.String => pinned is KqlTypeName.Guid or KqlTypeName.Dynamic or KqlTypeName.TimeSpan or KqlTypeName.DateTime,
@@ -59,6 +65,9 @@ internal static class KqlTypeMapper
             _ => false,
         };
     }
+
+    /// <summary>Whether <paramref name="type"/> is one of the named KQL types (not Unspecified, not an out-of-range cast).</summary>
+    public static bool IsDefined(KqlTypeName type) => type is > KqlTypeName.Unspecified and <= KqlTypeName.Dynamic;
 
     /// <summary>The runtime's typed scalar for a KQL type.</summary>
     public static string ScalarTypeName(KqlTypeName type) => type switch

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Defender365Typed.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Defender365Typed.Generators.Parsing;
@@ -6,7 +7,10 @@ namespace Defender365Typed.Generators.Parsing;
 /// <summary>Finds the properties that are columns and reads their [HuntingColumn] settings.</summary>
 internal static class ShapeMembers
 {
-    /// <summary>Public instance properties with a getter, in declaration order, base types first.</summary>
+    /// <summary>
+    /// Public instance properties with a getter, in declaration order, base types first. An override
+    /// takes the place of the property it overrides, so one column is never listed twice.
+    /// </summary>
     public static IEnumerable<IPropertySymbol> ColumnProperties(INamedTypeSymbol type)
     {
         var chain = new Stack<INamedTypeSymbol>();
@@ -15,6 +19,7 @@ internal static class ShapeMembers
             chain.Push(current);
         }
 
+        var properties = new List<IPropertySymbol>();
         foreach (INamedTypeSymbol declaring in chain)
         {
             foreach (ISymbol member in declaring.GetMembers())
@@ -23,9 +28,31 @@ internal static class ShapeMembers
                     && !property.IsImplicitlyDeclared
                     && property.Name != "EqualityContract")
                 {
-                    yield return property;
+                    int overridden = property.OverriddenProperty is { } baseProperty
+                        ? properties.FindIndex(p => SymbolEqualityComparer.Default.Equals(p, baseProperty))
+                        : -1;
+                    if (overridden >= 0)
+                    {
+                        properties[overridden] = property;
+                    }
+                    else
+                    {
+                        properties.Add(property);
+                    }
                 }
             }
+        }
+
+        return properties;
+    }
+
+    /// <summary>Every column property with its KQL name and types, read once for the generator and the analyzer.</summary>
+    public static IEnumerable<ColumnDeclaration> Columns(INamedTypeSymbol type)
+    {
+        foreach (IPropertySymbol property in ColumnProperties(type))
+        {
+            (string? name, int pinned, AttributeData? attribute) = ReadColumnAttribute(property);
+            yield return new ColumnDeclaration(property, name ?? property.Name, KqlTypeMapper.Infer(property.Type), (KqlTypeName)pinned, attribute);
         }
     }
 
@@ -34,7 +61,7 @@ internal static class ShapeMembers
     {
         foreach (AttributeData attribute in property.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != KnownNames.HuntingColumnAttribute)
+            if (!ShapeRules.IsAttribute(attribute, KnownNames.HuntingColumnAttribute))
             {
                 continue;
             }

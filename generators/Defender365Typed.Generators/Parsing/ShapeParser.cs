@@ -4,14 +4,14 @@ using System.Threading;
 using Defender365Typed.Generators.Helpers;
 using Defender365Typed.Generators.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Defender365Typed.Generators.Parsing;
 
 /// <summary>
 /// Turns a type carrying [HuntingTable] or [HuntingResult] into a <see cref="ShapeSpec"/>, or null when
-/// the declaration is invalid: the generator then emits nothing and the analyzer explains why.
+/// the declaration breaks a <see cref="ShapeRules"/> rule: the generator then emits nothing and the
+/// analyzer explains why.
 /// </summary>
 internal static class ShapeParser
 {
@@ -22,7 +22,13 @@ internal static class ShapeParser
             return null;
         }
 
-        if (!IsPartialChain(type) || type.IsGenericType || type.IsStatic || type.IsAbstract)
+        if (ShapeRules.FirstNonPartial(type) is not null || ShapeRules.Unsupported(type) != UnsupportedKind.None || ShapeRules.HasReservedName(type))
+        {
+            return null;
+        }
+
+        // A type with both attributes is generated once, as a table (a table's shape also serves as a result).
+        if (!isTable && ShapeRules.IsTable(type))
         {
             return null;
         }
@@ -39,24 +45,15 @@ internal static class ShapeParser
 
         var columns = new List<ColumnSpec>();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (IPropertySymbol property in ShapeMembers.ColumnProperties(type))
+        foreach (ColumnDeclaration column in ShapeMembers.Columns(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            (string? columnName, int pinned, _) = ShapeMembers.ReadColumnAttribute(property);
-            string name = columnName ?? property.Name;
-            KqlTypeName inferred = KqlTypeMapper.Infer(property.Type);
-            KqlTypeName pinnedType = (KqlTypeName)pinned;
-            if (inferred == KqlTypeName.Unspecified
-                || !KqlTypeMapper.CanHold(inferred, pinnedType)
-                || !NameRules.IsValidName(name)
-                || KnownNames.ReservedMemberNames.Contains(property.Name)
-                || !seen.Add(name))
+            if (ShapeRules.Check(column) != ColumnProblems.None || !seen.Add(column.Name))
             {
                 return null;
             }
 
-            KqlTypeName columnType = pinnedType == KqlTypeName.Unspecified ? inferred : pinnedType;
-            columns.Add(new ColumnSpec(property.Name, name, columnType, ShapeMembers.Summary(property)));
+            columns.Add(new ColumnSpec(column.Property.Name, column.Name, column.Type, ShapeMembers.Summary(column.Property)));
         }
 
         var containing = new List<ContainingTypeSpec>();
@@ -66,25 +63,8 @@ internal static class ShapeParser
         }
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-        return new ShapeSpec(ns, type.Name, Keyword(type), containing.ToEquatableArray(), tableName, columns.ToEquatableArray());
-    }
-
-    /// <summary>The type and every type around it must be partial, or generated members cannot be added.</summary>
-    public static bool IsPartialChain(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            bool isPartial = current.DeclaringSyntaxReferences
-                .Select(reference => reference.GetSyntax())
-                .OfType<TypeDeclarationSyntax>()
-                .Any(declaration => declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-            if (!isPartial)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        (bool hidesShape, bool hidesTable) = ShapeRules.InheritedMembers(type);
+        return new ShapeSpec(ns, type.Name, Keyword(type), containing.ToEquatableArray(), tableName, columns.ToEquatableArray(), hidesShape, hidesTable && isTable);
     }
 
     private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Defender365Typed.Generators.Model;
+using Defender365Typed.Generators.Tests.Helpers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Defender365Typed.Generators.Tests;
+
+/// <summary>Edits that do not touch a declaration must leave every tracked step cached, so the IDE does no work.</summary>
+public sealed class IncrementalGeneratorTests
+{
+    private static readonly string[] TrackedSteps = [TrackingNames.Tables, TrackingNames.Results, TrackingNames.Shapes];
+
+    [Fact]
+    public void Adding_an_unrelated_file_leaves_every_step_cached()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(Samples.Declarations);
+        CSharpCompilation edited = compilation.AddSyntaxTrees(
+            TestCompilation.Parse("namespace Other; public static class Unrelated { public static int Answer() => 42; }", "Unrelated.cs"));
+
+        (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited);
+
+        AssertAllCached(second);
+        AssertSameSources(first, second);
+    }
+
+    [Fact]
+    public void Editing_an_unrelated_method_body_leaves_every_step_cached()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(Samples.Declarations);
+        CSharpCompilation edited = Edit(compilation, "public static int Helper() => 1;", "public static int Helper() => 2;");
+
+        (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited);
+
+        AssertAllCached(second);
+        AssertSameSources(first, second);
+    }
+
+    [Fact]
+    public void Changing_a_column_type_regenerates_its_table()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(Samples.Declarations);
+        CSharpCompilation edited = Edit(compilation, "public long FileSize", "public int FileSize");
+
+        (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited);
+
+        IncrementalStepRunReason[] reasons = Outputs(second, TrackingNames.Shapes).Select(o => o.Reason).ToArray();
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons);
+        string before = Source(first, "Sample.Hunting.Queries.SampleEvents.g.cs");
+        string after = Source(second, "Sample.Hunting.Queries.SampleEvents.g.cs");
+        Assert.Contains("KqlType.Long", before, StringComparison.Ordinal);
+        Assert.Contains("KqlType.Int", after, StringComparison.Ordinal);
+        Assert.Equal(Source(first, "Sample.Hunting.Queries.DeviceCount.g.cs"), Source(second, "Sample.Hunting.Queries.DeviceCount.g.cs"));
+    }
+
+    private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(Compilation compilation, Compilation edited)
+    {
+        GeneratorDriver driver = TestCompilation.CreateDriver().RunGenerators(compilation);
+        GeneratorRunResult first = Assert.Single(driver.GetRunResult().Results);
+        driver = driver.RunGenerators(edited);
+        GeneratorRunResult second = Assert.Single(driver.GetRunResult().Results);
+        return (first, second);
+    }
+
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string oldText, string newText)
+    {
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        string text = tree.ToString();
+        Assert.Contains(oldText, text, StringComparison.Ordinal);
+        return compilation.ReplaceSyntaxTree(tree, TestCompilation.Parse(text.Replace(oldText, newText, StringComparison.Ordinal), tree.FilePath));
+    }
+
+    private static void AssertAllCached(GeneratorRunResult result)
+    {
+        foreach (string step in TrackedSteps)
+        {
+            List<(object Value, IncrementalStepRunReason Reason)> outputs = Outputs(result, step);
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"Step '{step}' produced {output.Value} with reason {output.Reason}."));
+        }
+    }
+
+    private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string step)
+    {
+        Assert.True(result.TrackedSteps.TryGetValue(step, out var runs), $"Step '{step}' was not tracked.");
+        var outputs = runs.SelectMany(run => run.Outputs).ToList();
+
+        // Models must be plain equatable data: a symbol, syntax node or compilation would defeat caching.
+        Assert.All(outputs, output => Assert.True(output.Value is null or ShapeSpec, $"Step '{step}' output is a {output.Value?.GetType()}."));
+        return outputs;
+    }
+
+    private static void AssertSameSources(GeneratorRunResult first, GeneratorRunResult second) => Assert.Equal(
+        first.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
+        second.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+
+    private static string Source(GeneratorRunResult result, string hintName) =>
+        result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+}
