@@ -1,0 +1,103 @@
+namespace Defender365Typed.Generators.KqlFrontEnd;
+
+/// <summary>KQL scalar types as the binder tracks them; <see cref="Unknown"/> means "not judged".</summary>
+internal enum KqlScalarType : byte
+{
+    Unknown,
+    Bool,
+    Int,
+    Long,
+    Real,
+    Decimal,
+    String,
+    DateTime,
+    TimeSpan,
+    Guid,
+    Dynamic,
+}
+
+internal static class KqlScalarTypes
+{
+    public static bool IsNumeric(KqlScalarType t) => t is KqlScalarType.Int or KqlScalarType.Long or KqlScalarType.Real or KqlScalarType.Decimal;
+
+    /// <summary>Whether the type is known well enough to judge (not unknown, not dynamic).</summary>
+    public static bool IsJudged(KqlScalarType t) => t != KqlScalarType.Unknown && t != KqlScalarType.Dynamic;
+
+    public static string Name(KqlScalarType t) => t switch
+    {
+        KqlScalarType.Bool => "bool",
+        KqlScalarType.Int => "int",
+        KqlScalarType.Long => "long",
+        KqlScalarType.Real => "real",
+        KqlScalarType.Decimal => "decimal",
+        KqlScalarType.String => "string",
+        KqlScalarType.DateTime => "datetime",
+        KqlScalarType.TimeSpan => "timespan",
+        KqlScalarType.Guid => "guid",
+        KqlScalarType.Dynamic => "dynamic",
+        _ => "unknown",
+    };
+
+    /// <summary>Parses a KQL type name (<c>string</c>, <c>boolean</c>, <c>double</c>...); Unknown when not a type.</summary>
+    public static KqlScalarType Parse(string? name)
+    {
+        switch (name)
+        {
+            case "bool": case "boolean": return KqlScalarType.Bool;
+            case "int": case "int32": case "integer": return KqlScalarType.Int;
+            case "long": case "int64": return KqlScalarType.Long;
+            case "real": case "double": return KqlScalarType.Real;
+            case "decimal": return KqlScalarType.Decimal;
+            case "string": return KqlScalarType.String;
+            case "datetime": case "date": return KqlScalarType.DateTime;
+            case "timespan": case "time": return KqlScalarType.TimeSpan;
+            case "guid": case "uuid": case "uniqueid": return KqlScalarType.Guid;
+            case "dynamic": case "object": case "array": return KqlScalarType.Dynamic;
+            default: return KqlScalarType.Unknown;
+        }
+    }
+
+    /// <summary>The wider of two numeric types (int &lt; long &lt; decimal/real).</summary>
+    public static KqlScalarType Widest(KqlScalarType a, KqlScalarType b)
+    {
+        if (a == b)
+        {
+            return a;
+        }
+
+        if (!IsNumeric(a) || !IsNumeric(b))
+        {
+            return KqlScalarType.Unknown;
+        }
+
+        if (a == KqlScalarType.Real || b == KqlScalarType.Real)
+        {
+            return KqlScalarType.Real;
+        }
+
+        if (a == KqlScalarType.Decimal || b == KqlScalarType.Decimal)
+        {
+            return KqlScalarType.Decimal;
+        }
+
+        return KqlScalarType.Long;
+    }
+
+    /// <summary>
+    /// Whether comparing values of these two types (==, !=, &lt;, &gt;...) is certainly an error in KQL.
+    /// Deliberately narrow: only string against numbers, bool, datetime or timespan, and number against datetime/timespan.
+    /// </summary>
+    public static bool AreCertainlyIncomparable(KqlScalarType a, KqlScalarType b)
+    {
+        if (!IsJudged(a) || !IsJudged(b) || a == b)
+        {
+            return false;
+        }
+
+        return Incomparable(a, b) || Incomparable(b, a);
+
+        static bool Incomparable(KqlScalarType x, KqlScalarType y) =>
+            (x == KqlScalarType.String && (IsNumeric(y) || y is KqlScalarType.Bool or KqlScalarType.DateTime or KqlScalarType.TimeSpan))
+            || (IsNumeric(x) && y is KqlScalarType.DateTime or KqlScalarType.TimeSpan);
+    }
+}
