@@ -84,20 +84,24 @@ internal static class KqlScalarTypes
     }
 
     /// <summary>
-    /// Whether comparing values of these two types (==, !=, &lt;, &gt;...) is certainly an error in KQL.
-    /// Deliberately narrow: only string against numbers, bool, datetime or timespan, and number against datetime/timespan.
+    /// Whether ordering two values of these types (&lt;, &lt;=, &gt;, &gt;=) is certainly an error in KQL: numbers
+    /// (and bool) order with numbers, datetime with datetime, timespan with timespan; dynamic, guid and unknown
+    /// are never judged. Equality (==, !=) accepts any pair of scalars in KQL, so it is not judged at all.
     /// </summary>
-    public static bool AreCertainlyIncomparable(KqlScalarType a, KqlScalarType b)
+    public static bool AreCertainlyNotOrderable(KqlScalarType a, KqlScalarType b)
     {
-        if (!IsJudged(a) || !IsJudged(b) || a == b)
+        if (!IsJudged(a) || !IsJudged(b) || a == KqlScalarType.Guid || b == KqlScalarType.Guid)
         {
             return false;
         }
 
-        return Incomparable(a, b) || Incomparable(b, a);
+        var numericA = IsNumeric(a) || a == KqlScalarType.Bool;
+        var numericB = IsNumeric(b) || b == KqlScalarType.Bool;
+        if (numericA && numericB)
+        {
+            return false;
+        }
 
-        static bool Incomparable(KqlScalarType x, KqlScalarType y) =>
-            (x == KqlScalarType.String && (IsNumeric(y) || y is KqlScalarType.Bool or KqlScalarType.DateTime or KqlScalarType.TimeSpan))
-            || (IsNumeric(x) && y is KqlScalarType.DateTime or KqlScalarType.TimeSpan);
+        return a != b || a == KqlScalarType.String;
     }
 }

@@ -78,7 +78,7 @@ internal sealed class Lexer
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || c == '\u200B' || c == '\uFEFF')
             {
                 _pos++;
             }
@@ -300,8 +300,8 @@ internal sealed class Lexer
                 return new Token(TokenKind.TimeSpanLiteral, start, _pos - start, text, null, trivia);
             }
 
-            _diagnostics.Add(new KqlDiagnostic(KqlDiagnosticKind.SyntaxError, start, _pos - start, "'" + text + "' is not a valid number or timespan literal."));
-            return new Token(TokenKind.Bad, start, _pos - start, text, null, trivia);
+            // KQL names may start with digits (5Minutebin).
+            return new Token(TokenKind.Identifier, start, _pos - start, text, null, trivia);
         }
 
         return new Token(isReal ? TokenKind.RealLiteral : TokenKind.LongLiteral, start, _pos - start, _text.Substring(start, _pos - start), null, trivia);

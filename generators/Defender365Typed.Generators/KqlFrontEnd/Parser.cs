@@ -548,6 +548,11 @@ internal sealed class Parser
             case OperatorKind.Invoke:
                 ParseParameters(op);
                 op.Operand = ParseExpression();
+                if (kind == OperatorKind.Evaluate && Accept(":") && Expect("("))
+                {
+                    op.Columns = ParseColumnDecls(")");
+                }
+
                 break;
             case OperatorKind.As:
                 ParseParameters(op);
