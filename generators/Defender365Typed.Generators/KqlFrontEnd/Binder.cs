@@ -1454,8 +1454,16 @@ internal sealed class Binder
         }
 
         var open = false;
+        var fuzzy = op.GetParameter("isfuzzy") is NameExpr { Name: "true" };
         foreach (var item in op.Items)
         {
+            if (fuzzy && Unparen(item) is NameExpr missing && ResolvesAsTable(missing.Name, outer.Scope) == false)
+            {
+                // union isfuzzy=true skips tables that do not exist.
+                open = true;
+                continue;
+            }
+
             if (item is PatternExpr pattern)
             {
                 var any = false;
@@ -1529,6 +1537,9 @@ internal sealed class Binder
         b.IsOpen = open;
         return b.ToShape();
     }
+
+    private bool ResolvesAsTable(string name, Scope scope) =>
+        scope.Lookup(name) != null || _schema.TryGetTable(name, out _) || _asNames.Contains(name);
 
     private RowShape BindMvExpand(OperatorNode op, RowShape s, Context outer)
     {
