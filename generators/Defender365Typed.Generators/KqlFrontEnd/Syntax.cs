@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace Defender365Typed.Generators.KqlFrontEnd;
 
 /// <summary>Base of every syntax node: a span of the query text.</summary>
-internal abstract class SyntaxNode
+internal abstract class KqlSyntaxNode
 {
     /// <summary>Offset of the first character.</summary>
     public int Start { get; set; }
@@ -14,7 +14,7 @@ internal abstract class SyntaxNode
     public int Length => End - Start;
 }
 
-internal abstract class Statement : SyntaxNode
+internal abstract class Statement : KqlSyntaxNode
 {
 }
 
@@ -44,7 +44,7 @@ internal sealed class OtherStatement : Statement
 }
 
 /// <summary>A function body with its parameters: <c>(x:string, T:(*)) { ... }</c>.</summary>
-internal sealed class FunctionDecl : SyntaxNode
+internal sealed class FunctionDecl : KqlSyntaxNode
 {
     public List<ParameterDecl> Parameters { get; } = new List<ParameterDecl>();
 
@@ -82,7 +82,7 @@ internal sealed class ColumnDecl
     public string? TypeName { get; }
 }
 
-internal abstract class Expr : SyntaxNode
+internal abstract class Expr : KqlSyntaxNode
 {
 }
 
