@@ -18,8 +18,8 @@ namespace Defender365Typed.Generators.Tests.QueryAnalysis;
 /// </summary>
 public sealed class CorpusTests
 {
-    /// <summary>Measured catch rate on the seeded errors Kusto.Language confirms (see the report); the floor the test holds.</summary>
-    private const double SeededCatchRateFloor = 0.95;
+    /// <summary>Floor under the measured catch rate (97.5 % of the 3711 seeds Kusto.Language confirms).</summary>
+    private const double SeededCatchRateFloor = 0.97;
 
     private readonly ITestOutputHelper _output;
 
