@@ -1,0 +1,107 @@
+namespace Defender365Typed.Generators.KqlFrontEnd;
+
+/// <summary>KQL scalar types as the binder tracks them; <see cref="Unknown"/> means "not judged".</summary>
+internal enum KqlScalarType : byte
+{
+    Unknown,
+    Bool,
+    Int,
+    Long,
+    Real,
+    Decimal,
+    String,
+    DateTime,
+    TimeSpan,
+    Guid,
+    Dynamic,
+}
+
+internal static class KqlScalarTypes
+{
+    public static bool IsNumeric(KqlScalarType t) => t is KqlScalarType.Int or KqlScalarType.Long or KqlScalarType.Real or KqlScalarType.Decimal;
+
+    /// <summary>Whether the type is known well enough to judge (not unknown, not dynamic).</summary>
+    public static bool IsJudged(KqlScalarType t) => t != KqlScalarType.Unknown && t != KqlScalarType.Dynamic;
+
+    public static string Name(KqlScalarType t) => t switch
+    {
+        KqlScalarType.Bool => "bool",
+        KqlScalarType.Int => "int",
+        KqlScalarType.Long => "long",
+        KqlScalarType.Real => "real",
+        KqlScalarType.Decimal => "decimal",
+        KqlScalarType.String => "string",
+        KqlScalarType.DateTime => "datetime",
+        KqlScalarType.TimeSpan => "timespan",
+        KqlScalarType.Guid => "guid",
+        KqlScalarType.Dynamic => "dynamic",
+        _ => "unknown",
+    };
+
+    /// <summary>Parses a KQL type name (<c>string</c>, <c>boolean</c>, <c>double</c>...); Unknown when not a type.</summary>
+    public static KqlScalarType Parse(string? name)
+    {
+        switch (name)
+        {
+            case "bool": case "boolean": return KqlScalarType.Bool;
+            case "int": case "int32": case "integer": return KqlScalarType.Int;
+            case "long": case "int64": return KqlScalarType.Long;
+            case "real": case "double": return KqlScalarType.Real;
+            case "decimal": return KqlScalarType.Decimal;
+            case "string": return KqlScalarType.String;
+            case "datetime": case "date": return KqlScalarType.DateTime;
+            case "timespan": case "time": return KqlScalarType.TimeSpan;
+            case "guid": case "uuid": case "uniqueid": return KqlScalarType.Guid;
+            case "dynamic": case "object": case "array": return KqlScalarType.Dynamic;
+            default: return KqlScalarType.Unknown;
+        }
+    }
+
+    /// <summary>The wider of two numeric types (int &lt; long &lt; decimal/real).</summary>
+    public static KqlScalarType Widest(KqlScalarType a, KqlScalarType b)
+    {
+        if (a == b)
+        {
+            return a;
+        }
+
+        if (!IsNumeric(a) || !IsNumeric(b))
+        {
+            return KqlScalarType.Unknown;
+        }
+
+        if (a == KqlScalarType.Real || b == KqlScalarType.Real)
+        {
+            return KqlScalarType.Real;
+        }
+
+        if (a == KqlScalarType.Decimal || b == KqlScalarType.Decimal)
+        {
+            return KqlScalarType.Decimal;
+        }
+
+        return KqlScalarType.Long;
+    }
+
+    /// <summary>
+    /// Whether ordering two values of these types (&lt;, &lt;=, &gt;, &gt;=) is certainly an error in KQL: numbers
+    /// (and bool) order with numbers, datetime with datetime, timespan with timespan; dynamic, guid and unknown
+    /// are never judged. Equality (==, !=) accepts any pair of scalars in KQL, so it is not judged at all.
+    /// </summary>
+    public static bool AreCertainlyNotOrderable(KqlScalarType a, KqlScalarType b)
+    {
+        if (!IsJudged(a) || !IsJudged(b) || a == KqlScalarType.Guid || b == KqlScalarType.Guid)
+        {
+            return false;
+        }
+
+        var numericA = IsNumeric(a) || a == KqlScalarType.Bool;
+        var numericB = IsNumeric(b) || b == KqlScalarType.Bool;
+        if (numericA && numericB)
+        {
+            return false;
+        }
+
+        return a != b || a == KqlScalarType.String;
+    }
+}
