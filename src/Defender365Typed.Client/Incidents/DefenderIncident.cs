@@ -52,7 +52,7 @@ public sealed class DefenderIncident
 
     /// <summary>Properties this model does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
 }
 
 /// <summary>An alert of a legacy incident.</summary>
@@ -132,7 +132,7 @@ public sealed class DefenderAlert
 
     /// <summary>Properties this model does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
 }
 
 /// <summary>A device of a legacy alert.</summary>
@@ -170,7 +170,7 @@ public sealed class DefenderAlertDevice
 
     /// <summary>Properties this model does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
 }
 
 /// <summary>An entity of a legacy alert (User, Ip, Url, File, Process, MailBox, ...); fields depend on <see cref="EntityType"/>.</summary>
@@ -226,5 +226,5 @@ public sealed class DefenderAlertEntity
 
     /// <summary>Properties this model does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
 }

@@ -61,7 +61,7 @@ public sealed class SecurityIncident
 
     /// <summary>Properties this model does not name, kept as JSON.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
 }
 
 /// <summary>A comment on an incident or alert; reads both the Graph and the legacy shapes.</summary>
@@ -177,5 +177,5 @@ public sealed class SecurityAlert
 
     /// <summary>Properties this model does not name.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; init; }
+    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
 }

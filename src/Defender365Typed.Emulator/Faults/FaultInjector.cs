@@ -90,6 +90,10 @@ public sealed class FaultInjector
         context.Response.ContentLength = bytes.Length;
         await original.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted).ConfigureAwait(false);
         await original.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+
+        // Let the client read the headers and the first half before the connection drops (a reset
+        // can discard data the client has not read yet).
+        await Task.Delay(250, context.RequestAborted).ConfigureAwait(false);
         context.Abort();
     }
 
