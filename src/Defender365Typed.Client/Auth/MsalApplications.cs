@@ -126,7 +126,7 @@ internal sealed class MsalApplications : IDisposable
             IPublicClientApplication pca = PublicClientApplicationBuilder.Create(clientId)
                 .WithAuthority(authority, validateAuthority: !emulator)
                 .WithInstanceDiscovery(!emulator)
-                .WithRedirectUri(_options.RedirectUri.ToString())
+                .WithRedirectUri(_options.RedirectUri.OriginalString)
                 .WithHttpClientFactory(_http)
                 .WithLogging(OnMsalLog, LogLevel.Info, enablePiiLogging: false, enableDefaultPlatformLogging: false)
                 .WithClientName("Defender365Typed")

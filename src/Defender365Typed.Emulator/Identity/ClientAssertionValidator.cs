@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 
 namespace Defender365Typed.Emulator.Identity;
@@ -69,13 +70,16 @@ internal static class ClientAssertionValidator
                 return "Client assertion issuer or subject does not match the client ID.";
             }
 
-            string? audience = claims.GetProperty("aud").GetString();
-            if (!string.Equals(audience, tokenEndpoint, StringComparison.OrdinalIgnoreCase))
+            JsonElement aud = claims.GetProperty("aud");
+            IEnumerable<string?> audiences = aud.ValueKind == JsonValueKind.Array ? aud.EnumerateArray().Select(a => a.GetString()) : [aud.GetString()];
+            if (!audiences.Any(a => string.Equals(a, tokenEndpoint, StringComparison.OrdinalIgnoreCase)))
             {
                 return $"Client assertion audience claim does not match the token endpoint.";
             }
 
-            if (DateTimeOffset.FromUnixTimeSeconds(claims.GetProperty("exp").GetInt64()) <= now)
+            JsonElement exp = claims.GetProperty("exp");
+            long expires = exp.ValueKind == JsonValueKind.String ? long.Parse(exp.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : exp.GetInt64();
+            if (DateTimeOffset.FromUnixTimeSeconds(expires) <= now)
             {
                 return "Client assertion has expired.";
             }
@@ -84,7 +88,7 @@ internal static class ClientAssertionValidator
         }
         catch (Exception ex) when (ex is JsonException or FormatException or KeyNotFoundException or InvalidOperationException or CryptographicException)
         {
-            return "Client assertion is not a valid JWT.";
+            return $"Client assertion is not a valid JWT ({ex.GetType().Name}: {ex.Message}).";
         }
     }
 

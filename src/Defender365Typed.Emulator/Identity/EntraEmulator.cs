@@ -225,7 +225,7 @@ public sealed class EntraEmulator
         Task handled = grant switch
         {
             "client_credentials" => ClientCredentialsAsync(context, form, app, tenant),
-            DeviceCodeGrant => DeviceCodeTokenAsync(context, form, app),
+            DeviceCodeGrant or "device_code" => DeviceCodeTokenAsync(context, form, app),
             "authorization_code" => AuthorizationCodeTokenAsync(context, form, app),
             "refresh_token" => RefreshTokenAsync(context, form, app),
             _ => JsonResponse.OAuthErrorAsync(context, 400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type."),
