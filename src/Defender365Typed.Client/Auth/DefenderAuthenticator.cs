@@ -171,6 +171,13 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
         {
             throw Fail(ex, api);
         }
+        catch (System.Net.Http.HttpRequestException ex)
+        {
+            Log.TokenFailed(_logger, api, _options.Flow, AuthFailureKind.ServiceUnavailable, ex.HttpRequestError.ToString());
+            throw new DefenderAuthenticationException(
+                $"Entra ID could not be reached for the {api} API ({ex.HttpRequestError}); check the network, the cloud and its TLS certificate.",
+                AuthFailureKind.ServiceUnavailable, null, ex.HttpRequestError.ToString(), null, ex);
+        }
     }
 
     private async Task<DefenderSignIn> FinishAsync(Task<AuthenticationResult> token, CancellationToken cancellationToken)
