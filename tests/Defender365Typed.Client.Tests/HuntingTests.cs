@@ -81,6 +81,7 @@ public sealed class HuntingTests : EmulatorTest
         HuntingResultReaders.Register(new SuspiciousProcessReader());
         List<SuspiciousProcess> rows = await client.Hunting.RunAsync(Hunting.DeviceProcessEvents.Project(SuspiciousProcess.Shape)).ToListAsync();
         Assert.Equal("ws-0", Assert.Single(rows).DeviceName);
+        Assert.Equal("ws-0", Assert.Single(await client.Hunting.RunAsync<SuspiciousProcess>("DeviceProcessEvents | project Timestamp, DeviceName, ProcessCommandLine").ToListAsync()).DeviceName);
     }
 
     [Fact]

@@ -39,6 +39,10 @@ public sealed class HuntingClient
         return RunAsync(query.ToKql(), HuntingResultReaders.Get<TRow>(), options, cancellationToken);
     }
 
+    /// <summary>Runs raw KQL and reads typed rows with the reader registered for <typeparamref name="TRow"/> (<see cref="HuntingResultReaders"/>).</summary>
+    public IAsyncEnumerable<TRow> RunAsync<TRow>(string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync(kql, HuntingResultReaders.Get<TRow>(), options, cancellationToken);
+
     /// <summary>Runs a typed query and reads its rows with <paramref name="reader"/>.</summary>
     public IAsyncEnumerable<TRow> RunAsync<TRow, TColumns>(KqlQuery<TRow, TColumns> query, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
         where TColumns : class
