@@ -1,0 +1,42 @@
+using System;
+using Defender365Typed.Client;
+
+namespace Defender365Typed.Auth;
+
+/// <summary>How to sign in. Secrets set here never appear in logs, exceptions or <see cref="ToString"/>.</summary>
+public sealed class DefenderAuthOptions
+{
+    /// <summary>The cloud (login host and API audiences).</summary>
+    public DefenderCloud Cloud { get; set; } = DefenderCloud.Global;
+
+    /// <summary>The flow.</summary>
+    public DefenderAuthFlow Flow { get; set; } = DefenderAuthFlow.DeviceCode;
+
+    /// <summary>The tenant ID or domain (required except for managed identity); <c>organizations</c> works for delegated flows.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>The app registration's client ID (required except for managed identity).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The client secret for <see cref="DefenderAuthFlow.ClientSecret"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The certificate for <see cref="DefenderAuthFlow.ClientCertificate"/>.</summary>
+    public ClientCertificateOptions? Certificate { get; set; }
+
+    /// <summary>A user-assigned managed identity's client ID; null means system-assigned.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>The redirect URI registered for <see cref="DefenderAuthFlow.AuthorizationCode"/> (default <c>http://localhost</c>).</summary>
+    public Uri RedirectUri { get; set; } = new("http://localhost");
+
+    /// <summary>Token cache persistence (delegated and app-only flows; managed identity tokens stay in memory).</summary>
+    public TokenCacheOptions TokenCache { get; set; } = new();
+
+    /// <summary>The API whose token the delegated sign-in asks for first (the other is then obtained silently).</summary>
+    public DefenderApi SignInApi { get; set; } = DefenderApi.Graph;
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"DefenderAuthOptions(Cloud={Cloud}, Flow={Flow}, TenantId={TenantId}, ClientId={ClientId}, ClientSecret={(ClientSecret is null ? "none" : "redacted")}, Certificate={Certificate})";
+}

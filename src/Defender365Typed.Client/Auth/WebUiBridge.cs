@@ -1,0 +1,27 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Identity.Client.Extensibility;
+
+namespace Defender365Typed.Auth;
+
+/// <summary>
+/// Lets MSAL run its interactive flow (state, PKCE, code exchange) in two steps: MSAL hands over the
+/// authorize URL, the caller shows it, and later hands back the redirect URI.
+/// </summary>
+internal sealed class WebUiBridge : ICustomWebUi
+{
+    private readonly TaskCompletionSource<Uri> _redirect = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource<(Uri Authorize, Uri Redirect)> AuthorizationRequested { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<Uri> AcquireAuthorizationCodeAsync(Uri authorizationUri, Uri redirectUri, CancellationToken cancellationToken)
+    {
+        AuthorizationRequested.TrySetResult((authorizationUri, redirectUri));
+        return await _redirect.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Complete(Uri redirectedTo) => _redirect.TrySetResult(redirectedTo);
+
+    public void Cancel() => _redirect.TrySetCanceled();
+}

@@ -1,0 +1,87 @@
+using System;
+using System.Net.Http;
+using Defender365Typed.Auth;
+using Defender365Typed.Client.Http;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Defender365Typed.Client;
+
+/// <summary>
+/// The Defender client: advanced hunting (<see cref="Hunting"/>) and incidents on Graph
+/// (<see cref="Incidents"/>) and on the legacy API (<see cref="LegacyIncidents"/>). Create it with
+/// <see cref="Create"/>, or register it with <c>AddDefender365Client</c>.
+/// </summary>
+public sealed class DefenderClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    /// <summary>Uses an HttpClient whose handlers already authenticate and retry (as <c>AddDefender365Client</c> builds).</summary>
+    public DefenderClient(HttpClient httpClient, DefenderClientOptions options, ILoggerFactory? loggerFactory = null)
+        : this(httpClient, options, loggerFactory, ownsHttp: false)
+    {
+    }
+
+    private DefenderClient(HttpClient httpClient, DefenderClientOptions options, ILoggerFactory? loggerFactory, bool ownsHttp)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = httpClient;
+        _ownsHttp = ownsHttp;
+        ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Defender365Typed.Client");
+        var transport = new DefenderTransport(httpClient, options);
+        var pager = new IncidentPager(transport, logger);
+        Hunting = new HuntingClient(transport, logger);
+        Incidents = new GraphIncidentsClient(transport, pager);
+        LegacyIncidents = new LegacyIncidentsClient(transport, pager);
+    }
+
+    /// <summary>Advanced hunting.</summary>
+    public HuntingClient Hunting { get; }
+
+    /// <summary>Incidents on Microsoft Graph security.</summary>
+    public GraphIncidentsClient Incidents { get; }
+
+    /// <summary>Incidents on the legacy Defender XDR API.</summary>
+    public LegacyIncidentsClient LegacyIncidents { get; }
+
+    /// <summary>Creates a client with its own HTTP pipeline: rate limiter (optional), retries and timeouts, bearer tokens, HTTPS policy.</summary>
+    public static DefenderClient Create(DefenderClientOptions options, IDefenderTokenProvider tokens, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(tokens);
+        ILogger logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Defender365Typed.Client");
+        HttpMessageHandler handler = DefenderHttpPipeline.Build(options, tokens, logger);
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        return new DefenderClient(http, options, loggerFactory, ownsHttp: true);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+    }
+}
+
+/// <summary>The handler chain, outermost first: resilience → rate limiter → bearer token → logging → HTTPS policy → sockets.</summary>
+internal static class DefenderHttpPipeline
+{
+    public static HttpMessageHandler Build(DefenderClientOptions options, IDefenderTokenProvider tokens, ILogger logger)
+    {
+        HttpMessageHandler handler = TransportPolicy.CreatePrimaryHandler(options.Cloud);
+        handler = new HttpsOnlyHandler(options.Cloud, allowLoopbackHttp: false) { InnerHandler = handler };
+        handler = new LoggingHandler(logger) { InnerHandler = handler };
+        handler = new BearerTokenHandler(tokens, logger) { InnerHandler = handler };
+        if (options.RateLimits.Enabled)
+        {
+            handler = new RateLimitingHandler(options.RateLimits, logger) { InnerHandler = handler };
+        }
+
+        return new ResilienceHandler(DefenderResilience.Build(options.Resilience, logger)) { InnerHandler = handler };
+    }
+}

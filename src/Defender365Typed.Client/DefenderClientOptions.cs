@@ -1,0 +1,74 @@
+using System;
+using Defender365Typed.Auth;
+
+namespace Defender365Typed.Client;
+
+/// <summary>Settings of a <see cref="DefenderClient"/>.</summary>
+public sealed class DefenderClientOptions
+{
+    /// <summary>The cloud whose API hosts are called; must match the authenticator's cloud.</summary>
+    public DefenderCloud Cloud { get; set; } = DefenderCloud.Global;
+
+    /// <summary>The API hunting queries go to by default (Graph; the legacy API is retiring).</summary>
+    public DefenderApi HuntingApi { get; set; } = DefenderApi.Graph;
+
+    /// <summary>A regional legacy host such as <c>https://us.api.security.microsoft.com</c>, instead of the cloud's default.</summary>
+    public Uri? LegacyApiBaseUri { get; set; }
+
+    /// <summary>Sign-in settings used by <c>AddDefender365Client</c> when no <see cref="Auth.IDefenderTokenProvider"/> is registered.</summary>
+    public DefenderAuthOptions Auth { get; set; } = new();
+
+    /// <summary>Retries and timeouts.</summary>
+    public DefenderResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>The optional client-side rate limiter.</summary>
+    public DefenderRateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>
+/// Retries and timeouts (Polly through Microsoft.Extensions.Http.Resilience): 429 honours Retry-After;
+/// 408, 5xx, network errors and attempt timeouts are retried with jittered exponential backoff, up to a cap.
+/// Requests that are not idempotent (adding a comment) are retried only on 429.
+/// </summary>
+public sealed class DefenderResilienceOptions
+{
+    /// <summary>Retries after the first attempt.</summary>
+    public int MaxRetryAttempts { get; set; } = 4;
+
+    /// <summary>The first backoff delay (doubled each retry, with jitter).</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest backoff delay.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A longer Retry-After than this is not waited for: the call fails with <see cref="DefenderQuotaException"/> carrying it.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Per-attempt timeout of incident calls (until response headers).</summary>
+    public TimeSpan IncidentAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Per-attempt timeout of hunting calls (the service stops queries after 200 s on Graph, 3 minutes on the legacy API).</summary>
+    public TimeSpan HuntingAttemptTimeout { get; set; } = TimeSpan.FromSeconds(210);
+
+    /// <summary>Limit for one call with all its retries.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Times an incident page whose body was cut off or malformed is requested again before paging stops with <see cref="IncidentPagingException"/>.</summary>
+    public int PageReadAttempts { get; set; } = 3;
+}
+
+/// <summary>A client-side limiter that keeps calls under the documented quotas (System.Threading.RateLimiting, sliding window).</summary>
+public sealed class DefenderRateLimitOptions
+{
+    /// <summary>Whether calls wait for the limiter (off by default).</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>Hunting calls per minute (documented: 45 per minute per tenant).</summary>
+    public int HuntingPerMinute { get; set; } = 45;
+
+    /// <summary>Incident calls per minute (documented: 50 per minute).</summary>
+    public int IncidentsPerMinute { get; set; } = 50;
+
+    /// <summary>Calls allowed to wait for a permit; beyond that a call fails with <see cref="DefenderQuotaException"/>.</summary>
+    public int QueueLimit { get; set; } = 1000;
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Net.Http;
+using Defender365Typed.Auth;
+using Defender365Typed.Client.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Defender365Typed.Client;
+
+/// <summary>Registers the Defender client with Microsoft.Extensions.DependencyInjection and IHttpClientFactory.</summary>
+public static class DefenderServiceCollectionExtensions
+{
+    /// <summary>The name of the HttpClient the client uses.</summary>
+    public const string HttpClientName = "Defender365Typed";
+
+    /// <summary>
+    /// Registers <see cref="DefenderClient"/> (singleton) on a named HttpClient with the resilience,
+    /// rate-limit, bearer-token and HTTPS handlers, and a <see cref="DefenderAuthenticator"/> from
+    /// <see cref="DefenderClientOptions.Auth"/> unless an <see cref="IDefenderTokenProvider"/> is already registered.
+    /// </summary>
+    public static IServiceCollection AddDefender365Client(this IServiceCollection services, Action<DefenderClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new DefenderClientOptions();
+        configure(options);
+        options.Auth.Cloud = options.Cloud;
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => new DefenderAuthenticator(options.Auth, sp.GetService<ILoggerFactory>()));
+        services.TryAddSingleton<IDefenderTokenProvider>(sp => sp.GetRequiredService<DefenderAuthenticator>());
+
+        IHttpClientBuilder http = services.AddHttpClient(HttpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => TransportPolicy.CreatePrimaryHandler(options.Cloud));
+        http.AddResilienceHandler("Defender365Typed", builder => DefenderResilience.Configure(builder, options.Resilience, NullLogger.Instance));
+        if (options.RateLimits.Enabled)
+        {
+            http.AddHttpMessageHandler(sp => new RateLimitingHandler(options.RateLimits, Logger(sp)));
+        }
+
+        http.AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredService<IDefenderTokenProvider>(), Logger(sp)))
+            .AddHttpMessageHandler(sp => new LoggingHandler(Logger(sp)))
+            .AddHttpMessageHandler(() => new HttpsOnlyHandler(options.Cloud, allowLoopbackHttp: false));
+
+        services.TryAddSingleton(sp => new DefenderClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), options, sp.GetService<ILoggerFactory>()));
+        return services;
+    }
+
+    private static ILogger Logger(IServiceProvider services) =>
+        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Defender365Typed.Client");
+}

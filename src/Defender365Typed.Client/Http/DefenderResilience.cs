@@ -1,0 +1,98 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace Defender365Typed.Client.Http;
+
+/// <summary>The retry and timeout pipeline: total timeout, then retry, then per-attempt timeout.</summary>
+internal static class DefenderResilience
+{
+    public static ResiliencePipeline<HttpResponseMessage> Build(DefenderResilienceOptions options, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        Configure(builder, options, logger);
+        return builder.Build();
+    }
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, DefenderResilienceOptions options, ILogger logger)
+    {
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "Defender365Typed.Total" });
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
+            {
+                Name = "Defender365Typed.Retry",
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options.MaxRetryAfter)),
+                OnRetry = args =>
+                {
+                    HttpRequestMessage? request = args.Context.GetRequestMessage();
+                    string outcome = args.Outcome.Result is HttpResponseMessage r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : args.Outcome.Exception?.GetType().Name ?? "?";
+                    Log.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", args.AttemptNumber + 1, outcome,
+                        (long)args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        builder.AddTimeout(new HttpTimeoutStrategyOptions
+        {
+            Name = "Defender365Typed.Attempt",
+            TimeoutGenerator = args =>
+            {
+                HttpRequestMessage? request = args.Context.GetRequestMessage();
+                bool hunting = request is not null && DefenderRequest.KindOf(request) == DefenderCallKind.Hunting;
+                return ValueTask.FromResult(hunting ? options.HuntingAttemptTimeout : options.IncidentAttemptTimeout);
+            },
+        });
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter)
+    {
+        bool idempotent = DefenderRequest.IsIdempotent(context.GetRequestMessage());
+        if (outcome.Result is HttpResponseMessage response)
+        {
+            int status = (int)response.StatusCode;
+            if (status == 429)
+            {
+                return RetryAfter(response) is not TimeSpan wait || wait <= maxRetryAfter;
+            }
+
+            bool transient = status is 408 or 500 or 502 or 503 or 504;
+            return transient && idempotent && (RetryAfter(response) is not TimeSpan after || after <= maxRetryAfter);
+        }
+
+        // A request that failed on the network or timed out may have been applied: retry only idempotent ones.
+        return idempotent && outcome.Exception is HttpRequestException or TimeoutRejectedException;
+    }
+
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.RetryAfter is not { } header)
+        {
+            return null;
+        }
+
+        if (header.Delta is TimeSpan delta)
+        {
+            return delta;
+        }
+
+        return header.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : null;
+    }
+
+    internal static bool IsTimeout(Exception exception) => exception is TimeoutRejectedException;
+
+    internal static HttpStatusCode StatusOf(HttpResponseMessage response) => response.StatusCode;
+}

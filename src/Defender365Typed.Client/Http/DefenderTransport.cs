@@ -1,0 +1,65 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Defender365Typed.Auth;
+
+namespace Defender365Typed.Client.Http;
+
+/// <summary>Sends a request through the pipeline and turns every failure into a typed exception.</summary>
+internal sealed class DefenderTransport
+{
+    private readonly HttpClient _http;
+
+    public DefenderTransport(HttpClient http, DefenderClientOptions options)
+    {
+        _http = http;
+        Options = options;
+    }
+
+    public DefenderClientOptions Options { get; }
+
+    public Uri BaseUri(DefenderApi api) =>
+        api == DefenderApi.Legacy && Options.LegacyApiBaseUri is Uri regional ? regional : Options.Cloud.BaseUriFor(api);
+
+    /// <summary>Returns a successful response (the caller disposes it) or throws.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        DefenderApi api = request.Options.TryGetValue(DefenderRequest.Api, out DefenderApi a) ? a : DefenderApi.Graph;
+        DefenderCallKind kind = DefenderRequest.KindOf(request);
+        TransportPolicy.EnsureAllowed(request.RequestUri!, Options.Cloud, allowLoopbackHttp: false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (DefenderResilience.IsTimeout(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new DefenderTimeoutException($"The {api} API did not answer the {kind} call in time, after the retries allowed.", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new DefenderApiException($"The {api} API could not be reached for the {kind} call ({ex.HttpRequestError}).", ex);
+        }
+
+        if (DefenderErrors.IsSuccess(response.StatusCode))
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await DefenderErrors.FromResponseAsync(response, api, kind, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A next-page link may only point back at the API host it came from (the token is sent to it).</summary>
+    public void EnsureSameHost(Uri link, DefenderApi api)
+    {
+        Uri expected = BaseUri(api);
+        if (!link.IsAbsoluteUri || link.Scheme != expected.Scheme || !string.Equals(link.Authority, expected.Authority, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DefenderResponseException($"The service sent a next-page link to another host ({link.GetLeftPart(UriPartial.Authority)}); refusing to follow it with a token.");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Defender365Typed.Client.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Defender365Typed.Client;
+
+/// <summary>
+/// Runs advanced hunting queries (typed builder queries or raw KQL) on Graph <c>runHuntingQuery</c> or
+/// the legacy <c>advancedhunting/run</c>, streaming rows from the response as it arrives.
+/// </summary>
+public sealed class HuntingClient
+{
+    private readonly DefenderTransport _transport;
+    private readonly ILogger _logger;
+
+    internal HuntingClient(DefenderTransport transport, ILogger logger)
+    {
+        _transport = transport;
+        _logger = logger;
+    }
+
+    /// <summary>Runs raw KQL and streams untyped rows.</summary>
+    public IAsyncEnumerable<HuntingRow> RunAsync(string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync(kql, HuntingRowReader.Instance, options, cancellationToken);
+
+    /// <summary>Runs a typed query with the reader registered for its row type (<see cref="HuntingResultReaders"/>).</summary>
+    public IAsyncEnumerable<TRow> RunAsync<TRow, TColumns>(KqlQuery<TRow, TColumns> query, HuntingOptions? options = null, CancellationToken cancellationToken = default)
+        where TColumns : class
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return RunAsync(query.ToKql(), HuntingResultReaders.Get<TRow>(), options, cancellationToken);
+    }
+
+    /// <summary>Runs raw KQL and reads typed rows with the reader registered for <typeparamref name="TRow"/> (<see cref="HuntingResultReaders"/>).</summary>
+    public IAsyncEnumerable<TRow> RunAsync<TRow>(string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
+        RunAsync(kql, HuntingResultReaders.Get<TRow>(), options, cancellationToken);
+
+    /// <summary>Runs a typed query and reads its rows with <paramref name="reader"/>.</summary>
+    public IAsyncEnumerable<TRow> RunAsync<TRow, TColumns>(KqlQuery<TRow, TColumns> query, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
+        where TColumns : class
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return RunAsync(query.ToKql(), reader, options, cancellationToken);
+    }
+
+    /// <summary>Runs raw KQL and reads its rows with <paramref name="reader"/>.</summary>
+    public async IAsyncEnumerable<TRow> RunAsync<TRow>(string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        HuntingResult<TRow> result = await ExecuteAsync(kql, reader, options, cancellationToken).ConfigureAwait(false);
+        await using (result.ConfigureAwait(false))
+        {
+            await foreach (TRow row in result.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends the query and returns once the response headers arrived; errors (400 query errors, 403, 429
+    /// after retries, timeouts) are thrown here. Read the rows from the result, then check its row cap.
+    /// </summary>
+    public async Task<HuntingResult<TRow>> ExecuteAsync<TRow>(string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kql);
+        ArgumentNullException.ThrowIfNull(reader);
+        options ??= new HuntingOptions();
+        DefenderApi api = options.Api ?? _transport.Options.HuntingApi;
+        if (api == DefenderApi.Legacy && options.Timespan is not null)
+        {
+            throw new ArgumentException("Timespan is a Graph runHuntingQuery parameter; the legacy API always covers the last 30 days.", nameof(options));
+        }
+
+        Uri uri = new(_transport.BaseUri(api), api == DefenderApi.Graph ? "v1.0/security/runHuntingQuery" : "api/advancedhunting/run");
+        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Post, uri, api, DefenderCallKind.Hunting, idempotent: true, Body(kql, options.Timespan));
+        HttpResponseMessage response = await _transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return new HuntingResult<TRow>(response, reader, api, options.OnRowCap, _logger);
+    }
+
+    private static ByteArrayContent Body(string kql, string? timespan)
+    {
+        var buffer = new ArrayBufferWriter<byte>(kql.Length + 64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Query", kql);
+            if (timespan is not null)
+            {
+                writer.WriteString("Timespan", timespan);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        var content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Defender365Typed.Client;
+
+/// <summary>
+/// A hunting response whose headers have arrived: read its rows once with <see cref="ReadRowsAsync"/>,
+/// then check <see cref="RowCount"/> and <see cref="ReachedRowCap"/>. Dispose it to release the connection.
+/// </summary>
+/// <typeparam name="TRow">The row type.</typeparam>
+public sealed class HuntingResult<TRow> : IAsyncDisposable, IDisposable
+{
+    private readonly HttpResponseMessage _response;
+    private readonly IHuntingResultReader<TRow> _reader;
+    private readonly HuntingResponseFormat _format;
+    private readonly HuntingRowCapBehavior _onCap;
+    private readonly ILogger _logger;
+    private int _started;
+
+    internal HuntingResult(HttpResponseMessage response, IHuntingResultReader<TRow> reader, DefenderApi api, HuntingRowCapBehavior onCap, ILogger logger)
+    {
+        _response = response;
+        _reader = reader;
+        Api = api;
+        _format = api == DefenderApi.Graph ? HuntingResponseFormat.Graph : HuntingResponseFormat.Legacy;
+        _onCap = onCap;
+        _logger = logger;
+    }
+
+    /// <summary>The API that answered.</summary>
+    public DefenderApi Api { get; }
+
+    /// <summary>Rows read so far.</summary>
+    public long RowCount { get; private set; }
+
+    /// <summary>Whether the result has the service's maximum of 100,000 rows, and so is probably cut off.</summary>
+    public bool ReachedRowCap => RowCount >= HuntingOptions.RowCap;
+
+    /// <summary>Whether every row was read.</summary>
+    public bool Completed { get; private set; }
+
+    /// <summary>Streams the rows from the response body as they arrive.</summary>
+    /// <exception cref="DefenderResponseException">The body was cut off or malformed (rows before the failure were delivered).</exception>
+    /// <exception cref="HuntingRowCapException">After the last row, when the cap was reached and <see cref="HuntingOptions.OnRowCap"/> is Throw.</exception>
+    public async IAsyncEnumerable<TRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("The rows of a hunting result can be read only once.");
+        }
+
+        Stream body = await _response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        IAsyncEnumerator<TRow> rows = _reader.ReadAsync(body, _format, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (rows.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await rows.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+                {
+                    string what = ex is JsonException ? "was not valid JSON or ended early" : "was cut off by the connection";
+                    throw new DefenderResponseException($"The {Api} hunting response {what} after {RowCount} rows; the result is incomplete. Run the query again.", ex);
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                RowCount++;
+                yield return rows.Current;
+            }
+        }
+
+        Completed = true;
+        if (ReachedRowCap)
+        {
+            Log.RowCapReached(_logger, RowCount);
+            if (_onCap == HuntingRowCapBehavior.Throw)
+            {
+                throw new HuntingRowCapException(
+                    $"The query returned {RowCount} rows, the service's maximum, so the result is probably cut off. Narrow the query (time range, filters, summarize) or set HuntingOptions.OnRowCap to Report.",
+                    RowCount);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync()
+    {
+        _response.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _response.Dispose();
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Defender365Typed.Client.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Defender365Typed.Client;
+
+/// <summary>
+/// Reads incident pages one at a time. A page's incidents are yielded only after the whole page
+/// parsed, so an interrupted sequence never yields a partial or duplicate page: a page that keeps
+/// failing ends the sequence with <see cref="IncidentPagingException"/> naming the page to resume from.
+/// </summary>
+internal sealed class IncidentPager
+{
+    private readonly DefenderTransport _transport;
+    private readonly ILogger _logger;
+
+    public IncidentPager(DefenderTransport transport, ILogger logger)
+    {
+        _transport = transport;
+        _logger = logger;
+    }
+
+    public async IAsyncEnumerable<IncidentPage<T>> PagesAsync<T>(DefenderApi api, Uri first, JsonTypeInfo<ODataPage<T>> info,
+        Func<Uri, ODataPage<T>, Uri?> nextOf, int? maxItems, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Uri? link = first;
+        int returned = 0;
+        while (link is not null && (maxItems is null || returned < maxItems))
+        {
+            ODataPage<T> page = await ReadPageAsync(api, link, info, returned, cancellationToken).ConfigureAwait(false);
+            Uri? next = nextOf(link, page);
+            if (next is not null)
+            {
+                _transport.EnsureSameHost(next, api);
+            }
+
+            List<T> items = page.Value;
+            if (maxItems is int max && returned + items.Count > max)
+            {
+                items = page.Value.GetRange(0, max - returned);
+            }
+
+            returned += items.Count;
+            yield return new IncidentPage<T>(items, link, next);
+            link = next;
+        }
+    }
+
+    private async Task<ODataPage<T>> ReadPageAsync<T>(DefenderApi api, Uri link, JsonTypeInfo<ODataPage<T>> info, int returned, CancellationToken cancellationToken)
+    {
+        int attempts = Math.Max(1, _transport.Options.Resilience.PageReadAttempts);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Get, link, api, DefenderCallKind.IncidentRead, idempotent: true);
+                return await ReadJsonAsync(request, info, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsRetryable(ex))
+            {
+                if (attempt >= attempts)
+                {
+                    throw new IncidentPagingException(
+                        $"Reading incidents stopped at a page that failed {attempts} times ({ex.GetType().Name}); {returned} incidents were returned before it, none twice. Resume with IncidentQuery.ContinueFrom = ResumeFrom.",
+                        link, returned, ex);
+                }
+
+                Log.PageRetry(_logger, link.AbsolutePath, ex.GetType().Name, attempt + 1);
+            }
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> and parses the whole body; a cut-off or malformed body is a <see cref="DefenderResponseException"/>.</summary>
+    public async Task<TResult> ReadJsonAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> info, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await _transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_transport.Options.Resilience.IncidentAttemptTimeout);
+        try
+        {
+            Stream body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(body, info, timeout.Token).ConfigureAwait(false)
+                ?? throw new DefenderResponseException("The service answered with an empty (null) body.");
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+        {
+            throw new DefenderResponseException($"The response to {request.Method} {request.RequestUri!.AbsolutePath} was cut off or was not valid JSON.", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DefenderTimeoutException($"Reading the response to {request.Method} {request.RequestUri!.AbsolutePath} took too long.", ex);
+        }
+    }
+
+    private static bool IsRetryable(Exception ex) => ex switch
+    {
+        DefenderResponseException or DefenderTimeoutException => true,
+        DefenderApiException api => api.IsTransient || api.InnerException is HttpRequestException,
+        _ => false,
+    };
+}

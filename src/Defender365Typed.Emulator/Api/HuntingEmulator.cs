@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace Defender365Typed.Emulator.Api;
+
+/// <summary>Answers hunting queries from scripts and streams the rows in the Graph or the legacy layout.</summary>
+public sealed class HuntingEmulator
+{
+    private readonly List<(Func<string, bool> Match, HuntingScript Script)> _scripts = [];
+    private readonly ConcurrentQueue<ReceivedHuntingQuery> _received = new();
+
+    /// <summary>Every hunting request received, in order.</summary>
+    public IReadOnlyCollection<ReceivedHuntingQuery> Received => [.. _received];
+
+    /// <summary>Answers queries that contain <paramref name="queryContains"/> with <paramref name="script"/> (first match wins).</summary>
+    public HuntingScript When(string queryContains, HuntingScript script)
+    {
+        ArgumentNullException.ThrowIfNull(queryContains);
+        return When(q => q.Contains(queryContains, StringComparison.Ordinal), script);
+    }
+
+    /// <summary>Answers queries matching <paramref name="match"/> with <paramref name="script"/> (first match wins).</summary>
+    public HuntingScript When(Func<string, bool> match, HuntingScript script)
+    {
+        lock (_scripts)
+        {
+            _scripts.Add((match, script));
+        }
+
+        return script;
+    }
+
+    internal async Task RunAsync(HttpContext context, bool legacy)
+    {
+        JsonElement body;
+        try
+        {
+            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+            body = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "InvalidRequestBody", "Missing query.").ConfigureAwait(false);
+            return;
+        }
+
+        // Body parameters are case-sensitive on the service.
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("Query", out JsonElement q) || q.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(q.GetString()))
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, legacy ? "InvalidRequestBody" : "BadRequest", "Missing query.").ConfigureAwait(false);
+            return;
+        }
+
+        string query = q.GetString()!;
+        string? timespan = !legacy && body.TryGetProperty("Timespan", out JsonElement t) ? t.GetString() : null;
+        _received.Enqueue(new ReceivedHuntingQuery(legacy ? "legacy" : "graph", query, timespan));
+        HuntingScript? script;
+        lock (_scripts)
+        {
+            script = _scripts.FirstOrDefault(s => s.Match(query)).Script;
+        }
+
+        if (script is null)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest",
+                "Query could not be parsed at 'x' on line [1,0]. Token: x. Line: 1, Position: 0 (the emulator has no script for this query).").ConfigureAwait(false);
+            return;
+        }
+
+        if (script.Error is not null)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", script.Error).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var w = new Utf8JsonWriter(context.Response.Body);
+        w.WriteStartObject();
+        if (legacy)
+        {
+            w.WriteStartObject("Stats");
+            w.WriteNumber("ExecutionTime", 0.42);
+            w.WriteStartObject("resource_usage");
+            w.WriteStartObject("cpu");
+            w.WriteString("total cpu", "00:00:00.0156250");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteString("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults");
+        }
+
+        w.WriteStartArray(legacy ? "Schema" : "schema");
+        foreach ((string name, string type) in script.Columns)
+        {
+            w.WriteStartObject();
+            w.WriteString(legacy ? "Name" : "name", name);
+            w.WriteString(legacy ? "Type" : "type", type);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray(legacy ? "Results" : "results");
+        int n = 0;
+        foreach (object?[] row in script.Rows())
+        {
+            w.WriteStartObject();
+            for (int c = 0; c < script.Columns.Count && c < row.Length; c++)
+            {
+                w.WritePropertyName(script.Columns[c].Name);
+                WriteValue(w, row[c]);
+            }
+
+            w.WriteEndObject();
+            if (++n % 2000 == 0)
+            {
+                await w.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        await w.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, object? value)
+    {
+        switch (value)
+        {
+            case null: w.WriteNullValue(); break;
+            case string s: w.WriteStringValue(s); break;
+            case bool b: w.WriteBooleanValue(b); break;
+            case int i: w.WriteNumberValue(i); break;
+            case long l: w.WriteNumberValue(l); break;
+            case double d: w.WriteNumberValue(d); break;
+            case DateTime dt: w.WriteStringValue(dt.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture)); break;
+            case DateTimeOffset dto: w.WriteStringValue(dto.UtcDateTime.ToString("o", CultureInfo.InvariantCulture)); break;
+            case Guid g: w.WriteStringValue(g.ToString()); break;
+            case TimeSpan ts: w.WriteStringValue(ts.ToString("c", CultureInfo.InvariantCulture)); break;
+            case JsonElement e: e.WriteTo(w); break;
+            default: w.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Defender365Typed.Emulator.Identity;
+using Microsoft.AspNetCore.Http;
+
+namespace Defender365Typed.Emulator.Api;
+
+/// <summary>Graph <c>/v1.0/security/incidents</c> and legacy <c>/api/incidents</c> over the shared store.</summary>
+internal sealed class IncidentEndpoints
+{
+    private static readonly HashSet<string> GraphFilterable = new(StringComparer.Ordinal)
+    { "status", "severity", "assignedTo", "classification", "determination", "createdDateTime", "lastUpdateDateTime" };
+
+    private static readonly HashSet<string> LegacyFilterable = new(StringComparer.Ordinal)
+    { "status", "assignedTo", "createdTime", "lastUpdateTime" };
+
+    private static readonly string[] GraphRead = ["SecurityIncident.Read.All", "SecurityIncident.ReadWrite.All"];
+    private static readonly string[] GraphWrite = ["SecurityIncident.ReadWrite.All"];
+    private static readonly string[] LegacyRead = ["Incident.Read.All", "Incident.ReadWrite.All", "Incident.Read", "Incident.ReadWrite"];
+    private static readonly string[] LegacyWrite = ["Incident.ReadWrite.All", "Incident.ReadWrite"];
+
+    private readonly IncidentStore _store;
+    private readonly ApiAuthorization _auth;
+    private readonly EmulatorDirectory _directory;
+    private readonly TimeProvider _time;
+    private readonly Func<Uri> _baseUri;
+
+    public IncidentEndpoints(IncidentStore store, ApiAuthorization auth, EmulatorDirectory directory, TimeProvider time, Func<Uri> baseUri)
+    {
+        _store = store;
+        _auth = auth;
+        _directory = directory;
+        _time = time;
+        _baseUri = baseUri;
+    }
+
+    public async Task ListAsync(HttpContext context, bool legacy)
+    {
+        if (await _auth.AuthorizeAsync(context, Audience(legacy), legacy ? LegacyRead : GraphRead).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        IQueryCollection q = context.Request.Query;
+        int maxTop = legacy ? 100 : _store.GraphPageSize;
+        if (!TryInt(q["$top"], maxTop, out int top) || !TryInt(q["$skip"], 0, out int skip) || top < 1 || skip < 0)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "InvalidInput", "$top and $skip must be non-negative integers.").ConfigureAwait(false);
+            return;
+        }
+
+        top = Math.Min(top, maxTop);
+        IEnumerable<EmulatedIncident> items = _store.All();
+        string? filter = q["$filter"];
+        if (!string.IsNullOrEmpty(filter))
+        {
+            try
+            {
+                Func<EmulatedIncident, bool> predicate = ODataFilter.Parse<EmulatedIncident>(filter, legacy ? LegacyProperty : GraphProperty, legacy ? LegacyFilterable : GraphFilterable);
+                items = items.Where(predicate);
+            }
+            catch (FormatException ex)
+            {
+                await JsonResponse.ApiErrorAsync(context, 400, legacy ? "InvalidInput" : "BadRequest", "Invalid filter clause: " + ex.Message).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        List<EmulatedIncident> matching = items.ToList();
+        List<EmulatedIncident> page = matching.Skip(skip).Take(top).ToList();
+        bool expand = string.Equals(q["$expand"], "alerts", StringComparison.Ordinal);
+        string? next = !legacy && skip + page.Count < matching.Count ? NextLink(context, top, skip + page.Count) : null;
+        await JsonResponse.WriteAsync(context, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", legacy
+                ? "https://api.security.microsoft.com/api/$metadata#Incidents"
+                : "https://graph.microsoft.com/v1.0/$metadata#security/incidents");
+            if (next is not null)
+            {
+                w.WriteString("@odata.nextLink", next);
+            }
+
+            w.WriteStartArray("value");
+            foreach (EmulatedIncident incident in page)
+            {
+                Write(w, incident, legacy, expand);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    public async Task GetAsync(HttpContext context, bool legacy)
+    {
+        if (await _auth.AuthorizeAsync(context, Audience(legacy), legacy ? LegacyRead : GraphRead).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        EmulatedIncident? incident = await FindAsync(context, legacy).ConfigureAwait(false);
+        if (incident is not null)
+        {
+            bool expand = string.Equals(context.Request.Query["$expand"], "alerts", StringComparison.Ordinal);
+            await JsonResponse.WriteAsync(context, 200, w => Write(w, incident, legacy, expand)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task PatchAsync(HttpContext context, bool legacy)
+    {
+        if (await _auth.AuthorizeAsync(context, Audience(legacy), legacy ? LegacyWrite : GraphWrite).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        EmulatedIncident? incident = await FindAsync(context, legacy).ConfigureAwait(false);
+        if (incident is null)
+        {
+            return;
+        }
+
+        JsonElement body;
+        try
+        {
+            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+            body = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "InvalidRequestBody", "The request body is not valid JSON.").ConfigureAwait(false);
+            return;
+        }
+
+        context.RequestAborted.ThrowIfCancellationRequested();
+        string? problem = IncidentPatch.TryApply(incident, body, legacy, _directory.UserName, _time.GetUtcNow());
+        if (problem is not null)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, legacy ? "InvalidInput" : "BadRequest", problem).ConfigureAwait(false);
+            return;
+        }
+
+        await JsonResponse.WriteAsync(context, 200, w => Write(w, incident, legacy, withAlerts: legacy)).ConfigureAwait(false);
+    }
+
+    public async Task AddCommentAsync(HttpContext context)
+    {
+        if (await _auth.AuthorizeAsync(context, EmulatorDirectory.Graph, GraphWrite).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        EmulatedIncident? incident = await FindAsync(context, legacy: false).ConfigureAwait(false);
+        if (incident is null)
+        {
+            return;
+        }
+
+        using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+        string? comment = doc.RootElement.TryGetProperty("comment", out JsonElement c) ? c.GetString() : null;
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The comment must not be empty.").ConfigureAwait(false);
+            return;
+        }
+
+        List<EmulatedComment> comments;
+        lock (incident.Gate)
+        {
+            incident.Comments.Add(new EmulatedComment(comment, _directory.UserName, _time.GetUtcNow()));
+            incident.LastUpdateDateTime = _time.GetUtcNow();
+            comments = [.. incident.Comments];
+        }
+
+        await JsonResponse.WriteAsync(context, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.security.alertComment)");
+            w.WriteStartArray("value");
+            foreach (EmulatedComment item in comments)
+            {
+                w.WriteStartObject();
+                w.WriteString("@odata.type", "microsoft.graph.security.alertComment");
+                w.WriteString("comment", item.Comment);
+                w.WriteString("createdByDisplayName", item.CreatedBy);
+                w.WriteString("createdDateTime", item.CreatedDateTime.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<EmulatedIncident?> FindAsync(HttpContext context, bool legacy)
+    {
+        string raw = (string)context.Request.RouteValues["id"]!;
+        EmulatedIncident? incident = long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out long id) ? _store.Find(id) : null;
+        if (incident is null)
+        {
+            await JsonResponse.ApiErrorAsync(context, 404, legacy ? "NotFound" : "ResourceNotFound", $"Incident '{raw}' was not found.").ConfigureAwait(false);
+        }
+
+        return incident;
+    }
+
+    private void Write(Utf8JsonWriter w, EmulatedIncident incident, bool legacy, bool withAlerts)
+    {
+        if (legacy)
+        {
+            IncidentJson.WriteLegacy(w, incident);
+        }
+        else
+        {
+            IncidentJson.WriteGraph(w, incident, _directory.TenantId, withAlerts);
+        }
+    }
+
+    private string NextLink(HttpContext context, int top, int skip)
+    {
+        var query = new StringBuilder();
+        foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> pair in context.Request.Query)
+        {
+            if (pair.Key is "$skip" or "$top")
+            {
+                continue;
+            }
+
+            query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value.ToString()));
+        }
+
+        query.Append(query.Length == 0 ? '?' : '&').Append(CultureInfo.InvariantCulture, $"$top={top}&$skip={skip}");
+        return new Uri(_baseUri(), "v1.0/security/incidents").ToString() + query;
+    }
+
+    private static string Audience(bool legacy) => legacy ? EmulatorDirectory.Legacy : EmulatorDirectory.Graph;
+
+    private static bool TryInt(string? text, int fallback, out int value)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static string? GraphProperty(string name, EmulatedIncident i) => name switch
+    {
+        "status" => i.Status,
+        "severity" => i.Severity,
+        "assignedTo" => i.AssignedTo,
+        "classification" => i.Classification,
+        "determination" => i.Determination,
+        "createdDateTime" => i.CreatedDateTime.ToString("o", CultureInfo.InvariantCulture),
+        "lastUpdateDateTime" => i.LastUpdateDateTime.ToString("o", CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private static string? LegacyProperty(string name, EmulatedIncident i) => name switch
+    {
+        "status" => IncidentRules.Pascal(i.Status),
+        "assignedTo" => i.AssignedTo,
+        "createdTime" => i.CreatedDateTime.ToString("o", CultureInfo.InvariantCulture),
+        "lastUpdateTime" => i.LastUpdateDateTime.ToString("o", CultureInfo.InvariantCulture),
+        _ => null,
+    };
+}

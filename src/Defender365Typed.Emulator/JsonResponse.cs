@@ -1,0 +1,54 @@
+using System;
+using System.Buffers;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace Defender365Typed.Emulator;
+
+/// <summary>Writes small JSON responses with a Content-Length (reflection-free).</summary>
+internal static class JsonResponse
+{
+    public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = buffer.WrittenCount;
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The Defender / Graph error body: <c>{"error": {"code", "message", "target"}}</c>.</summary>
+    public static Task ApiErrorAsync(HttpContext context, int status, string code, string message) =>
+        WriteAsync(context, status, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("error");
+            w.WriteString("code", code);
+            w.WriteString("message", message);
+            w.WriteString("target", Guid.NewGuid().ToString());
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+
+    /// <summary>The Entra ID OAuth error body with an AADSTS code.</summary>
+    public static Task OAuthErrorAsync(HttpContext context, int status, string error, int aadsts, string description) =>
+        WriteAsync(context, status, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("error", error);
+            w.WriteString("error_description", $"AADSTS{aadsts}: {description} Trace ID: {Guid.NewGuid()} Correlation ID: {Guid.NewGuid()} Timestamp: {DateTime.UtcNow:yyyy-MM-dd HH:mm:ssZ}");
+            w.WriteStartArray("error_codes");
+            w.WriteNumberValue(aadsts);
+            w.WriteEndArray();
+            w.WriteString("timestamp", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("trace_id", Guid.NewGuid().ToString());
+            w.WriteString("correlation_id", Guid.NewGuid().ToString());
+            w.WriteEndObject();
+        });
+}

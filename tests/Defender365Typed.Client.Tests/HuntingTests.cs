@@ -1,0 +1,298 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Defender365Typed.Emulator.Api;
+using Defender365Typed.Emulator.Faults;
+
+namespace Defender365Typed.Client.Tests;
+
+public sealed class HuntingTests : EmulatorTest
+{
+    private static HuntingScript ProcessScript(int rows = 3) => new HuntingScript
+    {
+        Rows = () => Enumerable.Range(0, rows).Select(i => new object?[]
+        {
+            new DateTime(2024, 3, 26, 9, 39, 50, DateTimeKind.Utc).AddSeconds(i),
+            "ws-" + i,
+            "powershell.exe -enc " + i,
+            (long)(4000 + i),
+            i == 0 ? null : JsonDocument.Parse("""{"a":[1,2]}""").RootElement,
+        }),
+    }.Column("Timestamp", "DateTime").Column("DeviceName", "String").Column("ProcessCommandLine", "String")
+     .Column("ProcessId", "Int64").Column("AdditionalFields", "Dynamic");
+
+    [Fact]
+    public async Task Graph_raw_kql_streams_rows_and_sends_the_timespan()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("DeviceProcessEvents", ProcessScript());
+
+        List<HuntingRow> rows = await client.Hunting.RunAsync("DeviceProcessEvents | take 3", new HuntingOptions { Timespan = HuntingOptions.Last(TimeSpan.FromDays(90)) }).ToListAsync();
+
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("ws-1", rows[1].GetString("DeviceName"));
+        Assert.Equal(4002, rows[2].GetInt64("ProcessId"));
+        Assert.Equal(new DateTimeOffset(2024, 3, 26, 9, 39, 50, TimeSpan.Zero), rows[0].GetDateTimeOffset("Timestamp"));
+        Assert.Equal(JsonValueKind.Null, rows[0]["AdditionalFields"].ValueKind);
+        Assert.Equal(2, rows[1]["AdditionalFields"].GetProperty("a")[1].GetInt32());
+        ReceivedHuntingQuery received = Assert.Single(H.Emulator.Hunting.Received);
+        Assert.Equal(("graph", "DeviceProcessEvents | take 3", "P90D"), (received.Api, received.Query, received.Timespan));
+    }
+
+    [Fact]
+    public async Task Legacy_hunting_reads_PascalCase_results_and_ignores_stats()
+    {
+        (DefenderClient client, _) = H.SecretClient(o => o.HuntingApi = DefenderApi.Legacy);
+        H.Emulator.Hunting.When("DeviceProcessEvents", ProcessScript(2));
+
+        List<HuntingRow> rows = await client.Hunting.RunAsync("DeviceProcessEvents | take 2").ToListAsync();
+
+        Assert.Equal(["ws-0", "ws-1"], rows.Select(r => r.GetString("DeviceName")));
+        Assert.Equal("legacy", Assert.Single(H.Emulator.Hunting.Received).Api);
+        await Assert.ThrowsAsync<ArgumentException>(() => client.Hunting.RunAsync("x", new HuntingOptions { Timespan = "P1D" }).ToListAsync().AsTask());
+    }
+
+    [Fact]
+    public async Task Typed_builder_query_is_rendered_and_read_through_an_explicit_reader()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("where FileName", ProcessScript(2));
+        var query = Hunting.DeviceProcessEvents
+            .Where(e => e.FileName.EqualsIgnoreCase("powershell.exe"))
+            .Project(SuspiciousProcess.Shape)
+            .Take(10);
+
+        List<SuspiciousProcess> rows = await client.Hunting.RunAsync(query, new SuspiciousProcessReader()).ToListAsync();
+
+        Assert.Equal("powershell.exe -enc 1", rows[1].ProcessCommandLine);
+        Assert.Equal(query.ToKql(), Assert.Single(H.Emulator.Hunting.Received).Query);
+    }
+
+    [Fact]
+    public async Task Typed_query_uses_the_registered_reader_or_says_none_is_registered()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("DeviceProcessEvents", ProcessScript(1));
+        var unregistered = Hunting.DeviceProcessEvents.Project(UnregisteredRow.Shape);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.Hunting.RunAsync(unregistered).ToListAsync().AsTask());
+
+        HuntingResultReaders.Register(new SuspiciousProcessReader());
+        List<SuspiciousProcess> rows = await client.Hunting.RunAsync(Hunting.DeviceProcessEvents.Project(SuspiciousProcess.Shape)).ToListAsync();
+        Assert.Equal("ws-0", Assert.Single(rows).DeviceName);
+        Assert.Equal("ws-0", Assert.Single(await client.Hunting.RunAsync<SuspiciousProcess>("DeviceProcessEvents | project Timestamp, DeviceName, ProcessCommandLine").ToListAsync()).DeviceName);
+    }
+
+    [Fact]
+    public async Task The_100000_row_cap_throws_after_the_last_row_by_default()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("big", new HuntingScript { Rows = () => Enumerable.Range(0, HuntingOptions.RowCap).Select(i => new object?[] { (long)i }) }.Column("N", "Int64"));
+
+        long seen = 0;
+        HuntingRowCapException ex = await H.ThrowsAsync<HuntingRowCapException>(async () =>
+        {
+            await foreach (HuntingRow row in client.Hunting.RunAsync("big"))
+            {
+                Assert.Equal(seen++, row.GetInt64("N"));
+            }
+        });
+
+        Assert.Equal(HuntingOptions.RowCap, seen);
+        Assert.Equal(HuntingOptions.RowCap, ex.RowCount);
+    }
+
+    [Fact]
+    public async Task The_row_cap_can_be_reported_instead_and_is_logged()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("big", new HuntingScript { Rows = () => Enumerable.Range(0, HuntingOptions.RowCap).Select(i => new object?[] { (long)i }) }.Column("N", "Int64"));
+        H.Emulator.Hunting.When("small", new HuntingScript { Rows = () => [[1L]] }.Column("N", "Int64"));
+
+        await using HuntingResult<HuntingRow> result = await client.Hunting.ExecuteAsync("big", HuntingRowReader.Instance, new HuntingOptions { OnRowCap = HuntingRowCapBehavior.Report });
+        Assert.Equal(HuntingOptions.RowCap, await result.ReadRowsAsync().CountAsync());
+        Assert.True(result.ReachedRowCap);
+        Assert.True(result.Completed);
+        Assert.Contains(H.Logs.Lines, l => l.Contains("the service's cap", StringComparison.Ordinal));
+
+        await using HuntingResult<HuntingRow> small = await client.Hunting.ExecuteAsync("small", HuntingRowReader.Instance);
+        Assert.Equal(1, await small.ReadRowsAsync().CountAsync());
+        Assert.False(small.ReachedRowCap);
+    }
+
+    [Fact]
+    public async Task A_query_error_is_a_HuntingQueryException_with_the_service_message()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("FileNam", new HuntingScript { Error = "'where' operator: Failed to resolve column or scalar expression named 'FileNam'" });
+        H.Emulator.Hunting.When("huge", new HuntingScript { Error = "Query execution has exceeded the allowed result size. Optimize your query by limiting the number of results and try again." });
+
+        HuntingQueryException ex = await H.ThrowsAsync<HuntingQueryException>(() => client.Hunting.RunAsync("T | where FileNam == 1").ToListAsync().AsTask());
+        Assert.Contains("Failed to resolve column", ex.ServiceMessage, StringComparison.Ordinal);
+        Assert.Contains("Failed to resolve column", ex.Message, StringComparison.Ordinal);
+        Assert.False(ex.IsResultSizeExceeded);
+        Assert.Single(H.Emulator.Journal.Matching("POST", "runHuntingQuery")); // a 400 is not retried
+
+        HuntingQueryException size = await H.ThrowsAsync<HuntingQueryException>(() => client.Hunting.RunAsync("huge").ToListAsync().AsTask());
+        Assert.True(size.IsResultSizeExceeded);
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_Retry_After()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("T", ProcessScript(1));
+        H.Emulator.Faults.Add(new FaultRule(FaultKind.TooManyRequests, "runHuntingQuery") { RetryAfterSeconds = 1 });
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Single(await client.Hunting.RunAsync("T").ToListAsync());
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"waited only {watch.Elapsed}");
+        Assert.Equal([429, 200], H.Emulator.Journal.Matching("POST", "runHuntingQuery").Select(e => e.Status));
+    }
+
+    [Fact]
+    public async Task A_Retry_After_beyond_the_cap_fails_with_the_quota_exception()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("T", ProcessScript(1));
+        H.Emulator.Faults.Add(new FaultRule(FaultKind.TooManyRequests, "runHuntingQuery") { RetryAfterSeconds = 900 });
+
+        DefenderQuotaException ex = await H.ThrowsAsync<DefenderQuotaException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+        Assert.Equal(TimeSpan.FromSeconds(900), ex.RetryAfter);
+        Assert.Equal("TooManyRequests", ex.ErrorCode);
+        Assert.Contains("Rate limit is exceeded", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.InternalServerError)]
+    [InlineData(FaultKind.ServiceUnavailable)]
+    public async Task Transient_server_errors_are_retried_with_backoff(FaultKind fault)
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("T", ProcessScript(2));
+        H.Emulator.Faults.Add(new FaultRule(fault, "runHuntingQuery", times: 2) { RetryAfterSeconds = 0 });
+
+        Assert.Equal(2, (await client.Hunting.RunAsync("T").ToListAsync()).Count);
+        Assert.Equal(3, H.Emulator.Journal.Matching("POST", "runHuntingQuery").Count);
+    }
+
+    [Fact]
+    public async Task Server_errors_beyond_the_retry_cap_fail_with_the_service_message()
+    {
+        (DefenderClient client, _) = H.SecretClient(o => o.Resilience.MaxRetryAttempts = 2);
+        H.Emulator.Hunting.When("T", ProcessScript(2));
+        H.Emulator.Faults.Add(new FaultRule(FaultKind.InternalServerError, "runHuntingQuery", times: 10));
+
+        DefenderApiException ex = await H.ThrowsAsync<DefenderApiException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, ex.StatusCode);
+        Assert.True(ex.IsTransient);
+        Assert.Equal(3, H.Emulator.Journal.Matching("POST", "runHuntingQuery").Count);
+    }
+
+    [Fact]
+    public async Task A_slow_attempt_times_out_and_is_retried_and_always_slow_is_a_timeout()
+    {
+        (DefenderClient client, _) = H.SecretClient(o =>
+        {
+            o.Resilience.HuntingAttemptTimeout = TimeSpan.FromMilliseconds(400);
+            o.Resilience.MaxRetryAttempts = 2;
+        });
+        H.Emulator.Hunting.When("T", ProcessScript(1));
+        H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = TimeSpan.FromSeconds(3) });
+        Assert.Single(await client.Hunting.RunAsync("T").ToListAsync());
+
+        H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery", times: 5) { Delay = TimeSpan.FromSeconds(3) });
+        await H.ThrowsAsync<DefenderTimeoutException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+    }
+
+    [Theory]
+    [InlineData(FaultKind.TruncatedBody)]
+    [InlineData(FaultKind.MalformedJson)]
+    public async Task A_cut_off_or_malformed_body_fails_loudly_not_with_fewer_rows(FaultKind fault)
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("T", ProcessScript(500));
+        H.Emulator.Faults.Add(new FaultRule(fault, "runHuntingQuery"));
+
+        int seen = 0;
+        DefenderResponseException ex = await H.ThrowsAsync<DefenderResponseException>(async () =>
+        {
+            await foreach (HuntingRow _ in client.Hunting.RunAsync("T"))
+            {
+                seen++;
+            }
+        });
+        Assert.True(seen < 500);
+        Assert.Contains("incomplete", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_permission_names_the_permission_to_grant()
+    {
+        H.SecretApp("app-incidents-only", "SecurityIncident.Read.All");
+        using DefenderClient client = H.Client(H.SecretAuthenticator("app-incidents-only"));
+        H.Emulator.Hunting.When("T", ProcessScript(1));
+
+        DefenderPermissionException ex = await H.ThrowsAsync<DefenderPermissionException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+        Assert.Equal("ThreatHunting.Read.All", ex.RequiredPermission);
+        Assert.Contains("ThreatHunting.Read.All", ex.Message, StringComparison.Ordinal);
+        Assert.Single(H.Emulator.Journal.Matching("POST", "runHuntingQuery"));
+    }
+
+    [Fact]
+    public async Task The_client_side_rate_limiter_refuses_calls_beyond_its_budget()
+    {
+        (DefenderClient client, _) = H.SecretClient(o =>
+        {
+            o.RateLimits.Enabled = true;
+            o.RateLimits.HuntingPerMinute = 2;
+            o.RateLimits.QueueLimit = 0;
+        });
+        H.Emulator.Hunting.When("T", ProcessScript(1));
+
+        await client.Hunting.RunAsync("T").ToListAsync();
+        await client.Hunting.RunAsync("T").ToListAsync();
+        await H.ThrowsAsync<DefenderQuotaException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+        Assert.Equal(2, H.Emulator.Journal.Matching("POST", "runHuntingQuery").Count);
+        Assert.Empty(await client.Incidents.ListAsync().ToListAsync()); // incidents have their own budget
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_stream()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("T", ProcessScript(5000));
+        using var cts = new System.Threading.CancellationTokenSource();
+        int seen = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (HuntingRow _ in client.Hunting.RunAsync("T", cancellationToken: cts.Token))
+            {
+                if (++seen == 10)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+        Assert.True(seen < 5000);
+    }
+}
+
+[HuntingResult]
+public sealed partial record SuspiciousProcess(DateTime Timestamp, string DeviceName, string ProcessCommandLine);
+
+[HuntingResult]
+public sealed partial record UnregisteredRow(string DeviceName);
+
+/// <summary>Stands in for the generated reader: maps streamed row objects to the record.</summary>
+internal sealed class SuspiciousProcessReader : IHuntingResultReader<SuspiciousProcess>
+{
+    public async IAsyncEnumerable<SuspiciousProcess> ReadAsync(System.IO.Stream utf8Json, HuntingResponseFormat format, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken)
+    {
+        await foreach (JsonElement row in HuntingResultsScanner.ReadRowsAsync(utf8Json, cancellationToken))
+        {
+            yield return new SuspiciousProcess(row.GetProperty("Timestamp").GetDateTime(), row.GetProperty("DeviceName").GetString()!, row.GetProperty("ProcessCommandLine").GetString()!);
+        }
+    }
+}
