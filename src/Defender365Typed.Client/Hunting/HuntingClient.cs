@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -28,7 +29,7 @@ public sealed class HuntingClient
     }
 
     /// <summary>Runs raw KQL and streams untyped rows.</summary>
-    public IAsyncEnumerable<HuntingRow> RunAsync(string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<HuntingRow> RunAsync([Kql, StringSyntax("kql")] string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync(kql, HuntingRowReader.Instance, options, cancellationToken);
 
     /// <summary>Runs a typed query with the reader registered for its row type (<see cref="HuntingResultReaders"/>).</summary>
@@ -40,7 +41,7 @@ public sealed class HuntingClient
     }
 
     /// <summary>Runs raw KQL and reads typed rows with the reader registered for <typeparamref name="TRow"/> (<see cref="HuntingResultReaders"/>).</summary>
-    public IAsyncEnumerable<TRow> RunAsync<TRow>(string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<TRow> RunAsync<TRow>([Kql, StringSyntax("kql")] string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync(kql, HuntingResultReaders.Get<TRow>(), options, cancellationToken);
 
     /// <summary>Runs a typed query and reads its rows with <paramref name="reader"/>.</summary>
@@ -52,7 +53,7 @@ public sealed class HuntingClient
     }
 
     /// <summary>Runs raw KQL and reads its rows with <paramref name="reader"/>.</summary>
-    public async IAsyncEnumerable<TRow> RunAsync<TRow>(string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null,
+    public async IAsyncEnumerable<TRow> RunAsync<TRow>([Kql, StringSyntax("kql")] string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         HuntingResult<TRow> result = await ExecuteAsync(kql, reader, options, cancellationToken).ConfigureAwait(false);
@@ -69,7 +70,7 @@ public sealed class HuntingClient
     /// Sends the query and returns once the response headers arrived; errors (400 query errors, 403, 429
     /// after retries, timeouts) are thrown here. Read the rows from the result, then check its row cap.
     /// </summary>
-    public async Task<HuntingResult<TRow>> ExecuteAsync<TRow>(string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<HuntingResult<TRow>> ExecuteAsync<TRow>([Kql, StringSyntax("kql")] string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kql);
         ArgumentNullException.ThrowIfNull(reader);
