@@ -195,7 +195,7 @@ internal sealed partial class Evaluator
         }
     }
 
-    private static string Suggest(string name, IEnumerable<string> candidates)
+    internal static string Suggest(string name, IEnumerable<string> candidates)
     {
         string? best = null;
         int bestDistance = int.MaxValue;
