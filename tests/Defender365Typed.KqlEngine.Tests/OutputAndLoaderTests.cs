@@ -174,7 +174,7 @@ public sealed class OutputAndLoaderTests
             total += t.Rows.Count;
         }
 
-        Assert.InRange(total, 3000, 20000);
+        Assert.InRange(total, 4500, 5200);
 
         // Every incident's alerts are AlertInfo rows with evidence, and machine evidence names devices of DeviceInfo.
         Assert.NotEmpty(TestData.Dataset.Incidents);
