@@ -1,0 +1,382 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Defender365Typed.Generators.KqlFrontEnd;
+
+namespace Defender365Typed.Evaluation;
+
+/// <summary>join, union and mv-expand.</summary>
+internal sealed partial class Evaluator
+{
+    private static readonly string[] JoinKinds =
+        ["innerunique", "inner", "leftouter", "rightouter", "fullouter", "leftsemi", "leftanti", "rightsemi", "rightanti", "leftantisemi", "rightantisemi"];
+
+    private KqlResultTable Join(KqlResultTable left, OperatorNode op)
+    {
+        string kind = "innerunique";
+        if (op.GetParameter("kind") is { } kindExpr)
+        {
+            kind = kindExpr is NameExpr n ? n.Name : _text[kindExpr.Start..kindExpr.End];
+            if (!JoinKinds.Contains(kind, StringComparer.Ordinal))
+            {
+                throw Error(kindExpr, $"unsupported operator 'join kind={kind}'");
+            }
+
+            kind = kind switch
+            {
+                "leftantisemi" => "leftanti",
+                "rightantisemi" => "rightanti",
+                _ => kind,
+            };
+        }
+
+        KqlResultTable right = EvalTabular(op.Operand ?? throw Error(op, "join needs a right table."));
+        var leftScope = new Scope(left.Columns);
+        var rightScope = new Scope(right.Columns);
+        var leftKeys = new List<int>();
+        var rightKeys = new List<int>();
+        if (op.On.Count == 0)
+        {
+            throw Error(op, "join needs an 'on' clause.");
+        }
+
+        foreach (Expr on in op.On)
+        {
+            (string l, string r, Expr at) = on switch
+            {
+                NameExpr n => (n.Name, n.Name, (Expr)n),
+                BinaryExpr { Op: "==", Left: DotExpr a, Right: DotExpr b } when Side(a) == "$left" && Side(b) == "$right" => (a.Member.Name, b.Member.Name, on),
+                BinaryExpr { Op: "==", Left: DotExpr a, Right: DotExpr b } when Side(a) == "$right" && Side(b) == "$left" => (b.Member.Name, a.Member.Name, on),
+                _ => throw Error(on, "unsupported operator 'join on' with this condition: use Column or $left.A == $right.B"),
+            };
+            if (!leftScope.TryGet(l, out int li))
+            {
+                throw Error(at, $"unknown column '{l}' in the left side of the join");
+            }
+
+            if (!rightScope.TryGet(r, out int ri))
+            {
+                throw Error(at, $"unknown column '{r}' in the right side of the join");
+            }
+
+            leftKeys.Add(li);
+            rightKeys.Add(ri);
+        }
+
+        static object?[] Key(object?[] row, List<int> keys)
+        {
+            object?[] k = new object?[keys.Count];
+            for (int i = 0; i < k.Length; i++)
+            {
+                k[i] = row[keys[i]];
+            }
+
+            return k;
+        }
+
+        IReadOnlyList<object?[]> leftRows = left.Rows;
+        if (kind == "innerunique")
+        {
+            var firstPerKey = new HashSet<object?[]>(RowKeyComparer.Instance);
+            leftRows = left.Rows.Where(r => firstPerKey.Add(Key(r, leftKeys))).ToList();
+            kind = "inner";
+        }
+
+        // Rows with a null key never match.
+        var rightIndex = new Dictionary<object?[], List<int>>(RowKeyComparer.Instance);
+        for (int i = 0; i < right.Rows.Count; i++)
+        {
+            object?[] k = Key(right.Rows[i], rightKeys);
+            if (k.Any(v => v is null))
+            {
+                continue;
+            }
+
+            if (!rightIndex.TryGetValue(k, out List<int>? list))
+            {
+                rightIndex[k] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        var rows = new List<object?[]>();
+        switch (kind)
+        {
+            case "leftsemi":
+            case "leftanti":
+                foreach (object?[] row in leftRows)
+                {
+                    if (rightIndex.ContainsKey(Key(row, leftKeys)) == (kind == "leftsemi"))
+                    {
+                        rows.Add(row);
+                    }
+                }
+
+                return new KqlResultTable("", left.Columns, rows);
+            case "rightsemi":
+            case "rightanti":
+            {
+                var leftSet = new HashSet<object?[]>(leftRows.Select(r => Key(r, leftKeys)).Where(k => k.All(v => v is not null)), RowKeyComparer.Instance);
+                foreach (object?[] row in right.Rows)
+                {
+                    if (leftSet.Contains(Key(row, rightKeys)) == (kind == "rightsemi"))
+                    {
+                        rows.Add(row);
+                    }
+                }
+
+                return new KqlResultTable("", right.Columns, rows);
+            }
+        }
+
+        // inner and outer kinds: left columns, then right columns renamed Name1, Name2... on clashes.
+        var columns = new List<KqlResultColumn>(left.Columns);
+        var names = new HashSet<string>(left.Columns.Select(c => c.Name), StringComparer.Ordinal);
+        foreach (KqlResultColumn c in right.Columns)
+        {
+            string candidate = c.Name;
+            for (int n = 1; !names.Add(candidate); n++)
+            {
+                candidate = c.Name + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            columns.Add(c with { Name = candidate });
+        }
+
+        object?[] NullRow(IReadOnlyList<KqlResultColumn> cols) => cols.Select(c => c.Type == KqlColumnType.String ? (object?)"" : null).ToArray();
+        object?[] leftNulls = NullRow(left.Columns);
+        object?[] rightNulls = NullRow(right.Columns);
+        bool keepLeft = kind is "leftouter" or "fullouter";
+        bool keepRight = kind is "rightouter" or "fullouter";
+        var matchedRight = new bool[right.Rows.Count];
+        foreach (object?[] row in leftRows)
+        {
+            if (rightIndex.TryGetValue(Key(row, leftKeys), out List<int>? matches))
+            {
+                foreach (int ri in matches)
+                {
+                    matchedRight[ri] = true;
+                    rows.Add([.. row, .. right.Rows[ri]]);
+                }
+            }
+            else if (keepLeft)
+            {
+                rows.Add([.. row, .. rightNulls]);
+            }
+        }
+
+        if (keepRight)
+        {
+            for (int i = 0; i < right.Rows.Count; i++)
+            {
+                if (!matchedRight[i])
+                {
+                    rows.Add([.. leftNulls, .. right.Rows[i]]);
+                }
+            }
+        }
+
+        return Table(columns, rows);
+    }
+
+    private static string? Side(DotExpr d) => d.Left is NameExpr n ? n.Name : null;
+
+    private KqlResultTable Union(KqlResultTable? first, OperatorNode op)
+    {
+        string kind = "outer";
+        if (op.GetParameter("kind") is NameExpr k)
+        {
+            kind = k.Name;
+            if (kind is not ("outer" or "inner"))
+            {
+                throw Error(k, $"unsupported operator 'union kind={kind}'");
+            }
+        }
+
+        var parts = new List<KqlResultTable>();
+        if (first is not null)
+        {
+            parts.Add(first);
+        }
+
+        foreach (Expr item in op.Items)
+        {
+            if (item is PatternExpr pattern)
+            {
+                List<string> names = _tables.TableNames.Where(t => MatchesPattern(t, pattern.Pattern)).Order(StringComparer.Ordinal).ToList();
+                foreach (string name in names)
+                {
+                    _tables.TryGetTable(name, out KqlResultTable? t);
+                    parts.Add(t!);
+                }
+
+                continue;
+            }
+
+            parts.Add(EvalTabular(item));
+        }
+
+        var columns = new List<KqlResultColumn>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (KqlResultTable part in parts)
+        {
+            foreach (KqlResultColumn c in part.Columns)
+            {
+                if (index.TryAdd(c.Name, columns.Count))
+                {
+                    columns.Add(c);
+                }
+            }
+        }
+
+        if (kind == "inner")
+        {
+            columns = columns.Where(c => parts.All(p => p.IndexOf(c.Name) >= 0)).ToList();
+            index = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c.Name, x => x.i, StringComparer.Ordinal);
+        }
+
+        var rows = new List<object?[]>();
+        foreach (KqlResultTable part in parts)
+        {
+            int[] map = columns.Select(c => part.IndexOf(c.Name)).ToArray();
+            foreach (object?[] row in part.Rows)
+            {
+                object?[] output = new object?[columns.Count];
+                for (int i = 0; i < map.Length; i++)
+                {
+                    output[i] = map[i] >= 0 ? Values.Coerce(row[map[i]], columns[i].Type) : columns[i].Type == KqlColumnType.String ? "" : null;
+                }
+
+                rows.Add(output);
+            }
+        }
+
+        return Table(columns, rows);
+    }
+
+    private KqlResultTable MvExpand(KqlResultTable input, OperatorNode op)
+    {
+        var ctx = new Ctx(new Scope(input.Columns));
+        var columns = new List<KqlResultColumn>(input.Columns);
+        var expansions = new List<(int Column, Scalar Value, KqlColumnType? Cast)>();
+        bool arrayKind = op.GetParameter("kind") is NameExpr { Name: "array" } || op.GetParameter("bagexpansion") is NameExpr { Name: "array" };
+        foreach (Expr raw in op.Items)
+        {
+            Expr item = raw;
+            KqlColumnType? cast = null;
+            if (item is ToTypeExpr to)
+            {
+                if (!KqlColumnTypes.TryParse(to.TypeName, out KqlColumnType t))
+                {
+                    throw Error(to, $"Unknown type '{to.TypeName}'.");
+                }
+
+                cast = t;
+                item = to.Inner;
+            }
+
+            string name;
+            Scalar value;
+            if (item is AssignExpr { Names.Count: 1 } assign)
+            {
+                name = assign.Names[0].Name;
+                value = Compile(assign.Value, ctx);
+            }
+            else if (item is NameExpr n)
+            {
+                name = n.Name;
+                value = Compile(n, ctx);
+            }
+            else
+            {
+                throw Error(item, "mv-expand expects a column or Name = expression.");
+            }
+
+            int column = columns.FindIndex(c => c.Name == name);
+            var type = cast ?? KqlColumnType.Dynamic;
+            if (column < 0)
+            {
+                column = columns.Count;
+                columns.Add(new KqlResultColumn(name, type));
+            }
+            else
+            {
+                columns[column] = new KqlResultColumn(name, type);
+            }
+
+            expansions.Add((column, value, cast));
+        }
+
+        int indexColumn = -1;
+        if (op.GetParameter("with_itemindex") is NameExpr indexName)
+        {
+            indexColumn = columns.Count;
+            columns.Add(new KqlResultColumn(indexName.Name, KqlColumnType.Long));
+        }
+
+        long limit = op.Operand is null ? long.MaxValue : ConstantCount(op);
+        var rows = new List<object?[]>();
+        foreach (object?[] row in input.Rows)
+        {
+            var lists = new List<IReadOnlyList<object?>>();
+            int count = 0;
+            foreach ((int _, Scalar value, KqlColumnType? _) in expansions)
+            {
+                IReadOnlyList<object?> elements = value.Eval(row) switch
+                {
+                    null => [null],
+                    DynamicArray a => a,
+                    DynamicBag b => b.Select(p => arrayKind
+                        ? (object?)new DynamicArray([p.Key, p.Value])
+                        : new DynamicBag([p])).ToList(),
+                    var scalar => [scalar],
+                };
+                lists.Add(elements);
+                count = Math.Max(count, elements.Count);
+            }
+
+            for (int i = 0; i < count && i < limit; i++)
+            {
+                object?[] output = new object?[columns.Count];
+                Array.Copy(row, output, row.Length);
+                for (int e = 0; e < expansions.Count; e++)
+                {
+                    object? v = i < lists[e].Count ? lists[e][i] : null;
+                    output[expansions[e].Column] = expansions[e].Cast is { } t ? Cast(v, t) : v;
+                }
+
+                if (indexColumn >= 0)
+                {
+                    output[indexColumn] = (long)i;
+                }
+
+                rows.Add(output);
+            }
+        }
+
+        return Table(columns, rows);
+    }
+
+    /// <summary><c>to typeof(T)</c>: a cast, not a conversion; values of another kind become null.</summary>
+    private static object? Cast(object? v, KqlColumnType type)
+    {
+        if (type == KqlColumnType.Dynamic || v is null)
+        {
+            return type == KqlColumnType.String && v is null ? "" : v;
+        }
+
+        return type switch
+        {
+            KqlColumnType.String => v as string ?? "",
+            KqlColumnType.Bool => v as bool?,
+            KqlColumnType.Long or KqlColumnType.Int or KqlColumnType.Real or KqlColumnType.Decimal =>
+                Values.IsNumber(v) ? Values.Coerce(v, type) : null,
+            KqlColumnType.DateTime => v is string s ? Values.ParseDateTime(s) : v as DateTime?,
+            KqlColumnType.TimeSpan => v is string s ? Values.ParseTimeSpan(s) : v as TimeSpan?,
+            KqlColumnType.Guid => v is string s ? Values.ToGuid(s) : v as Guid?,
+            _ => v,
+        };
+    }
+}

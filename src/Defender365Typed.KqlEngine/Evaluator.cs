@@ -1,0 +1,636 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Defender365Typed.Generators.KqlFrontEnd;
+
+namespace Defender365Typed.Evaluation;
+
+internal delegate object? RowFunc(object?[] row);
+
+/// <summary>A compiled scalar expression: its static type and how to evaluate it on a row.</summary>
+internal sealed class Scalar
+{
+    public Scalar(KqlColumnType type, RowFunc eval)
+    {
+        Type = type;
+        Eval = eval;
+    }
+
+    public KqlColumnType Type { get; }
+
+    public RowFunc Eval { get; }
+
+    public bool IsConstant { get; private init; }
+
+    public object? Value { get; private init; }
+
+    public static Scalar Const(KqlColumnType type, object? value) => new(type, _ => value) { IsConstant = true, Value = value };
+}
+
+/// <summary>The columns an expression can name.</summary>
+internal sealed class Scope
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+    public Scope(IReadOnlyList<KqlResultColumn> columns)
+    {
+        Columns = columns;
+        for (int i = 0; i < columns.Count; i++)
+        {
+            _index.TryAdd(columns[i].Name, i);
+        }
+    }
+
+    public static Scope Empty { get; } = new([]);
+
+    public IReadOnlyList<KqlResultColumn> Columns { get; }
+
+    public bool TryGet(string name, out int index) => _index.TryGetValue(name, out index);
+}
+
+/// <summary>Compilation context of scalar expressions.</summary>
+internal sealed class Ctx
+{
+    public Ctx(Scope scope, AggregateCollector? aggregates = null)
+    {
+        Scope = scope;
+        Aggregates = aggregates;
+    }
+
+    public Scope Scope { get; }
+
+    /// <summary>Set while compiling a summarize item: aggregate calls become slots of this collector.</summary>
+    public AggregateCollector? Aggregates { get; }
+}
+
+/// <summary>Runs one parsed query: statements, tabular operators, scalar expressions.</summary>
+internal sealed partial class Evaluator
+{
+    private readonly string _text;
+    private readonly ITableSource _tables;
+    private readonly EngineOptions _options;
+    private readonly Dictionary<string, LetValue> _lets = new(StringComparer.Ordinal);
+
+    public Evaluator(string text, ITableSource tables, EngineOptions options)
+    {
+        _text = text;
+        _tables = tables;
+        _options = options;
+    }
+
+    private sealed class LetValue
+    {
+        public Expr? Tabular { get; init; }
+
+        public KqlResultTable? Table { get; set; }
+
+        public Scalar? Scalar { get; init; }
+    }
+
+    public KqlResultTable Run(KqlSyntaxTree tree)
+    {
+        KqlResultTable? result = null;
+        foreach (Statement statement in tree.Statements)
+        {
+            switch (statement)
+            {
+                case LetStatement let:
+                    DefineLet(let);
+                    break;
+                case QueryStatement query:
+                    if (!IsTabular(query.Query, null))
+                    {
+                        throw Error(query.Query, "A query statement must be a tabular expression (a table, a let name or a pipeline).");
+                    }
+
+                    result = EvalTabular(query.Query);
+                    break;
+                case OtherStatement other:
+                    // set/declare statements do not change the result of an in-memory evaluation.
+                    _ = other;
+                    break;
+            }
+        }
+
+        if (result is null)
+        {
+            throw new KqlEngineException("The query has no tabular expression statement.", _text, _text.Length, 0);
+        }
+
+        IReadOnlyList<object?[]> rows = result.Rows.Count > _options.MaxRows ? result.Rows.Take(_options.MaxRows).ToList() : result.Rows;
+        return new KqlResultTable("PrimaryResult", result.Columns, rows);
+    }
+
+    private void DefineLet(LetStatement let)
+    {
+        string name = let.Name.Name;
+        if (let.Function is not null)
+        {
+            throw Error(let, $"unsupported function 'user-defined functions (let {name} = (...) {{ ... }})'");
+        }
+
+        Expr value = let.Value!;
+        if (IsTabular(value, null))
+        {
+            _lets[name] = new LetValue { Tabular = value };
+            return;
+        }
+
+        Scalar s = Compile(value, new Ctx(Scope.Empty));
+        object? v = s.Eval([]);
+        _lets[name] = new LetValue { Scalar = Scalar.Const(s.Type, v) };
+    }
+
+    internal KqlEngineException Error(KqlSyntaxNode node, string message) => new(message, _text, node.Start, node.Length);
+
+    private KqlEngineException Unsupported(OperatorNode op) =>
+        new($"unsupported operator '{op.Keyword}'", _text, op.KeywordStart, op.KeywordLength);
+
+    /// <summary>Whether <paramref name="e"/> is a tabular expression (a column of <paramref name="scope"/> wins over a table).</summary>
+    private bool IsTabular(Expr e, Scope? scope) => e switch
+    {
+        PipeExpr => true,
+        OperatorNode => true,
+        ParenExpr p => IsTabular(p.Inner, scope),
+        NameExpr n => (scope is null || !scope.TryGet(n.Name, out _))
+            && (_lets.TryGetValue(n.Name, out LetValue? let) ? let.Tabular is not null : _tables.TryGetTable(n.Name, out _)),
+        _ => false,
+    };
+
+    private KqlResultTable EvalTabular(Expr e)
+    {
+        switch (e)
+        {
+            case NameExpr n:
+                if (_lets.TryGetValue(n.Name, out LetValue? let))
+                {
+                    if (let.Tabular is null)
+                    {
+                        throw Error(n, $"'{n.Name}' is a scalar, not a table.");
+                    }
+
+                    return let.Table ??= EvalTabular(let.Tabular);
+                }
+
+                if (_tables.TryGetTable(n.Name, out KqlResultTable? table))
+                {
+                    return table;
+                }
+
+                throw Error(n, $"unknown table '{n.Name}'" + Suggest(n.Name, _tables.TableNames.Concat(_lets.Keys)));
+            case ParenExpr p:
+                return EvalTabular(p.Inner);
+            case PipeExpr pipe:
+                return Apply(EvalTabular(pipe.Input), pipe.Operator);
+            case OperatorNode op:
+                return op.Kind switch
+                {
+                    OperatorKind.Union => Union(null, op),
+                    OperatorKind.Print => Print(op),
+                    _ => throw Unsupported(op),
+                };
+            default:
+                throw Error(e, "Expected a tabular expression.");
+        }
+    }
+
+    internal static string Suggest(string name, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (string c in candidates)
+        {
+            int d = Distance(name.ToUpperInvariant(), c.ToUpperInvariant());
+            if (d < bestDistance)
+            {
+                bestDistance = d;
+                best = c;
+            }
+        }
+
+        return best is not null && bestDistance <= Math.Max(2, name.Length / 4) ? $" (did you mean '{best}'?)" : "";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        int[] prev = new int[b.Length + 1];
+        int[] cur = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            prev[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            cur[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (prev, cur) = (cur, prev);
+        }
+
+        return prev[b.Length];
+    }
+
+    private static KqlResultTable Table(List<KqlResultColumn> columns, List<object?[]> rows) => new("", columns, rows);
+
+    private void CheckParameters(OperatorNode op, params string[] allowed)
+    {
+        foreach (OperatorParameter p in op.Parameters)
+        {
+            if (p.Name.StartsWith("hint.", StringComparison.OrdinalIgnoreCase) || allowed.Contains(p.Name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            throw new KqlEngineException($"unsupported operator '{op.Keyword} {p.Name}='", _text, op.KeywordStart, op.End - op.KeywordStart);
+        }
+    }
+
+    private KqlResultTable Apply(KqlResultTable input, OperatorNode op)
+    {
+        switch (op.Kind)
+        {
+            case OperatorKind.Where:
+                CheckParameters(op);
+                return Where(input, op);
+            case OperatorKind.Project:
+                CheckParameters(op);
+                return Project(input, op.Items, extend: false);
+            case OperatorKind.Extend:
+                CheckParameters(op);
+                return Project(input, op.Items, extend: true);
+            case OperatorKind.ProjectAway:
+                return ProjectAway(input, op);
+            case OperatorKind.ProjectKeep:
+                return ProjectKeep(input, op, reorder: false);
+            case OperatorKind.ProjectReorder:
+                return ProjectKeep(input, op, reorder: true);
+            case OperatorKind.ProjectRename:
+                return ProjectRename(input, op);
+            case OperatorKind.Summarize:
+                CheckParameters(op);
+                return Summarize(input, op);
+            case OperatorKind.Sort:
+                CheckParameters(op);
+                return Sort(input, op.By, null);
+            case OperatorKind.Top:
+                CheckParameters(op);
+                return Sort(input, op.By, ConstantCount(op));
+            case OperatorKind.Take:
+                CheckParameters(op);
+                long n = ConstantCount(op);
+                return n >= input.Rows.Count ? input : new KqlResultTable("", input.Columns, input.Rows.Take((int)n).ToList());
+            case OperatorKind.Distinct:
+                CheckParameters(op);
+                return Distinct(input, op);
+            case OperatorKind.Count:
+                string name = op.Name?.Name ?? "Count";
+                return Table([new KqlResultColumn(name, KqlColumnType.Long)], [[(long)input.Rows.Count]]);
+            case OperatorKind.Join:
+                CheckParameters(op, "kind");
+                return Join(input, op);
+            case OperatorKind.Union:
+                CheckParameters(op, "kind");
+                return Union(input, op);
+            case OperatorKind.MvExpand:
+                CheckParameters(op, "bagexpansion", "kind", "with_itemindex");
+                return MvExpand(input, op);
+            case OperatorKind.Serialize:
+                CheckParameters(op);
+                return op.Items.Count == 0 ? input : Project(input, op.Items, extend: true);
+            case OperatorKind.As:
+                return input;
+            default:
+                throw Unsupported(op);
+        }
+    }
+
+    private long ConstantCount(OperatorNode op)
+    {
+        if (op.Operand is null)
+        {
+            throw Error(op, $"'{op.Keyword}' needs a row count.");
+        }
+
+        Scalar s = Compile(op.Operand, new Ctx(Scope.Empty));
+        if (!s.IsConstant || Values.ToLong(s.Value) is not { } n || n < 0)
+        {
+            throw Error(op.Operand, $"The row count of '{op.Keyword}' must be a constant, non-negative number.");
+        }
+
+        return n;
+    }
+
+    // ------------------------------------------------------------------ where / project / extend
+
+    private KqlResultTable Where(KqlResultTable input, OperatorNode op)
+    {
+        Scalar predicate = Compile(op.Items[0], new Ctx(new Scope(input.Columns)));
+        if (predicate.Type != KqlColumnType.Bool && predicate.Type != KqlColumnType.Dynamic)
+        {
+            throw Error(op.Items[0], $"The 'where' predicate must be a bool, not a {KqlColumnTypes.KqlName(predicate.Type)}.");
+        }
+
+        var rows = new List<object?[]>();
+        foreach (object?[] row in input.Rows)
+        {
+            if (predicate.Eval(row) is true)
+            {
+                rows.Add(row);
+            }
+        }
+
+        return new KqlResultTable("", input.Columns, rows);
+    }
+
+    private KqlResultTable Project(KqlResultTable input, List<Expr> items, bool extend)
+    {
+        var scope = new Scope(input.Columns);
+        var ctx = new Ctx(scope);
+        var columns = extend ? new List<KqlResultColumn>(input.Columns) : [];
+        var sources = new List<RowFunc>();
+        if (extend)
+        {
+            for (int i = 0; i < input.Columns.Count; i++)
+            {
+                int index = i;
+                sources.Add(row => row[index]);
+            }
+        }
+
+        int auto = 0;
+        foreach (Expr item in items)
+        {
+            string name;
+            Scalar value;
+            if (item is AssignExpr assign)
+            {
+                if (assign.Names.Count != 1)
+                {
+                    throw Error(item, "unsupported operator 'tuple assignment (A, B) = ...'");
+                }
+
+                name = assign.Names[0].Name;
+                value = Compile(assign.Value, ctx);
+            }
+            else
+            {
+                value = Compile(item, ctx);
+                name = item is NameExpr n ? n.Name : "Column" + (++auto).ToString(CultureInfo.InvariantCulture);
+            }
+
+            int existing = columns.FindIndex(c => c.Name == name);
+            RowFunc eval = value.Eval;
+            if (existing >= 0)
+            {
+                if (!extend)
+                {
+                    throw Error(item, $"The column '{name}' is projected twice.");
+                }
+
+                columns[existing] = new KqlResultColumn(name, value.Type);
+                sources[existing] = eval;
+            }
+            else
+            {
+                columns.Add(new KqlResultColumn(name, value.Type));
+                sources.Add(eval);
+            }
+        }
+
+        var rows = new List<object?[]>(input.Rows.Count);
+        RowFunc[] funcs = [.. sources];
+        foreach (object?[] row in input.Rows)
+        {
+            object?[] output = new object?[funcs.Length];
+            for (int i = 0; i < funcs.Length; i++)
+            {
+                output[i] = funcs[i](row);
+            }
+
+            rows.Add(output);
+        }
+
+        return Table(columns, rows);
+    }
+
+    private static bool MatchesPattern(string name, string pattern)
+    {
+        if (!pattern.Contains('*', StringComparison.Ordinal))
+        {
+            return name == pattern;
+        }
+
+        string regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(name, regex);
+    }
+
+    private List<int> MatchColumns(KqlResultTable input, Expr item)
+    {
+        string pattern = item switch
+        {
+            NameExpr n => n.Name,
+            PatternExpr p => p.Pattern,
+            _ => throw Error(item, "Expected a column name or a wildcard pattern."),
+        };
+        var matches = new List<int>();
+        for (int i = 0; i < input.Columns.Count; i++)
+        {
+            if (MatchesPattern(input.Columns[i].Name, pattern))
+            {
+                matches.Add(i);
+            }
+        }
+
+        if (matches.Count == 0 && item is NameExpr)
+        {
+            throw Error(item, $"unknown column '{pattern}'" + Suggest(pattern, input.Columns.Select(c => c.Name)));
+        }
+
+        return matches;
+    }
+
+    private static KqlResultTable Select(KqlResultTable input, List<int> keep, List<KqlResultColumn>? renamed = null)
+    {
+        var columns = renamed ?? keep.Select(i => input.Columns[i]).ToList();
+        int[] indexes = [.. keep];
+        var rows = new List<object?[]>(input.Rows.Count);
+        foreach (object?[] row in input.Rows)
+        {
+            object?[] output = new object?[indexes.Length];
+            for (int i = 0; i < indexes.Length; i++)
+            {
+                output[i] = row[indexes[i]];
+            }
+
+            rows.Add(output);
+        }
+
+        return Table(columns, rows);
+    }
+
+    private KqlResultTable ProjectAway(KqlResultTable input, OperatorNode op)
+    {
+        var remove = new HashSet<int>();
+        foreach (Expr item in op.Items)
+        {
+            remove.UnionWith(MatchColumns(input, item));
+        }
+
+        return Select(input, Enumerable.Range(0, input.Columns.Count).Where(i => !remove.Contains(i)).ToList());
+    }
+
+    private KqlResultTable ProjectKeep(KqlResultTable input, OperatorNode op, bool reorder)
+    {
+        var chosen = new List<int>();
+        foreach (Expr item in op.Items)
+        {
+            foreach (int i in MatchColumns(input, item))
+            {
+                if (!chosen.Contains(i))
+                {
+                    chosen.Add(i);
+                }
+            }
+        }
+
+        if (reorder)
+        {
+            chosen.AddRange(Enumerable.Range(0, input.Columns.Count).Where(i => !chosen.Contains(i)));
+        }
+        else
+        {
+            chosen.Sort();
+        }
+
+        return Select(input, chosen);
+    }
+
+    private KqlResultTable ProjectRename(KqlResultTable input, OperatorNode op)
+    {
+        var columns = new List<KqlResultColumn>(input.Columns);
+        foreach (Expr item in op.Items)
+        {
+            if (item is not AssignExpr { Names.Count: 1, Value: NameExpr old } assign)
+            {
+                throw Error(item, "project-rename expects NewName = ExistingColumn.");
+            }
+
+            int i = columns.FindIndex(c => c.Name == old.Name);
+            if (i < 0)
+            {
+                throw Error(old, $"unknown column '{old.Name}'" + Suggest(old.Name, columns.Select(c => c.Name)));
+            }
+
+            columns[i] = columns[i] with { Name = assign.Names[0].Name };
+        }
+
+        return new KqlResultTable("", columns, input.Rows);
+    }
+
+    // ------------------------------------------------------------------ sort / top / distinct
+
+    private KqlResultTable Sort(KqlResultTable input, List<Expr> by, long? top)
+    {
+        var ctx = new Ctx(new Scope(input.Columns));
+        var keys = new List<(Scalar Key, bool Descending, bool NullsFirst)>();
+        foreach (Expr e in by)
+        {
+            Expr inner = e;
+            bool descending = true; // KQL sorts descending unless told otherwise.
+            bool? nullsFirst = null;
+            if (e is OrderedExpr ordered)
+            {
+                inner = ordered.Inner;
+                string tail = _text[ordered.Inner.End..ordered.End];
+                descending = !tail.Contains("asc", StringComparison.Ordinal);
+                if (tail.Contains("nulls first", StringComparison.Ordinal))
+                {
+                    nullsFirst = true;
+                }
+                else if (tail.Contains("nulls last", StringComparison.Ordinal))
+                {
+                    nullsFirst = false;
+                }
+            }
+
+            keys.Add((Compile(inner, ctx), descending, nullsFirst ?? !descending));
+        }
+
+        var keyed = new List<(object?[] Keys, object?[] Row)>(input.Rows.Count);
+        foreach (object?[] row in input.Rows)
+        {
+            object?[] k = new object?[keys.Count];
+            for (int i = 0; i < keys.Count; i++)
+            {
+                k[i] = keys[i].Key.Eval(row);
+            }
+
+            keyed.Add((k, row));
+        }
+
+        var comparer = Comparer<object?[]>.Create((a, b) =>
+        {
+            for (int i = 0; i < keys.Count; i++)
+            {
+                // Null placement is absolute (first or last), the direction applies to values only.
+                object? x = a[i], y = b[i];
+                int c;
+                if (x is null || y is null)
+                {
+                    c = Values.CompareForSort(x, y, keys[i].NullsFirst);
+                }
+                else
+                {
+                    c = Values.CompareForSort(x, y, true);
+                    if (keys[i].Descending)
+                    {
+                        c = -c;
+                    }
+                }
+
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return 0;
+        });
+        IEnumerable<object?[]> sorted = keyed.OrderBy(k => k.Keys, comparer).Select(k => k.Row);
+        if (top is { } n)
+        {
+            sorted = sorted.Take((int)Math.Min(n, int.MaxValue));
+        }
+
+        return new KqlResultTable("", input.Columns, sorted.ToList());
+    }
+
+    private KqlResultTable Distinct(KqlResultTable input, OperatorNode op)
+    {
+        KqlResultTable projected = op.Items.Count == 1 && op.Items[0] is StarExpr ? input : Project(input, op.Items, extend: false);
+        var seen = new HashSet<object?[]>(RowKeyComparer.Instance);
+        var rows = new List<object?[]>();
+        foreach (object?[] row in projected.Rows)
+        {
+            if (seen.Add(row))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return new KqlResultTable("", projected.Columns, rows);
+    }
+
+    // ------------------------------------------------------------------ print
+
+    private KqlResultTable Print(OperatorNode op)
+    {
+        KqlResultTable one = Table([], [[]]);
+        return Project(one, op.Items, extend: false);
+    }
+}

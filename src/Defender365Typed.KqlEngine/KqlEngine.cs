@@ -1,0 +1,38 @@
+using System;
+using Defender365Typed.Generators.KqlFrontEnd;
+
+namespace Defender365Typed.Evaluation;
+
+/// <summary>
+/// Evaluates advanced hunting KQL over in-memory tables. The query is parsed by the project's KQL front end; the
+/// engine then runs the statements (<c>let</c>s and the final tabular expression) row by row. Anything it does not
+/// support throws a <see cref="KqlEngineException"/> naming the operator or function.
+/// </summary>
+public static class KqlEngine
+{
+    /// <summary>Runs <paramref name="kql"/> against <paramref name="tables"/> and returns the last statement's table.</summary>
+    /// <exception cref="KqlEngineException">The query has a syntax error, names an unknown table or column, or uses
+    /// something the engine does not support.</exception>
+    public static KqlResultTable Execute(string kql, ITableSource tables, EngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kql);
+        ArgumentNullException.ThrowIfNull(tables);
+        options ??= new EngineOptions();
+        KqlSyntaxTree tree = Parser.Parse(kql);
+        if (tree.Diagnostics.Count > 0)
+        {
+            KqlDiagnostic first = tree.Diagnostics[0];
+            foreach (KqlDiagnostic d in tree.Diagnostics)
+            {
+                if (d.Start < first.Start)
+                {
+                    first = d;
+                }
+            }
+
+            throw new KqlEngineException("Syntax error: " + first.Message, kql, first.Start, first.Length);
+        }
+
+        return new Evaluator(kql, tables, options).Run(tree);
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+
+namespace Defender365Typed.Evaluation;
+
+/// <summary>A named, typed column of a <see cref="KqlResultTable"/>.</summary>
+/// <param name="Name">The column name, exactly as KQL spells it.</param>
+/// <param name="Type">The KQL type.</param>
+public sealed record KqlResultColumn(string Name, KqlColumnType Type)
+{
+    /// <summary>The KQL type name (<c>string</c>, <c>datetime</c>...).</summary>
+    public string KqlType => KqlColumnTypes.KqlName(Type);
+
+    /// <summary>The type name the hunting APIs report (<c>String</c>, <c>DateTime</c>, <c>Int64</c>...).</summary>
+    public string ApiType => KqlColumnTypes.ApiName(Type);
+}
+
+/// <summary>
+/// A table of typed rows: an input table of a <see cref="ITableSource"/> or the result of <see cref="KqlEngine.Execute"/>.
+/// Each row holds one value per column, represented as <see cref="KqlColumnType"/> documents.
+/// </summary>
+public sealed class KqlResultTable
+{
+    /// <summary>Creates a table; each row must have one value per column.</summary>
+    public KqlResultTable(string name, IReadOnlyList<KqlResultColumn> columns, IReadOnlyList<object?[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        Name = name;
+        Columns = columns;
+        Rows = rows;
+    }
+
+    /// <summary>The table name (a source table's name; <c>PrimaryResult</c> for a query result).</summary>
+    public string Name { get; }
+
+    /// <summary>The columns in order.</summary>
+    public IReadOnlyList<KqlResultColumn> Columns { get; }
+
+    /// <summary>The rows, each an array with one value per column.</summary>
+    public IReadOnlyList<object?[]> Rows { get; }
+
+    /// <summary>The index of the column named <paramref name="name"/> (ordinal), or -1.</summary>
+    public int IndexOf(string name)
+    {
+        for (int i = 0; i < Columns.Count; i++)
+        {
+            if (string.Equals(Columns[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The value of column <paramref name="column"/> in row <paramref name="row"/>.</summary>
+    public object? this[int row, string column]
+    {
+        get
+        {
+            int i = IndexOf(column);
+            if (i < 0)
+            {
+                throw new ArgumentException($"The table has no column '{column}'.", nameof(column));
+            }
+
+            return Rows[row][i];
+        }
+    }
+}
+
+/// <summary>The tables a query can name.</summary>
+public interface ITableSource
+{
+    /// <summary>The names of every table (for <c>union</c> wildcards).</summary>
+    IEnumerable<string> TableNames { get; }
+
+    /// <summary>Finds a table by its exact name.</summary>
+    bool TryGetTable(string name, out KqlResultTable table);
+}
+
+/// <summary>A dictionary of tables by name.</summary>
+public sealed class TableSource : ITableSource
+{
+    private readonly Dictionary<string, KqlResultTable> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a source holding <paramref name="tables"/>.</summary>
+    public TableSource(IEnumerable<KqlResultTable>? tables = null)
+    {
+        if (tables is not null)
+        {
+            foreach (KqlResultTable t in tables)
+            {
+                Add(t);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public IEnumerable<string> TableNames => _tables.Keys;
+
+    /// <summary>Adds a table or replaces the one of the same name.</summary>
+    public TableSource Add(KqlResultTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _tables[table.Name] = table;
+        return this;
+    }
+
+    /// <inheritdoc/>
+    public bool TryGetTable(string name, out KqlResultTable table) => _tables.TryGetValue(name, out table!);
+}

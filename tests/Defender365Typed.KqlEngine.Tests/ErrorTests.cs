@@ -1,0 +1,77 @@
+using System;
+
+namespace Defender365Typed.Evaluation.Tests;
+
+/// <summary>What the engine refuses: each a <see cref="KqlEngineException"/> naming the problem and its position.</summary>
+public sealed class ErrorTests
+{
+    private static KqlEngineException Fails(string kql) => Assert.Throws<KqlEngineException>(() => TestData.Run(kql));
+
+    [Theory]
+    [InlineData("DeviceInfo | make-series count() on Timestamp step 1h", "make-series")]
+    [InlineData("DeviceInfo | evaluate bag_unpack(AdditionalFields)", "evaluate")]
+    [InlineData("DeviceInfo | lookup (DeviceInfo) on DeviceId", "lookup")]
+    [InlineData("DeviceInfo | parse DeviceName with a '-' b", "parse")]
+    [InlineData("DeviceInfo | sample 3", "sample")]
+    [InlineData("DeviceInfo | top-nested 3 of DeviceName by count()", "top-nested")]
+    [InlineData("DeviceInfo | getschema", "getschema")]
+    [InlineData("range x from 1 to 3 step 1", "range")]
+    public void Unsupported_operators_are_named(string kql, string op)
+    {
+        KqlEngineException ex = Fails(kql);
+        Assert.StartsWith($"unsupported operator '{op}'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(kql.IndexOf(op, StringComparison.Ordinal), ex.Position);
+        Assert.Equal(1, ex.Line);
+    }
+
+    [Theory]
+    [InlineData("DeviceInfo | extend h = hash_sha256(DeviceName)", "hash_sha256")]
+    [InlineData("DeviceInfo | summarize percentile(OSBuild, 50)", "percentile")]
+    [InlineData("DeviceInfo | where ipv4_is_private(PublicIP)", "ipv4_is_private")]
+    [InlineData("print x = toscalar(DeviceInfo | count)", "toscalar")]
+    [InlineData("DeviceInfo\n| project x = datetime_diff('day', now(), Timestamp)", "datetime_diff")]
+    public void Unsupported_functions_are_named(string kql, string function)
+    {
+        KqlEngineException ex = Fails(kql);
+        Assert.StartsWith($"unsupported function '{function}'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(kql.IndexOf(function, StringComparison.Ordinal), ex.Position);
+        Assert.Contains("line", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void User_defined_functions_are_refused()
+    {
+        KqlEngineException ex = Fails("let f = (x:long) { x * 2 }; print y = 1");
+        Assert.StartsWith("unsupported function", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_columns_and_tables_suggest_names()
+    {
+        KqlEngineException column = Fails("DeviceInfo | where DeviceNme == 'x'");
+        Assert.Contains("unknown column 'DeviceNme'", column.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'DeviceName'", column.Message, StringComparison.Ordinal);
+        KqlEngineException table = Fails("DeviceInfos | take 1");
+        Assert.Contains("unknown table 'DeviceInfos'", table.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'DeviceInfo'", table.Message, StringComparison.Ordinal);
+        Assert.Equal(0, table.Position);
+    }
+
+    [Theory]
+    [InlineData("DeviceInfo | where", "Syntax error")]
+    [InlineData("DeviceInfo | frobnicate", "Syntax error")]
+    [InlineData("DeviceInfo | where DeviceName == 'x' and", "Syntax error")]
+    [InlineData("let x = 1;", "no tabular expression")]
+    [InlineData("DeviceInfo | where DeviceName", "must be a bool")]
+    [InlineData("DeviceInfo | where Timestamp > 'yesterday'", "Cannot compare a datetime with a string")]
+    [InlineData("DeviceInfo | extend x = Timestamp + 1", "Cannot apply '+'")]
+    [InlineData("DeviceInfo | take 'ten'", "must be a constant")]
+    [InlineData("DeviceInfo | where DeviceName matches regex '('", "Invalid regular expression")]
+    [InlineData("DeviceInfo | summarize count() | where DeviceName == ''", "unknown column 'DeviceName'")]
+    [InlineData("DeviceInfo | summarize x = DeviceName", "must be inside an aggregate")]
+    [InlineData("DeviceInfo | extend c = count()", "can only be used in summarize")]
+    [InlineData("DeviceInfo | join kind=inner (DeviceInfo) on Nope", "unknown column 'Nope'")]
+    [InlineData("print x = datetime(not a date)", "Invalid datetime literal")]
+    public void Bad_queries_have_clear_messages(string kql, string message) =>
+        Assert.Contains(message, Fails(kql).Message, StringComparison.Ordinal);
+}
