@@ -5,15 +5,31 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using Defender365Typed.Evaluation;
 using Microsoft.AspNetCore.Http;
 
 namespace Defender365Typed.Emulator.Api;
 
-/// <summary>Answers hunting queries from scripts and streams the rows in the Graph or the legacy layout.</summary>
+/// <summary>
+/// Answers hunting queries and streams the rows in the Graph or the legacy layout: from a script when
+/// one matches, otherwise by evaluating the KQL over in-memory tables (<see cref="UseTables"/>).
+/// </summary>
 public sealed class HuntingEmulator
 {
     private readonly List<(Func<string, bool> Match, HuntingScript Script)> _scripts = [];
     private readonly ConcurrentQueue<ReceivedHuntingQuery> _received = new();
+    private (ITableSource Tables, EngineOptions Options)? _engine;
+
+    /// <summary>
+    /// Evaluates queries no script matches with the KQL engine over <paramref name="tables"/> (for
+    /// example <see cref="SyntheticDataset.Create"/>); a query the engine does not support gets a 400
+    /// naming the unsupported operator or function, as a service query error would.
+    /// </summary>
+    public void UseTables(ITableSource tables, EngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _engine = (tables, options ?? new EngineOptions());
+    }
 
     /// <summary>Every hunting request received, in order.</summary>
     public IReadOnlyCollection<ReceivedHuntingQuery> Received => [.. _received];
@@ -65,6 +81,12 @@ public sealed class HuntingEmulator
         lock (_scripts)
         {
             script = _scripts.FirstOrDefault(s => s.Match(query)).Script;
+        }
+
+        if (script is null && _engine is { } engine)
+        {
+            await EvaluateAsync(context, legacy, query, engine.Tables, engine.Options).ConfigureAwait(false);
+            return;
         }
 
         if (script is null)
@@ -130,6 +152,34 @@ public sealed class HuntingEmulator
 
         w.WriteEndArray();
         w.WriteEndObject();
+        await w.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task EvaluateAsync(HttpContext context, bool legacy, string query, ITableSource tables, EngineOptions options)
+    {
+        KqlResultTable result;
+        try
+        {
+            result = KqlEngine.Execute(query, tables, options);
+        }
+        catch (KqlEngineException e)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", e.Message).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var w = new Utf8JsonWriter(context.Response.Body);
+        if (legacy)
+        {
+            KqlResultJson.WriteLegacy(w, result);
+        }
+        else
+        {
+            KqlResultJson.WriteGraph(w, result);
+        }
+
         await w.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
