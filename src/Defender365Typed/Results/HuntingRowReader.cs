@@ -593,7 +593,7 @@ public ref struct HuntingRowReader
         }
     }
 
-    /// <summary>The current string token's unescaped UTF-8 bytes (the token itself when it has no escapes).</summary>
+    /// <summary>The current string or property name's unescaped UTF-8 bytes (the token itself when it has no escapes).</summary>
     private readonly ReadOnlySpan<byte> StringBytes()
     {
         if (!_json.HasValueSequence && !_json.ValueIsEscaped)
@@ -638,32 +638,12 @@ public ref struct HuntingRowReader
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly NameEntry LearnName(int position)
-    {
-        ReadOnlySpan<byte> name;
-        if (!_json.HasValueSequence && !_json.ValueIsEscaped)
-        {
-            name = _json.ValueSpan;
-        }
-        else
-        {
-            int length = _json.HasValueSequence ? checked((int)_json.ValueSequence.Length) : _json.ValueSpan.Length;
-            byte[] scratch = _state.Scratch(length);
-            name = scratch.AsSpan(0, _json.CopyString(scratch));
-        }
-
-        return _state.Learn(position, name);
-    }
+    private readonly NameEntry LearnName(int position) => _state.Learn(position, StringBytes());
 
     /// <summary>1 for schema/Schema, 2 for results/Results, 0 otherwise (ASCII case-insensitive).</summary>
     private readonly int ClassifyEnvelopeName()
     {
-        if (_json.HasValueSequence || _json.ValueIsEscaped)
-        {
-            return 0;
-        }
-
-        ReadOnlySpan<byte> name = _json.ValueSpan;
+        ReadOnlySpan<byte> name = StringBytes();
         if (name.Length == 6 && AsciiEqualsIgnoreCase(name, "schema"u8))
         {
             return 1;
@@ -740,7 +720,8 @@ public ref struct HuntingRowReader
                     break;
                 }
 
-                bool isName = !_json.ValueIsEscaped && !_json.HasValueSequence && _json.ValueSpan.Length == 4 && AsciiEqualsIgnoreCase(_json.ValueSpan, "name"u8);
+                ReadOnlySpan<byte> key = StringBytes();
+                bool isName = key.Length == 4 && AsciiEqualsIgnoreCase(key, "name"u8);
                 if (!_json.Read())
                 {
                     return false;
