@@ -49,13 +49,19 @@ public static class HuntingResultReader
 
     /// <summary>The rows of a response one at a time; nothing is allocated per row beyond what the row itself holds.</summary>
     public static HuntingRowEnumerable<TRow> Enumerate<TRow>(ReadOnlySpan<byte> utf8Json, HuntingReaderOptions? options = null)
-        where TRow : IHuntingReadable<TRow> =>
-        new(new HuntingRowReader(utf8Json, true, default, NewState<TRow>(options), 0));
+        where TRow : IHuntingReadable<TRow>
+    {
+        HuntingReadState state = NewState<TRow>(options);
+        return new(new HuntingRowReader(utf8Json, true, new JsonReaderState(state.JsonOptions), state, 0));
+    }
 
     /// <summary>The rows of a response in (possibly segmented) memory, one at a time.</summary>
     public static HuntingRowEnumerable<TRow> Enumerate<TRow>(ReadOnlySequence<byte> utf8Json, HuntingReaderOptions? options = null)
-        where TRow : IHuntingReadable<TRow> =>
-        new(new HuntingRowReader(utf8Json, true, default, NewState<TRow>(options), 0));
+        where TRow : IHuntingReadable<TRow>
+    {
+        HuntingReadState state = NewState<TRow>(options);
+        return new(new HuntingRowReader(utf8Json, true, new JsonReaderState(state.JsonOptions), state, 0));
+    }
 
     /// <summary>
     /// Hands each row to <paramref name="visitor"/> (a struct visitor is called without boxing or allocation)

@@ -40,6 +40,7 @@ public ref struct HuntingRowReader
     private readonly bool _isFinal;
     private readonly HuntingReadState _state;
     private readonly long _baseOffset;
+    private readonly JsonReaderState _initialState;
     private Utf8JsonReader _json;
     private JsonReaderState _checkpointState;
     private long _checkpointOffset;
@@ -52,6 +53,7 @@ public ref struct HuntingRowReader
         _baseOffset = baseOffset;
         _json = new Utf8JsonReader(data, isFinalBlock, jsonState);
         _checkpointState = jsonState;
+        _initialState = jsonState;
     }
 
     internal HuntingRowReader(ReadOnlySequence<byte> data, bool isFinalBlock, JsonReaderState jsonState, HuntingReadState state, long baseOffset)
@@ -63,6 +65,7 @@ public ref struct HuntingRowReader
         _baseOffset = baseOffset;
         _json = new Utf8JsonReader(data, isFinalBlock, jsonState);
         _checkpointState = jsonState;
+        _initialState = jsonState;
     }
 
     /// <summary>Bytes of this buffer that were fully used by completed steps (for streaming).</summary>
@@ -232,6 +235,8 @@ public ref struct HuntingRowReader
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextColumn()
     {
+        HuntingReadState s = _state;
+        s.CurrentName = null;
         if (!_json.Read())
         {
             return NeedMoreData;
@@ -242,7 +247,6 @@ public ref struct HuntingRowReader
             return EndOfRow;
         }
 
-        HuntingReadState s = _state;
         int position = s.Position++;
         NameEntry?[] layout = s.Layout;
         NameEntry? entry;
@@ -379,7 +383,7 @@ public ref struct HuntingRowReader
         switch (_json.TokenType)
         {
             case JsonTokenType.Number:
-                return _json.TryGetDouble(out double value) ? value : throw Error("the number is out of range for real");
+                return _json.TryGetDouble(out double value) && double.IsFinite(value) ? value : throw Error("the number is out of range for real");
             case JsonTokenType.String:
                 return KqlValueParsers.TryParseDouble(StringBytes(), out double parsed) ? parsed : throw Error("the string is not a real number");
             case JsonTokenType.Null:
@@ -784,11 +788,32 @@ public ref struct HuntingRowReader
         HuntingResultFormatException own => own,
         JsonException json => Error(json.Message.Split(" LineNumber:", 2)[0].TrimEnd('.', ' ') switch
         {
+            { } message when _isFinal && IsValidPrefix() => "the response ends too early (truncated JSON): " + message,
             { Length: > 0 } message => "malformed JSON: " + message,
             _ => "malformed JSON",
         }, json),
         _ => Error("invalid value: " + exception.Message, exception),
     };
+
+    /// <summary>Whether this buffer is the beginning of valid JSON that merely stops too early (error path only).</summary>
+    private readonly bool IsValidPrefix()
+    {
+        try
+        {
+            Utf8JsonReader probe = _isSequence
+                ? new Utf8JsonReader(_sequence, isFinalBlock: false, _initialState)
+                : new Utf8JsonReader(_span, isFinalBlock: false, _initialState);
+            while (probe.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     internal static bool IsReaderException(Exception exception) =>
         exception is not HuntingResultFormatException
