@@ -22,8 +22,13 @@ internal sealed class HuntingReadState
     private const int MaxLayoutLength = 4096;
     private const int MaxUnknownNames = 1024;
 
+    private const int SlabSize = 16 * 1024;
+    private const int MaxSlabbed = 2 * 1024;
+
     private readonly List<NameEntry> _unknown = [];
     private byte[] _scratch = new byte[256];
+    private byte[]? _slab;
+    private int _slabUsed;
 
     public HuntingReadState(HuntingReaderSchema schema, HuntingReaderOptions? options)
     {
@@ -87,7 +92,33 @@ internal sealed class HuntingReadState
         CurrentColumn = -1;
         CurrentName = null;
         InRow = true;
-        Array.Clear(Seen);
+        ulong[] seen = Seen;
+        for (int i = 0; i < seen.Length; i++)
+        {
+            seen[i] = 0;
+        }
+    }
+
+    /// <summary>
+    /// Room for <paramref name="length"/> bytes of a dynamic value that outlives the read: small values share 16 KiB
+    /// blocks (one array header per block instead of per value), larger ones get their own array.
+    /// </summary>
+    public Memory<byte> Allocate(int length)
+    {
+        if (length > MaxSlabbed)
+        {
+            return new byte[length];
+        }
+
+        if (_slab is null || SlabSize - _slabUsed < length)
+        {
+            _slab = new byte[SlabSize];
+            _slabUsed = 0;
+        }
+
+        var memory = new Memory<byte>(_slab, _slabUsed, length);
+        _slabUsed += length;
+        return memory;
     }
 
     public void EndRow()

@@ -302,7 +302,8 @@ public ref struct HuntingRowReader
     }
 
     /// <summary>Skips the current value (for columns that are not declared). False when the value is not complete in the buffer.</summary>
-    public bool TrySkipValue() => _json.TrySkip();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TrySkipValue() => _json.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || _json.TrySkip();
 
     /// <summary>A string value (interned when the column asks for it), or <see langword="null"/> for JSON null.</summary>
     public string? ReadString()
@@ -337,7 +338,7 @@ public ref struct HuntingRowReader
                 value = null;
                 return true;
             default:
-                if (!TryCopyRawValue(out byte[]? raw))
+                if (!TryGetRawValue(out ReadOnlySpan<byte> raw))
                 {
                     value = null;
                     return false;
@@ -515,18 +516,32 @@ public ref struct HuntingRowReader
                     throw Error("the string is not valid UTF-8");
                 }
 
-                value = KqlDynamicValue.FromStringCell(unescaped, escaped, _state.MaxDepth);
+                if (KqlDynamicValue.TryGetHeldJson(unescaped, _state.MaxDepth, out ReadOnlySpan<byte> held))
+                {
+                    Memory<byte> heldCopy = _state.Allocate(held.Length);
+                    held.CopyTo(heldCopy.Span);
+                    value = new KqlDynamicValue(heldCopy);
+                }
+                else
+                {
+                    Memory<byte> token = _state.Allocate(escaped.Length + 2);
+                    KqlDynamicValue.WriteStringToken(escaped, token.Span);
+                    value = new KqlDynamicValue(token);
+                }
+
                 return true;
             }
 
             default:
-                if (!TryCopyRawValue(out byte[]? raw))
+                if (!TryGetRawValue(out ReadOnlySpan<byte> raw))
                 {
                     value = default;
                     return false;
                 }
 
-                value = new KqlDynamicValue(raw);
+                Memory<byte> copy = _state.Allocate(raw.Length);
+                raw.CopyTo(copy.Span);
+                value = new KqlDynamicValue(copy);
                 return true;
         }
     }
@@ -616,23 +631,42 @@ public ref struct HuntingRowReader
         return pool.GetOrAdd(StringBytes()) ?? throw Error("the string is not valid UTF-8");
     }
 
-    /// <summary>Copies the current value's raw JSON (an object or array is skipped to its end). False when incomplete.</summary>
-    private bool TryCopyRawValue([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? raw)
+    /// <summary>
+    /// The current value's raw JSON (an object or array is skipped to its end), valid until the next read; checked to be
+    /// valid UTF-8. False when the value is not complete in the buffer.
+    /// </summary>
+    private bool TryGetRawValue(out ReadOnlySpan<byte> raw)
     {
         long start = _json.TokenStartIndex;
         if (_json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             if (!_json.TrySkip())
             {
-                raw = null;
+                raw = default;
                 return false;
             }
         }
 
         long end = _json.BytesConsumed;
-        raw = _isSequence
-            ? _sequence.Slice(start, end - start).ToArray()
-            : _span[(int)start..(int)end].ToArray();
+        if (_isSequence)
+        {
+            ReadOnlySequence<byte> slice = _sequence.Slice(start, end - start);
+            if (slice.IsSingleSegment)
+            {
+                raw = slice.FirstSpan;
+            }
+            else
+            {
+                byte[] scratch = _state.Scratch(checked((int)slice.Length));
+                slice.CopyTo(scratch);
+                raw = scratch.AsSpan(0, (int)slice.Length);
+            }
+        }
+        else
+        {
+            raw = _span[(int)start..(int)end];
+        }
+
         if (!System.Text.Unicode.Utf8.IsValid(raw))
         {
             throw Error("the value is not valid UTF-8");

@@ -140,17 +140,29 @@ public readonly struct KqlDynamicValue : IEquatable<KqlDynamicValue>
     /// </summary>
     internal static KqlDynamicValue FromStringCell(ReadOnlySpan<byte> unescaped, ReadOnlySpan<byte> escaped, int maxDepth)
     {
-        ReadOnlySpan<byte> content = unescaped.Trim(" \t\r\n"u8);
-        if (content.Length >= 2 && (content[0] == (byte)'{' || content[0] == (byte)'[') && IsOneJsonValue(content, maxDepth))
+        if (TryGetHeldJson(unescaped, maxDepth, out ReadOnlySpan<byte> json))
         {
-            return new KqlDynamicValue(content.ToArray());
+            return new KqlDynamicValue(json.ToArray());
         }
 
         byte[] token = new byte[escaped.Length + 2];
-        token[0] = (byte)'"';
-        escaped.CopyTo(token.AsSpan(1));
-        token[^1] = (byte)'"';
+        WriteStringToken(escaped, token);
         return new KqlDynamicValue(token);
+    }
+
+    /// <summary>Whether a string's content is an object or array (trimmed into <paramref name="json"/>).</summary>
+    internal static bool TryGetHeldJson(ReadOnlySpan<byte> unescaped, int maxDepth, out ReadOnlySpan<byte> json)
+    {
+        json = unescaped.Trim(" \t\r\n"u8);
+        return json.Length >= 2 && (json[0] == (byte)'{' || json[0] == (byte)'[') && IsOneJsonValue(json, maxDepth);
+    }
+
+    /// <summary>Writes <c>"</c> + <paramref name="escaped"/> + <c>"</c> (destination is escaped.Length + 2 long).</summary>
+    internal static void WriteStringToken(ReadOnlySpan<byte> escaped, Span<byte> destination)
+    {
+        destination[0] = (byte)'"';
+        escaped.CopyTo(destination[1..]);
+        destination[escaped.Length + 1] = (byte)'"';
     }
 
     private static bool IsOneJsonValue(ReadOnlySpan<byte> json, int maxDepth)
