@@ -33,6 +33,7 @@ public ref struct HuntingRowReader
     public const int UnknownColumn = -3;
 
     private static readonly JsonElement NullElement = CreateNullElement();
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ReadOnlySpan<byte> _span;
     private readonly ReadOnlySequence<byte> _sequence;
@@ -312,7 +313,13 @@ public ref struct HuntingRowReader
         if (token == JsonTokenType.String)
         {
             Utf8StringPool? pool = _state.Pools?[_state.CurrentColumn];
-            return pool is null ? _json.GetString() : ReadInterned(pool);
+            if (pool is not null)
+            {
+                return ReadInterned(pool);
+            }
+
+            // The common case (no escapes, one segment) decodes directly; GetString validates UTF-8 the same way.
+            return _json.HasValueSequence || _json.ValueIsEscaped ? _json.GetString() : DecodeUtf8(_json.ValueSpan);
         }
 
         if (token == JsonTokenType.Null)
@@ -624,6 +631,18 @@ public ref struct HuntingRowReader
         byte[] scratch = _state.Scratch(length);
         int written = _json.CopyString(scratch);
         return scratch.AsSpan(0, written);
+    }
+
+    private readonly string DecodeUtf8(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return StrictUtf8.GetString(utf8);
+        }
+        catch (System.Text.DecoderFallbackException exception)
+        {
+            throw Error("the string is not valid UTF-8", exception);
+        }
     }
 
     private readonly string ReadInterned(Utf8StringPool pool)
