@@ -41,6 +41,7 @@ public class ResultReaderBenchmarks
     public void Setup()
     {
         _payload = ProcessEventsPayload.Build(Rows);
+        Console.WriteLine($"// payload {Rows} rows: {_payload.Length} bytes");
         // Every contender must produce the same rows.
         List<ProcessEventRow> expected = GeneratedFullRows();
         Check(expected, StjSourceGen(), "STJ source-gen");
