@@ -58,7 +58,7 @@ public class BasicReadTests
         Assert.Equal("cmd.exe", row.FileName);
         Assert.Equal(1024, row.FileSize);
         Assert.Equal("", row.DeviceName);
-        Assert.Null(row.SHA256 is "" ? null : row.SHA256);
+        Assert.Null(row.ProcessId);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System;
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Buffers;
 using System.Text.Json.Serialization;
 
 namespace Defender365Typed.Results;
