@@ -58,7 +58,7 @@ public class BasicReadTests
         Assert.Equal("cmd.exe", row.FileName);
         Assert.Equal(1024, row.FileSize);
         Assert.Equal("", row.DeviceName);
-        Assert.Null(row.ProcessId);
+        Assert.Equal("", row.SHA256);
     }
 
     [Fact]
