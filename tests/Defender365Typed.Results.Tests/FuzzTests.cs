@@ -39,7 +39,7 @@ public class FuzzTests
                 failures += RunStreamed(mutated, lenient);
             }
 
-            Assert.True(one.Elapsed < TimeSpan.FromSeconds(2), $"run {runs} took {one.Elapsed}");
+            Assert.True(one.Elapsed < TimeSpan.FromSeconds(5), $"run {runs} took {one.Elapsed}");
             runs++;
         }
 
