@@ -36,5 +36,36 @@ public sealed class HuntingGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Shapes);
 
         context.RegisterSourceOutput(shapes, static (spc, spec) => spc.AddSource(spec.HintName, ShapeEmitter.Emit(spec)));
+
+        // Result readers (issue 3): a separate pipeline with its own equatable model, emitted into X.Reader.g.cs.
+        RegisterReaders(context);
+    }
+
+    private static void RegisterReaders(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<ReaderSpec?> tableReaders = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.HuntingTableAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                static (ctx, ct) => ReaderParser.Parse(ctx, isTable: true, ct))
+            .WithTrackingName(TrackingNames.TableReaders);
+
+        IncrementalValuesProvider<ReaderSpec?> resultReaders = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.HuntingResultAttribute,
+                static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
+                static (ctx, ct) => ReaderParser.Parse(ctx, isTable: false, ct))
+            .WithTrackingName(TrackingNames.ResultReaders);
+
+        context.RegisterSourceOutput(tableReaders, static (spc, spec) => EmitReader(spc, spec));
+        context.RegisterSourceOutput(resultReaders, static (spc, spec) => EmitReader(spc, spec));
+    }
+
+    private static void EmitReader(SourceProductionContext context, ReaderSpec? spec)
+    {
+        if (spec is not null)
+        {
+            context.AddSource(spec.HintName, ReaderEmitter.Emit(spec));
+        }
     }
 }

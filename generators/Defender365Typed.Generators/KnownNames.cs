@@ -10,6 +10,7 @@ internal static class KnownNames
     public const string DateTimeOffset = "System.DateTimeOffset";
     public const string Guid = "System.Guid";
     public const string TimeSpan = "System.TimeSpan";
+    public const string KqlDynamicValue = "Defender365Typed.Results.KqlDynamicValue";
 
     /// <summary>Members the generator adds to every shape type; a column may not use these names.</summary>
     public static readonly string[] ReservedMemberNames = ["Shape", "Table", "Columns"];

@@ -11,4 +11,10 @@ public static class TrackingNames
 
     /// <summary>Valid models only (invalid declarations are left to the analyzer).</summary>
     public const string Shapes = nameof(Shapes);
+
+    /// <summary>Reader models of tables (result readers, issue 3).</summary>
+    public const string TableReaders = nameof(TableReaders);
+
+    /// <summary>Reader models of result types (result readers, issue 3).</summary>
+    public const string ResultReaders = nameof(ResultReaders);
 }

@@ -34,6 +34,7 @@ internal static class KqlTypeMapper
             KnownNames.Guid => KqlTypeName.Guid,
             KnownNames.TimeSpan => KqlTypeName.TimeSpan,
             KnownNames.JsonElement => KqlTypeName.Dynamic,
+            KnownNames.KqlDynamicValue => KqlTypeName.Dynamic,
             _ => KqlTypeName.Unspecified,
         };
     }

@@ -21,4 +21,10 @@ public sealed class HuntingColumnAttribute : Attribute
 
     /// <summary>The column's KQL type; <see cref="KqlType.Unspecified"/> infers it from the property type.</summary>
     public KqlType Type { get; set; }
+
+    /// <summary>
+    /// Whether the generated result reader shares one string instance per distinct value of this column (a bounded
+    /// pool per read): worth it for low-cardinality columns such as <c>DeviceName</c> or <c>ActionType</c>.
+    /// </summary>
+    public bool Intern { get; set; }
 }

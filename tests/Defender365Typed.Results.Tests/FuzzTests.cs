@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using Defender365Typed.Benchmarks.Results;
+using Defender365Typed.Results;
+
+namespace Defender365Typed.Results.Tests;
+
+/// <summary>Random mutations and truncations of valid payloads raise only <see cref="HuntingResultFormatException"/>, quickly.</summary>
+public class FuzzTests
+{
+    private static readonly byte[] Interesting = "{}[]\",:\\ 0-.eEtfn\u00ff"u8.ToArray();
+
+    [Fact]
+    public void Mutated_payloads_raise_only_the_library_exception_within_bounded_time()
+    {
+        var seeds = new List<byte[]>
+        {
+            ProcessEventsPayload.Build(20, ResponseShape.Graph),
+            ProcessEventsPayload.Build(20, ResponseShape.Legacy),
+            ResponseBuilder.Utf8(ResponseBuilder.Build(false, [("S", "String")],
+            [
+                """{"S":"a\u00e9\"","NS":null,"L":"5","I":1,"R":"NaN","Dec":1.5,"B":true,"Dt":"2024-01-01T00:00:00.1234567Z","Dto":"2024-01-01T00:00:00+02:00","G":"6f9619ff-8b86-d011-b42d-00c04fc964ff","Ts":"00:01:00","Dyn":{"a":[1,{"b":"{\"c\":1}"}]},"DynText":"[1]","Je":"{\"x\":[true]}"}""",
+            ])),
+        };
+
+        var random = new Random(20240326);
+        var total = Stopwatch.StartNew();
+        int runs = 0, failures = 0;
+        var lenient = new HuntingReaderOptions { MissingColumns = MissingColumnHandling.UseDefault, RequireSchema = false };
+        while (runs < 6000 && total.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            byte[] seed = seeds[runs % seeds.Count];
+            byte[] mutated = Mutate(seed, random);
+            var one = Stopwatch.StartNew();
+            failures += Run<ProcessEventRow>(mutated, lenient) + Run<ProcessKey>(mutated, null) + Run<AllTypesRow>(mutated, lenient);
+            if (runs % 10 == 0)
+            {
+                failures += RunStreamed(mutated, lenient);
+            }
+
+            Assert.True(one.Elapsed < TimeSpan.FromSeconds(5), $"run {runs} took {one.Elapsed}");
+            runs++;
+        }
+
+        Assert.True(runs >= 500, $"only {runs} runs");
+        Assert.True(failures > runs / 2, "most mutations should be rejected");
+    }
+
+    private static int Run<T>(byte[] json, HuntingReaderOptions? options)
+        where T : IHuntingReadable<T>
+    {
+        try
+        {
+            HuntingResultReader.ReadAll<T>(json, options);
+            HuntingResultReader.ReadAll<T>(BasicReadTests.Segmented(json, 13), options);
+            return 0;
+        }
+        catch (HuntingResultFormatException)
+        {
+            return 1;
+        }
+    }
+
+    private static int RunStreamed(byte[] json, HuntingReaderOptions options)
+    {
+        try
+        {
+            BasicReadTests.Collect(HuntingResultReader.StreamAsync<ProcessEventRow>(new TrickleStream(json, 50), new HuntingReaderOptions
+            {
+                MissingColumns = options.MissingColumns,
+                RequireSchema = options.RequireSchema,
+                StreamBufferSize = 256,
+            }));
+            return 0;
+        }
+        catch (HuntingResultFormatException)
+        {
+            return 1;
+        }
+    }
+
+    private static byte[] Mutate(byte[] seed, Random random)
+    {
+        var bytes = new List<byte>(seed);
+        int edits = 1 + random.Next(4);
+        for (int e = 0; e < edits && bytes.Count > 0; e++)
+        {
+            int at = random.Next(bytes.Count);
+            switch (random.Next(6))
+            {
+                case 0:
+                    bytes[at] = (byte)random.Next(256);
+                    break;
+                case 1:
+                    bytes[at] = Interesting[random.Next(Interesting.Length)];
+                    break;
+                case 2:
+                    bytes.RemoveRange(at, Math.Min(bytes.Count - at, 1 + random.Next(8)));
+                    break;
+                case 3:
+                    bytes.Insert(at, Interesting[random.Next(Interesting.Length)]);
+                    break;
+                case 4:
+                    return bytes.GetRange(0, at).ToArray(); // truncation
+                default:
+                    int from = random.Next(bytes.Count);
+                    int length = Math.Min(bytes.Count - from, 1 + random.Next(40));
+                    bytes.InsertRange(at, bytes.GetRange(from, length));
+                    break;
+            }
+        }
+
+        return bytes.ToArray();
+    }
+}
