@@ -24,7 +24,8 @@ internal static class Cli
         ArgumentNullException.ThrowIfNull(stderr);
         await using var run = new CliRun(context ?? new CliContext(), stdout, stderr);
         RootCommand root = BuildRoot(run);
-        ParseResult parse = root.Parse(args);
+        // No response files: `hunt @query.kql` names a query file, which the command reads itself.
+        ParseResult parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
         {
             foreach (ParseError error in parse.Errors)

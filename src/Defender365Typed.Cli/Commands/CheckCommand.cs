@@ -94,7 +94,7 @@ internal static class CheckCommand
     internal static string ToJson(IEnumerable<(string File, IReadOnlyList<CheckDiagnostic> Diagnostics)> results)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartArray();
             foreach ((string file, IReadOnlyList<CheckDiagnostic> diagnostics) in results)
