@@ -33,6 +33,8 @@ internal sealed class CliHarness : IDisposable
 
     public string? SecretAnswer { get; set; }
 
+    public bool ErrorIsTerminal { get; set; }
+
     public int SecretPrompts { get; private set; }
 
     public string ConfigPath => Path.Combine(Folder, "config", "config.json");
@@ -54,7 +56,7 @@ internal sealed class CliHarness : IDisposable
             GetEnvironmentVariable = name => Environment.TryGetValue(name, out string? v) ? v : null,
             ConfigPath = ConfigPath,
             CurrentDirectory = Folder,
-            ErrorIsTerminal = false,
+            ErrorIsTerminal = ErrorIsTerminal,
             ReadSecret = (_, _) =>
             {
                 SecretPrompts++;

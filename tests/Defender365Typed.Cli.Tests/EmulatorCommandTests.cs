@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Defender365Typed.CommandLine.Emulation;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Api;
+using Defender365Typed.Emulator.Faults;
 
 namespace Defender365Typed.Cli.Tests;
 
@@ -167,6 +168,28 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
         CliResult timespan = await _cli.RunAsync("hunt", "T | take 1", "--timespan", "a week");
         Assert.Equal(2, timespan.ExitCode);
         Assert.Contains("--timespan: 'a week' is not a time range", timespan.Err);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_long_hunt_shows_a_progress_line_only_on_a_terminal(bool terminal)
+    {
+        Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = TimeSpan.FromMilliseconds(1600) });
+        _cli.ErrorIsTerminal = terminal;
+        CliResult r = await _cli.RunAsync("hunt", ScriptedDemoData.SampleQuery, "--emulator");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("10 rows.", r.Out);
+        Assert.DoesNotContain("Running hunting query", r.Out);
+        if (terminal)
+        {
+            Assert.Contains("\r| Running hunting query... 1s", r.Err);
+            Assert.EndsWith("\r\u001b[2K", r.Err); // the line is cleared before the table is printed
+        }
+        else
+        {
+            Assert.DoesNotContain("\r", r.Err);
+        }
     }
 
     [Fact]
