@@ -41,6 +41,13 @@ internal static class Cli
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
+#pragma warning disable CA1031 // the last line of defence: one message and exit 1 instead of a stack trace
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await stderr.WriteLineAsync($"error: unexpected failure ({ex.GetType().Name}): {ex.Message}");
+            return ExitCodes.Findings;
+        }
         finally
         {
             await stdout.FlushAsync(CancellationToken.None);

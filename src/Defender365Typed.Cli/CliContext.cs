@@ -74,7 +74,17 @@ internal sealed class CliContext
         var secret = new StringBuilder();
         while (true)
         {
-            ConsoleKeyInfo key = Console.ReadKey(intercept: true); // never echoed
+            ConsoleKeyInfo key;
+            try
+            {
+                key = Console.ReadKey(intercept: true); // never echoed
+            }
+            catch (InvalidOperationException)
+            {
+                stderr.WriteLine();
+                return null; // no console to ask on
+            }
+
             if (key.Key == ConsoleKey.Enter)
             {
                 stderr.WriteLine();
