@@ -1,0 +1,101 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Defender365Typed.Auth;
+using Defender365Typed.Client;
+using Defender365Typed.CommandLine.Emulation;
+
+namespace Defender365Typed.CommandLine;
+
+/// <summary>One run of the command line: its context, output writers, and the emulator it may have started.</summary>
+internal sealed class CliRun : IAsyncDisposable
+{
+    private EmulatorSession? _owned;
+
+    public CliRun(CliContext context, TextWriter stdout, TextWriter stderr)
+    {
+        Context = context;
+        Out = stdout;
+        Err = stderr;
+    }
+
+    public CliContext Context { get; }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Err { get; }
+
+    /// <summary><c>--emulator</c>: run against an in-process emulator (any command).</summary>
+    public Option<bool> EmulatorOption { get; } = new("--emulator")
+    {
+        Description = "Run against an in-process Defender emulator on loopback (no tenant, nothing leaves this machine).",
+        Recursive = true,
+    };
+
+    /// <summary>The emulator for <c>--emulator</c> and <c>demo</c>: the context's, or one started now (and stopped at the end of the run).</summary>
+    public async Task<EmulatorSession> EmulatorAsync(CancellationToken cancellationToken, bool announce = true)
+    {
+        if (Context.Emulator is { } given)
+        {
+            return given;
+        }
+
+        if (_owned is null)
+        {
+            _owned = await EmulatorSession.StartAsync(Context.EmulatorData, cancellationToken);
+            if (announce)
+            {
+                await Err.WriteLineAsync($"Emulator listening on {_owned.Emulator.BaseUri} (loopback only; {_owned.Data.Description}).");
+            }
+        }
+
+        return _owned;
+    }
+
+    /// <summary>Wraps a command body: maps failures to one message on stderr and an exit code.</summary>
+    public Func<ParseResult, CancellationToken, Task<int>> Guard(Func<ParseResult, CancellationToken, Task<int>> body) => async (parse, ct) =>
+    {
+        try
+        {
+            return await body(parse, ct);
+        }
+        catch (Exception ex) when (Classify(ex) is (int code, string message))
+        {
+            await Err.WriteLineAsync("error: " + message);
+            return code;
+        }
+    };
+
+    internal static (int Code, string Message)? Classify(Exception ex) => ex switch
+    {
+        CliException cli => (cli.ExitCode, cli.Message),
+        DefenderAuthenticationException auth => (ExitCodes.Auth, AuthMessage(auth)),
+        DefenderConfigurationException config => (ExitCodes.Auth, config.Message),
+        DefenderApiException api => (ExitCodes.Api, api.Message),
+        DefenderException other => (ExitCodes.Api, other.Message),
+        ArgumentException arg => (ExitCodes.Usage, StripParameter(arg)),
+        OperationCanceledException => (ExitCodes.Interrupted, "cancelled."),
+        IOException io => (ExitCodes.Findings, io.Message),
+        UnauthorizedAccessException denied => (ExitCodes.Usage, denied.Message),
+        _ => null,
+    };
+
+    private static string AuthMessage(DefenderAuthenticationException ex) =>
+        ex.Kind == AuthFailureKind.SignInRequired
+            ? ex.Message + " Run `defender365 auth login` (or pass --emulator)."
+            : ex.Message;
+
+    private static string StripParameter(ArgumentException ex) =>
+        ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+            _owned = null;
+        }
+    }
+}

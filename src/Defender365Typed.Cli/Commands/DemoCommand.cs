@@ -1,0 +1,72 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Defender365Typed.Auth;
+using Defender365Typed.Client;
+using Defender365Typed.CommandLine.Emulation;
+
+namespace Defender365Typed.CommandLine.Commands;
+
+/// <summary><c>demo</c>: the whole flow against an in-process emulator, in a few seconds, without a tenant.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliRun run)
+    {
+        var command = new Command("demo",
+            "Start a Defender emulator in-process on loopback and run the whole flow: device code sign-in (approved automatically),\n"
+            + "list the active incidents, run a typed hunting query built with the query builder, update an incident. No tenant needed.");
+        command.SetAction(run.Guard(async (_, ct) =>
+        {
+            var clock = Stopwatch.StartNew();
+            var o = run.Out;
+            await o.WriteLineAsync("== 1. Start the Defender emulator (Entra ID + Microsoft Graph security, in this process)");
+            EmulatorSession session = await run.EmulatorAsync(ct, announce: false);
+            await o.WriteLineAsync($"Listening on {session.Emulator.BaseUri} (loopback only); hunting answers: {session.Data.Description}.");
+
+            await o.WriteLineAsync();
+            await o.WriteLineAsync("== 2. Sign in with a device code");
+            DefenderAuthenticator auth = await session.SignedInAsync(o, ct);
+            DefenderSignIn me = await auth.TestAsync(DefenderApi.Graph, ct);
+            await o.WriteLineAsync($"Signed in as {me.UserName} (tenant {me.TenantId}).");
+
+            using DefenderClient client = DefenderClient.Create(session.ClientOptions(), auth);
+            await o.WriteLineAsync();
+            await o.WriteLineAsync("== 3. Active incidents");
+            await CommandLine.Output.TextTable.WriteAsync(o, client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active] }, ct));
+
+            await o.WriteLineAsync();
+            await o.WriteLineAsync("== 4. A typed hunting query, built in C#:");
+            await o.WriteLineAsync(Indent(DemoQueries.SuspiciousPowerShellSource));
+            var query = DemoQueries.SuspiciousPowerShellQuery();
+            await o.WriteLineAsync("renders as KQL:");
+            await o.WriteLineAsync(Indent(query.ToKql()));
+            await o.WriteLineAsync("and returns:");
+            await HuntCommand.RunAsync(run, client, query.ToKql(), new HuntingOptions { Timespan = HuntingOptions.Last(TimeSpan.FromDays(7)) }, null, "table", ct);
+
+            await o.WriteLineAsync();
+            const string Target = "1001";
+            await o.WriteLineAsync($"== 5. Triage incident {Target}: in progress, assigned to me, true positive (malware), tagged, commented");
+            SecurityIncident updated = await client.Incidents.UpdateAsync(Target, new IncidentUpdate
+            {
+                Status = IncidentStatus.InProgress,
+                AssignedTo = me.UserName,
+                Classification = IncidentClassification.TruePositive,
+                Determination = IncidentDetermination.Malware,
+                Tags = ["demo", "encoded-powershell"],
+            }, ct);
+            var comments = await client.Incidents.AddCommentAsync(Target, "Encoded PowerShell confirmed by the typed hunting query; isolating ws-fin-017.", ct);
+            await o.WriteLineAsync($"Incident {updated.Id}: status {updated.Status}, assigned to {updated.AssignedTo}, {updated.Classification}/{updated.Determination}, "
+                + $"tags {string.Join(", ", updated.CustomTags)}, {comments.Count} comment{(comments.Count == 1 ? string.Empty : "s")}.");
+
+            await o.WriteLineAsync();
+            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed.TotalSeconds:0.0} s. Next: `defender365 --help`, or `defender365 auth login --tenant <id> --client-id <app-id>` for a real tenant."));
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "    " + l));
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using Defender365Typed.Client;
+using Defender365Typed.CommandLine.Output;
+using Defender365Typed.CommandLine.Settings;
+
+namespace Defender365Typed.CommandLine.Commands;
+
+/// <summary><c>hunt &lt;kql | @file&gt;</c>: runs an advanced hunting query and prints the rows.</summary>
+internal static class HuntCommand
+{
+    public static Command Create(CliRun run)
+    {
+        var query = new Argument<string>("query") { Description = "The KQL, or @path to a .kql file." };
+        var timespan = new Option<string?>("--timespan")
+        {
+            Description = "Time range (Graph): 7d, 12h, 30m, or ISO 8601 (P7D, 2024-02-01T00:00:00Z/2024-02-15T00:00:00Z). The service default is 30 days.",
+            HelpName = "range",
+        };
+        timespan.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is string v && ParseTimespan(v) is null)
+            {
+                r.AddError($"--timespan: '{v}' is not a time range; use 7d, 12h, 30m or ISO 8601 such as P7D.");
+            }
+        });
+        var limit = new Option<int?>("--limit") { Description = "Print at most this many rows.", HelpName = "n" };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--limit must be at least 1.");
+            }
+        });
+        var output = new Option<string?>("--output", "-o") { Description = "table (default), json or csv.", HelpName = "format" };
+        Choices.Restrict(output, ["table", "json", "csv"]);
+        var connection = new ConnectionOptions();
+        var command = new Command("hunt", "Run an advanced hunting query (Microsoft Graph runHuntingQuery) and print the rows.") { query, timespan, limit, output };
+        connection.AddTo(command);
+        command.SetAction(run.Guard(async (parse, ct) =>
+        {
+            string kql = ReadQuery(run.Context, parse.GetValue(query) ?? string.Empty);
+            var options = new HuntingOptions { OnRowCap = HuntingRowCapBehavior.Report };
+            if (parse.GetValue(timespan) is string ts)
+            {
+                options.Timespan = ParseTimespan(ts);
+            }
+
+            string format = Choices.Find(parse.GetValue(output) ?? "table", ["table", "json", "csv"]) ?? "table";
+            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+            return await RunAsync(run, conn.Client, kql, options, parse.GetValue(limit), format, ct);
+        }));
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(CliRun run, DefenderClient client, string kql, HuntingOptions options, int? limit, string format, CancellationToken ct)
+    {
+        Spinner? spinner = Spinner.Start(run.Context, run.Err, "Running hunting query...");
+        var rows = new List<HuntingRow>();
+        List<string>? columns = null;
+        bool truncated = false;
+        bool reachedCap;
+        try
+        {
+            await using HuntingResult<HuntingRow> result = await client.Hunting.ExecuteAsync(kql, HuntingRowReader.Instance, options, ct);
+            await foreach (HuntingRow row in result.ReadRowsAsync(ct))
+            {
+                if (limit is int max && rows.Count >= max)
+                {
+                    truncated = true;
+                    break;
+                }
+
+                columns ??= [.. row.Element.EnumerateObject().Select(p => p.Name)];
+                if (format == "table")
+                {
+                    rows.Add(row);
+                }
+                else
+                {
+                    if (spinner is not null)
+                    {
+                        await spinner.DisposeAsync();
+                        spinner = null;
+                    }
+
+                    WriteStreamed(run.Out, format, columns, row, rows.Count == 0);
+                    rows.Add(row);
+                }
+
+                spinner?.Rows(rows.Count);
+            }
+
+            reachedCap = result.ReachedRowCap;
+        }
+        finally
+        {
+            if (spinner is not null)
+            {
+                await spinner.DisposeAsync();
+            }
+        }
+
+        if (format == "table")
+        {
+            if (rows.Count == 0)
+            {
+                await run.Out.WriteLineAsync("No rows.");
+            }
+            else
+            {
+                TextTable.Write(run.Out, columns!, rows.Select(r => columns!.Select(c => r.TryGetValue(c, out JsonElement v) ? Cell(v) : null).ToArray()));
+                await run.Out.WriteLineAsync(rows.Count == 1 ? "1 row." : $"{rows.Count} rows.");
+            }
+        }
+        else if (format == "json")
+        {
+            await run.Out.WriteLineAsync(rows.Count == 0 ? "[]" : "\n]");
+        }
+
+        if (truncated)
+        {
+            await run.Err.WriteLineAsync($"Showing the first {limit} rows (--limit).");
+        }
+
+        if (reachedCap)
+        {
+            await run.Err.WriteLineAsync($"warning: the result has {HuntingOptions.RowCap:N0} rows, the service's maximum: it is probably cut off. Narrow the query or the --timespan.");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteStreamed(TextWriter output, string format, List<string> columns, HuntingRow row, bool first)
+    {
+        if (format == "csv")
+        {
+            if (first)
+            {
+                Csv.WriteRow(output, columns);
+            }
+
+            Csv.WriteRow(output, columns.Select(c => row.TryGetValue(c, out JsonElement v) ? Cell(v) : null));
+        }
+        else
+        {
+            output.Write(first ? "[\n  " : ",\n  ");
+            output.Write(row.Element.GetRawText());
+        }
+    }
+
+    internal static string? Cell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>The query text: the argument, or the content of the file after '@'.</summary>
+    internal static string ReadQuery(CliContext context, string argument)
+    {
+        string kql = argument;
+        if (argument.StartsWith('@'))
+        {
+            string path = context.ResolvePath(argument[1..]);
+            if (!File.Exists(path))
+            {
+                throw CliException.Usage($"The query file {argument[1..]} does not exist.");
+            }
+
+            try
+            {
+                kql = File.ReadAllText(path);
+            }
+            catch (IOException ex)
+            {
+                throw CliException.Usage($"The query file {argument[1..]} cannot be read: {ex.Message}");
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(kql) ? throw CliException.Usage("The query is empty.") : kql;
+    }
+
+    /// <summary>7d / 12h / 30m / 45s → ISO 8601 duration; ISO 8601 durations and intervals pass through; else null.</summary>
+    internal static string? ParseTimespan(string value)
+    {
+        value = value.Trim();
+        if (value.Length >= 2 && long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0)
+        {
+            TimeSpan? span = char.ToUpperInvariant(value[^1]) switch
+            {
+                'D' => TimeSpan.FromDays(n),
+                'H' => TimeSpan.FromHours(n),
+                'M' => TimeSpan.FromMinutes(n),
+                'S' => TimeSpan.FromSeconds(n),
+                _ => null,
+            };
+            if (span is TimeSpan s)
+            {
+                return HuntingOptions.Last(s);
+            }
+        }
+
+        if (value.Contains('/', StringComparison.Ordinal))
+        {
+            string[] parts = value.Split('/');
+            return parts.Length == 2 && parts.All(p => IsDuration(p) || DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+                ? value
+                : null;
+        }
+
+        return IsDuration(value) ? value : null;
+    }
+
+    private static bool IsDuration(string value)
+    {
+        if (!value.StartsWith('P'))
+        {
+            return false;
+        }
+
+        try
+        {
+            return XmlConvert.ToTimeSpan(value) > TimeSpan.Zero;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

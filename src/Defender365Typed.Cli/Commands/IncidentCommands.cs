@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Defender365Typed.Client;
+using Defender365Typed.CommandLine.Output;
+using Defender365Typed.CommandLine.Settings;
+
+namespace Defender365Typed.CommandLine.Commands;
+
+/// <summary><c>incidents list | get | update</c> on Microsoft Graph security.</summary>
+internal static class IncidentCommands
+{
+    public static readonly string[] Statuses = ["active", "inProgress", "resolved", "redirected", "awaitingAction"];
+    public static readonly string[] SettableStatuses = ["active", "inProgress", "resolved"];
+    public static readonly string[] Severities = ["informational", "low", "medium", "high", "unknown"];
+    public static readonly string[] Classifications = ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity"];
+    public static readonly string[] Determinations =
+    [
+        "unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedUser",
+        "phishing", "maliciousUserActivity", "clean", "insufficientData", "confirmedUserActivity", "lineOfBusinessApplication",
+    ];
+
+    public static Command Create(CliRun run)
+    {
+        var command = new Command("incidents", "List, show and update Defender XDR incidents (Microsoft Graph security).");
+        command.Subcommands.Add(List(run));
+        command.Subcommands.Add(Get(run));
+        command.Subcommands.Add(Update(run));
+        return command;
+    }
+
+    private static Option<string?> OutputOption()
+    {
+        var output = new Option<string?>("--output", "-o") { Description = "table (default) or json.", HelpName = "format" };
+        Choices.Restrict(output, ["table", "json"]);
+        return output;
+    }
+
+    private static bool Json(ParseResult parse, Option<string?> output) => string.Equals(parse.GetValue(output), "json", StringComparison.OrdinalIgnoreCase);
+
+    private static Command List(CliRun run)
+    {
+        var status = new Option<string[]>("--status") { Description = "Only these statuses (repeatable): " + string.Join(", ", Statuses) + ".", HelpName = "status" };
+        Choices.Restrict(status, Statuses);
+        var severity = new Option<string[]>("--severity") { Description = "Only these severities (repeatable): " + string.Join(", ", Severities) + ".", HelpName = "severity" };
+        Choices.Restrict(severity, Severities);
+        var assignedTo = new Option<string?>("--assigned-to") { Description = "Only incidents assigned to this user (UPN).", HelpName = "user" };
+        var since = new Option<string?>("--since") { Description = "Only incidents created since: 7d, 12h, 30m, or a date/time (ISO 8601, UTC unless an offset is given).", HelpName = "when" };
+        var limit = new Option<int?>("--limit") { Description = "At most this many incidents (default: all pages).", HelpName = "n" };
+        var filter = new Option<string?>("--filter") { Description = "A raw OData $filter, combined (and) with the options above, e.g. \"classification eq 'truePositive'\".", HelpName = "odata" };
+        Option<string?> output = OutputOption();
+        var connection = new ConnectionOptions();
+        var command = new Command("list", "List incidents, newest first, following every page.") { status, severity, assignedTo, since, limit, filter, output };
+        connection.AddTo(command);
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--limit must be at least 1.");
+            }
+        });
+        since.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is string v && ParseSince(v, DateTimeOffset.UtcNow) is null)
+            {
+                r.AddError($"--since: '{v}' is not a time; use 7d, 12h, 30m or an ISO 8601 date/time.");
+            }
+        });
+        command.SetAction(run.Guard(async (parse, ct) =>
+        {
+            var query = new IncidentQuery
+            {
+                Statuses = parse.GetValue(status) is { Length: > 0 } st ? [.. st.Select(s => new IncidentStatus(Choices.Find(s, Statuses)!))] : null,
+                Severities = parse.GetValue(severity) is { Length: > 0 } sv ? [.. sv.Select(s => new IncidentSeverity(Choices.Find(s, Severities)!))] : null,
+                AssignedTo = parse.GetValue(assignedTo),
+                CreatedAfter = parse.GetValue(since) is string s ? ParseSince(s, run.Context.Time.GetUtcNow()) : null,
+                MaxItems = parse.GetValue(limit),
+            };
+            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+            if (parse.GetValue(filter) is { Length: > 0 } raw)
+            {
+                query.ContinueFrom = FilteredFirstPage(conn.Cloud.GraphBaseUri, query, raw);
+            }
+
+            var incidents = new List<SecurityIncident>();
+            await foreach (SecurityIncident incident in conn.Client.Incidents.ListAsync(query, ct))
+            {
+                incidents.Add(incident);
+            }
+
+            if (Json(parse, output))
+            {
+                await run.Out.WriteLineAsync(ToJson(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (SecurityIncident i in incidents)
+                    {
+                        WriteIncident(w, i);
+                    }
+
+                    w.WriteEndArray();
+                }));
+            }
+            else
+            {
+                TextTable.WriteIncidents(run.Out, incidents);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Get(CliRun run)
+    {
+        var id = new Argument<string>("id") { Description = "The incident ID." };
+        Option<string?> output = OutputOption();
+        var connection = new ConnectionOptions();
+        var command = new Command("get", "Show one incident with its alerts and comments.") { id, output };
+        connection.AddTo(command);
+        command.SetAction(run.Guard(async (parse, ct) =>
+        {
+            string incidentId = RequireId(parse.GetValue(id));
+            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+            SecurityIncident incident = await conn.Client.Incidents.GetAsync(incidentId, expandAlerts: true, ct);
+            if (Json(parse, output))
+            {
+                await run.Out.WriteLineAsync(ToJson(w => WriteIncident(w, incident)));
+            }
+            else
+            {
+                await WriteDetailsAsync(run.Out, incident);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Update(CliRun run)
+    {
+        var id = new Argument<string>("id") { Description = "The incident ID." };
+        var status = new Option<string?>("--status") { Description = "New status: " + string.Join(", ", SettableStatuses) + ".", HelpName = "status" };
+        Choices.Restrict(status, SettableStatuses);
+        var assignedTo = new Option<string?>("--assigned-to") { Description = "New assignee (UPN); \"\" unassigns.", HelpName = "user" };
+        var classification = new Option<string?>("--classification") { Description = "New classification: " + string.Join(", ", Classifications) + ".", HelpName = "value" };
+        Choices.Restrict(classification, Classifications);
+        var determination = new Option<string?>("--determination")
+        {
+            Description = "New determination (needs a --classification it belongs to): " + string.Join(", ", Determinations) + ".",
+            HelpName = "value",
+        };
+        Choices.Restrict(determination, Determinations);
+        var tags = new Option<string[]>("--tag") { Description = "Custom tag (repeatable); the given tags replace the incident's custom tags.", HelpName = "tag" };
+        var comment = new Option<string?>("--comment") { Description = "Add a comment (after the update succeeded).", HelpName = "text" };
+        var connection = new ConnectionOptions();
+        var command = new Command("update",
+            "Update an incident. The update is validated before anything is sent (a determination must belong to the classification);\n"
+            + "the comment is added only after the update succeeded.")
+        {
+            id, status, assignedTo, classification, determination, tags, comment,
+        };
+        connection.AddTo(command);
+        command.SetAction(run.Guard(async (parse, ct) =>
+        {
+            string incidentId = RequireId(parse.GetValue(id));
+            var update = new IncidentUpdate
+            {
+                Status = parse.GetValue(status) is string s ? new IncidentStatus(Choices.Find(s, SettableStatuses)!) : null,
+                AssignedTo = parse.GetValue(assignedTo),
+                Classification = parse.GetValue(classification) is string c ? new IncidentClassification(Choices.Find(c, Classifications)!) : null,
+                Determination = parse.GetValue(determination) is string d ? new IncidentDetermination(Choices.Find(d, Determinations)!) : null,
+                Tags = parse.GetValue(tags) is { Length: > 0 } t ? t : null,
+            };
+            string? text = parse.GetValue(comment);
+            bool changes = update.Status is not null || update.AssignedTo is not null || update.Classification is not null
+                || update.Determination is not null || update.Tags is not null;
+            if (!changes && text is null)
+            {
+                throw CliException.Usage("Nothing to update: give --status, --assigned-to, --classification, --determination, --tag or --comment.");
+            }
+
+            if (text is not null && string.IsNullOrWhiteSpace(text))
+            {
+                throw CliException.Usage("--comment is empty.");
+            }
+
+            if (update.Determination is not null && update.Classification is null)
+            {
+                throw CliException.Usage("--determination needs the --classification it belongs to; nothing was sent.");
+            }
+
+            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+            SecurityIncident? updated = null;
+            if (changes)
+            {
+                try
+                {
+                    updated = await conn.Client.Incidents.UpdateAsync(incidentId, update, ct); // validated before sending
+                }
+                catch (ArgumentException ex)
+                {
+                    throw CliException.Usage(ex.Message.Replace(" (Parameter 'update')", string.Empty, StringComparison.Ordinal) + " Nothing was sent.");
+                }
+
+                await run.Out.WriteLineAsync($"Updated incident {updated.Id}: status {updated.Status}, assigned to {updated.AssignedTo ?? "-"}, "
+                    + $"classification {updated.Classification}, determination {updated.Determination}"
+                    + (updated.CustomTags.Count > 0 ? ", tags " + string.Join(", ", updated.CustomTags) : string.Empty) + ".");
+            }
+
+            if (text is not null)
+            {
+                IReadOnlyList<IncidentComment> comments = await conn.Client.Incidents.AddCommentAsync(incidentId, text, ct);
+                await run.Out.WriteLineAsync($"Added a comment to incident {incidentId} ({comments.Count} comments).");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string RequireId(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? throw CliException.Usage("The incident ID is empty.") : id.Trim();
+
+    /// <summary>7d / 12h / 30m before <paramref name="now"/>, or an ISO 8601 date/time; null when neither.</summary>
+    internal static DateTimeOffset? ParseSince(string value, DateTimeOffset now)
+    {
+        value = value.Trim();
+        if (value.Length >= 2 && long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0)
+        {
+            switch (char.ToUpperInvariant(value[^1]))
+            {
+                case 'D': return now.AddDays(-n);
+                case 'H': return now.AddHours(-n);
+                case 'M': return now.AddMinutes(-n);
+            }
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t) ? t : null;
+    }
+
+    /// <summary>The first page URL for a raw <c>--filter</c>, and-ed with the filters of the other options.</summary>
+    internal static Uri FilteredFirstPage(Uri graphBase, IncidentQuery query, string raw)
+    {
+        var clauses = new List<string>();
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            clauses.Add(AnyOf("status", statuses.Select(s => s.Value!)));
+        }
+
+        if (query.Severities is { Count: > 0 } severities)
+        {
+            clauses.Add(AnyOf("severity", severities.Select(s => s.Value!)));
+        }
+
+        if (query.AssignedTo is not null)
+        {
+            clauses.Add("assignedTo eq " + Quote(query.AssignedTo));
+        }
+
+        if (query.CreatedAfter is DateTimeOffset after)
+        {
+            clauses.Add("createdDateTime ge " + after.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+        }
+
+        clauses.Add(clauses.Count == 0 ? raw : "(" + raw + ")");
+        return new Uri(graphBase, "v1.0/security/incidents?$filter=" + Uri.EscapeDataString(string.Join(" and ", clauses)));
+    }
+
+    private static string AnyOf(string name, IEnumerable<string> values)
+    {
+        string[] parts = values.Select(v => name + " eq " + Quote(v)).ToArray();
+        return parts.Length == 1 ? parts[0] : "(" + string.Join(" or ", parts) + ")";
+    }
+
+    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static async Task WriteDetailsAsync(TextWriter output, SecurityIncident i)
+    {
+        await output.WriteLineAsync($"Incident {i.Id}: {i.DisplayName}");
+        await output.WriteLineAsync($"  Severity:       {i.Severity}");
+        await output.WriteLineAsync($"  Status:         {i.Status}");
+        await output.WriteLineAsync($"  Assigned to:    {i.AssignedTo ?? "-"}");
+        await output.WriteLineAsync($"  Classification: {i.Classification}");
+        await output.WriteLineAsync($"  Determination:  {i.Determination}");
+        await output.WriteLineAsync($"  Created (UTC):  {i.CreatedDateTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}");
+        await output.WriteLineAsync($"  Updated (UTC):  {i.LastUpdateDateTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}");
+        await output.WriteLineAsync($"  Tags:           {(i.CustomTags.Count == 0 ? "-" : string.Join(", ", i.CustomTags))}");
+        if (i.IncidentWebUrl is not null)
+        {
+            await output.WriteLineAsync($"  Portal:         {i.IncidentWebUrl}");
+        }
+
+        if (i.Alerts is { Count: > 0 } alerts)
+        {
+            await output.WriteLineAsync($"  Alerts ({alerts.Count}):");
+            foreach (SecurityAlert a in alerts)
+            {
+                await output.WriteLineAsync($"    {a.Id}  {a.Severity}  {a.Status}  {a.Category}  {a.Title}");
+            }
+        }
+
+        if (i.Comments.Count > 0)
+        {
+            await output.WriteLineAsync($"  Comments ({i.Comments.Count}):");
+            foreach (IncidentComment c in i.Comments)
+            {
+                await output.WriteLineAsync($"    {c.CreatedOn?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {c.Author}: {c.Comment}");
+            }
+        }
+    }
+
+    private static string ToJson(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            write(w);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteIncident(Utf8JsonWriter w, SecurityIncident i)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", i.Id);
+        w.WriteString("displayName", i.DisplayName);
+        w.WriteString("severity", i.Severity.ToString());
+        w.WriteString("status", i.Status.ToString());
+        w.WriteString("assignedTo", i.AssignedTo);
+        w.WriteString("classification", i.Classification.ToString());
+        w.WriteString("determination", i.Determination.ToString());
+        w.WriteString("createdDateTime", i.CreatedDateTime);
+        w.WriteString("lastUpdateDateTime", i.LastUpdateDateTime);
+        w.WriteStartArray("customTags");
+        foreach (string t in i.CustomTags)
+        {
+            w.WriteStringValue(t);
+        }
+
+        w.WriteEndArray();
+        if (i.IncidentWebUrl is not null)
+        {
+            w.WriteString("incidentWebUrl", i.IncidentWebUrl);
+        }
+
+        if (i.Alerts is { } alerts)
+        {
+            w.WriteStartArray("alerts");
+            foreach (SecurityAlert a in alerts)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", a.Id);
+                w.WriteString("title", a.Title);
+                w.WriteString("severity", a.Severity.ToString());
+                w.WriteString("status", a.Status);
+                w.WriteString("category", a.Category);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteStartArray("comments");
+        foreach (IncidentComment c in i.Comments)
+        {
+            w.WriteStartObject();
+            w.WriteString("comment", c.Comment);
+            w.WriteString("author", c.Author);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Defender365Typed.Auth;
+using Defender365Typed.Client;
+using Defender365Typed.Emulator;
+using Defender365Typed.Emulator.Identity;
+
+namespace Defender365Typed.CommandLine.Emulation;
+
+/// <summary>
+/// An in-process Defender emulator on loopback with the command line's app registered, device codes approved
+/// automatically, and the content of an <see cref="IEmulatorDataSource"/>. One signed-in authenticator is shared
+/// by the commands that run against it.
+/// </summary>
+internal sealed class EmulatorSession : IAsyncDisposable
+{
+    /// <summary>The client ID of the command line's app in the emulator's directory.</summary>
+    public const string ClientId = "defender365-cli";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private DefenderAuthenticator? _signedIn;
+
+    private EmulatorSession(DefenderEmulator emulator, IEmulatorDataSource data)
+    {
+        Emulator = emulator;
+        Data = data;
+        Cloud = DefenderCloud.Emulator(emulator.BaseUri, emulator.ServerCertificate);
+    }
+
+    public DefenderEmulator Emulator { get; }
+
+    public IEmulatorDataSource Data { get; }
+
+    public DefenderCloud Cloud { get; }
+
+    public string TenantId => Emulator.Directory.TenantId;
+
+    public static async Task<EmulatorSession> StartAsync(IEmulatorDataSource? data = null, CancellationToken cancellationToken = default)
+    {
+        data ??= EmulatorDataSources.CreateDefault();
+        DefenderEmulator emulator = await DefenderEmulator.StartAsync(new EmulatorOptions(), cancellationToken);
+        try
+        {
+            emulator.Entra.AutoApproveDeviceCodes = true;
+            EmulatedApp app = emulator.Directory.AddApp(ClientId);
+            app.RedirectUris.Add("http://localhost");
+            app.GrantDelegated(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All");
+            app.GrantDelegated(EmulatorDirectory.Legacy, "AdvancedHunting.Read", "Incident.ReadWrite");
+            data.Fill(emulator);
+            return new EmulatorSession(emulator, data);
+        }
+        catch
+        {
+            await emulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Sign-in settings for the emulator (in-memory token cache).</summary>
+    public DefenderAuthOptions AuthOptions(DefenderAuthFlow flow = DefenderAuthFlow.DeviceCode) => new()
+    {
+        Cloud = Cloud,
+        Flow = flow,
+        TenantId = TenantId,
+        ClientId = ClientId,
+    };
+
+    /// <summary>Lets the app sign in with a client secret (the emulator accepts the one given).</summary>
+    public void AcceptClientSecret(string secret)
+    {
+        EmulatedApp app = Emulator.Directory.AddApp(ClientId + "-app");
+        app.ClientSecret = secret;
+        app.GrantApplication(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All");
+        app.GrantApplication(EmulatorDirectory.Legacy, "AdvancedHunting.Read.All", "Incident.ReadWrite.All");
+    }
+
+    /// <summary>The client ID of the app that <see cref="AcceptClientSecret"/> registers.</summary>
+    public static string ConfidentialClientId => ClientId + "-app";
+
+    /// <summary>Client settings with short retry delays (the emulator is local).</summary>
+    public DefenderClientOptions ClientOptions()
+    {
+        var options = new DefenderClientOptions { Cloud = Cloud };
+        options.Resilience.BaseDelay = TimeSpan.FromMilliseconds(50);
+        options.Resilience.MaxDelay = TimeSpan.FromMilliseconds(500);
+        options.Resilience.MaxRetryAttempts = 2;
+        return options;
+    }
+
+    /// <summary>
+    /// The shared authenticator, signed in with a device code that the emulator approves on its first poll.
+    /// <paramref name="progress"/> receives the device code instructions the first time.
+    /// </summary>
+    public async Task<DefenderAuthenticator> SignedInAsync(TextWriter? progress, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_signedIn is null)
+            {
+                var auth = new DefenderAuthenticator(AuthOptions());
+                try
+                {
+                    DeviceCodeChallenge challenge = await auth.StartDeviceCodeAsync(cancellationToken);
+                    progress?.WriteLine(challenge.Message);
+                    progress?.WriteLine("(the emulator approves the code automatically)");
+                    await challenge.CompleteAsync(cancellationToken);
+                }
+                catch
+                {
+                    auth.Dispose();
+                    throw;
+                }
+
+                _signedIn = auth;
+            }
+
+            return _signedIn;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _signedIn?.Dispose();
+        _gate.Dispose();
+        await Emulator.DisposeAsync();
+    }
+}

@@ -1,0 +1,222 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Defender365Typed.CommandLine.Emulation;
+using Defender365Typed.Emulator;
+using Defender365Typed.Emulator.Api;
+using Defender365Typed.Emulator.Faults;
+
+namespace Defender365Typed.Cli.Tests;
+
+/// <summary>incidents, hunt and auth with <c>--emulator</c>, against one shared in-process emulator.</summary>
+public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisposable
+{
+    private readonly EmulatorFixture _fixture;
+    private readonly CliHarness _cli;
+
+    public EmulatorCommandTests(EmulatorFixture fixture)
+    {
+        _fixture = fixture;
+        _cli = new CliHarness(fixture.Session);
+    }
+
+    private DefenderEmulator Emulator => _fixture.Session.Emulator;
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Incidents_list_shows_every_incident_newest_first()
+    {
+        CliResult r = await _cli.RunAsync("incidents", "list", "--emulator");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        string[] ids = r.Out.Split('\n').Skip(2).Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4} ")).Select(l => l[..4]).ToArray();
+        Assert.Equal(["1001", "1002", "1003", "1004", "1005"], ids.Order().ToArray());
+        Assert.Equal("1001", ids[0]);
+        Assert.Contains("5 incidents.", r.Out);
+    }
+
+    [Fact]
+    public async Task Incidents_list_filters_by_status_severity_limit_and_raw_odata()
+    {
+        CliResult active = await _cli.RunAsync("incidents", "list", "--emulator", "--status", "active", "--severity", "high", "-o", "json");
+        Assert.True(active.ExitCode == 0, active.ToString());
+        using (JsonDocument doc = JsonDocument.Parse(active.Out))
+        {
+            Assert.All(doc.RootElement.EnumerateArray(), i =>
+            {
+                Assert.Equal("high", i.GetProperty("severity").GetString());
+                Assert.Equal("active", i.GetProperty("status").GetString());
+            });
+        }
+
+        CliResult limited = await _cli.RunAsync("incidents", "list", "--emulator", "--limit", "2");
+        Assert.Contains("2 incidents.", limited.Out);
+
+        CliResult raw = await _cli.RunAsync("incidents", "list", "--emulator", "--filter", "severity eq 'low'");
+        Assert.True(raw.ExitCode == 0, raw.ToString());
+        Assert.Contains("1005", raw.Out);
+        Assert.Contains("1 incident.", raw.Out);
+        Assert.Contains(Emulator.Journal.Entries, e => e.Query.Contains("$filter=severity eq 'low'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Incidents_get_shows_the_incident_and_its_alerts()
+    {
+        CliResult r = await _cli.RunAsync("incidents", "get", "1003", "--emulator");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.StartsWith("Incident 1003: Phishing email delivered to 4 mailboxes\n", r.Out);
+        Assert.Contains("Alerts (1):", r.Out);
+
+        CliResult missing = await _cli.RunAsync("incidents", "get", "999999", "--emulator");
+        Assert.Equal(4, missing.ExitCode);
+        Assert.StartsWith("error: ", missing.Err.Split('\n').Last(l => l.Length > 0));
+    }
+
+    [Fact]
+    public async Task Incidents_update_changes_the_incident_and_adds_the_comment()
+    {
+        CliResult r = await _cli.RunAsync("incidents", "update", "1002", "--emulator", "--status", "resolved", "--assigned-to", "soc@contoso.example",
+            "--classification", "truePositive", "--determination", "compromisedUser", "--tag", "cli", "--tag", "reviewed", "--comment", "Reset the password.");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        EmulatedIncident incident = Emulator.Incidents.Find(1002)!;
+        Assert.Equal("resolved", incident.Status);
+        Assert.Equal("soc@contoso.example", incident.AssignedTo);
+        Assert.Equal("truePositive", incident.Classification);
+        Assert.Equal("compromisedUser", incident.Determination);
+        Assert.Equal(["cli", "reviewed"], incident.CustomTags);
+        Assert.Equal("Reset the password.", Assert.Single(incident.Comments).Comment);
+        Assert.Contains("Updated incident 1002: status resolved", r.Out);
+        Assert.Contains("Added a comment to incident 1002", r.Out);
+    }
+
+    [Theory]
+    [InlineData("--classification", "falsePositive", "--determination", "malware")]
+    [InlineData("--determination", "malware")]
+    public async Task An_invalid_classification_and_determination_sends_nothing(params string[] options)
+    {
+        int before = Emulator.Journal.Entries.Count(e => e.Path.Contains("/incidents/1004", StringComparison.Ordinal));
+        CliResult r = await _cli.RunAsync(["incidents", "update", "1004", "--emulator", "--status", "resolved", "--comment", "should not be sent", .. options]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Nothing was sent", r.Err, StringComparison.OrdinalIgnoreCase);
+        EmulatedIncident incident = Emulator.Incidents.Find(1004)!;
+        Assert.Equal("active", incident.Status);
+        Assert.Empty(incident.Comments);
+        Assert.Equal(before, Emulator.Journal.Entries.Count(e => e.Path.Contains("/incidents/1004", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_invalid_enum_value_is_exit_2_and_names_the_valid_ones()
+    {
+        CliResult r = await _cli.RunAsync("incidents", "list", "--emulator", "--status", "bogus");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--status: 'bogus' is not valid; use one of active, inProgress, resolved", r.Err);
+        Assert.Equal(string.Empty, r.Out);
+
+        CliResult update = await _cli.RunAsync("incidents", "update", "1005", "--emulator", "--status", "redirected");
+        Assert.Equal(2, update.ExitCode);
+        Assert.Equal("resolved", Emulator.Incidents.Find(1005)!.Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_exit_2()
+    {
+        CliResult r = await _cli.RunAsync("incidents", "list", "--emulator", "--colour", "red");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("Unrecognized command or argument '--colour'", r.Err);
+        Assert.Contains("Run 'defender365 incidents list --help' for usage.", r.Err);
+    }
+
+    [Fact]
+    public async Task Hunt_prints_a_table_json_or_csv()
+    {
+        CliResult table = await _cli.RunAsync("hunt", ScriptedDemoData.SampleQuery, "--emulator");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Matches(@"^Timestamp +DeviceName +AccountName +FileName +ProcessId\n", table.Out);
+        Assert.Contains("10 rows.", table.Out);
+
+        CliResult json = await _cli.RunAsync("hunt", ScriptedDemoData.SampleQuery, "--emulator", "--output", "json", "--limit", "3");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using (JsonDocument doc = JsonDocument.Parse(json.Out))
+        {
+            Assert.Equal(3, doc.RootElement.GetArrayLength());
+            Assert.Equal("explorer.exe", doc.RootElement[0].GetProperty("FileName").GetString());
+        }
+
+        Assert.Contains("Showing the first 3 rows", json.Err);
+
+        _cli.Write("q.kql", ScriptedDemoData.SampleQuery);
+        CliResult csv = await _cli.RunAsync("hunt", "@q.kql", "--emulator", "-o", "csv", "--timespan", "7d");
+        Assert.True(csv.ExitCode == 0, csv.ToString());
+        string[] lines = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Timestamp,DeviceName,AccountName,FileName,ProcessId", lines[0]);
+        Assert.Equal(11, lines.Length);
+        Assert.Contains(Emulator.Hunting.Received, q => q.Timespan == "P7D");
+    }
+
+    [Fact]
+    public async Task Hunt_query_errors_are_exit_4_and_bad_input_exit_2()
+    {
+        CliResult unscripted = await _cli.RunAsync("hunt", "DeviceLogonEvents | take 1", "--emulator");
+        Assert.Equal(4, unscripted.ExitCode);
+        Assert.Contains("no script for this query", unscripted.Err);
+
+        CliResult missing = await _cli.RunAsync("hunt", "@missing.kql", "--emulator");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("The query file missing.kql does not exist.", missing.Err);
+
+        CliResult timespan = await _cli.RunAsync("hunt", "T | take 1", "--timespan", "a week");
+        Assert.Equal(2, timespan.ExitCode);
+        Assert.Contains("--timespan: 'a week' is not a time range", timespan.Err);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_long_hunt_shows_a_progress_line_only_on_a_terminal(bool terminal)
+    {
+        Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = TimeSpan.FromMilliseconds(1600) });
+        _cli.ErrorIsTerminal = terminal;
+        CliResult r = await _cli.RunAsync("hunt", ScriptedDemoData.SampleQuery, "--emulator");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("10 rows.", r.Out);
+        Assert.DoesNotContain("Running hunting query", r.Out);
+        if (terminal)
+        {
+            Assert.Contains("\r| Running hunting query... 1s", r.Err);
+            Assert.EndsWith("\r\u001b[2K", r.Err); // the line is cleared before the table is printed
+        }
+        else
+        {
+            Assert.DoesNotContain("\r", r.Err);
+        }
+    }
+
+    [Fact]
+    public async Task Auth_login_test_and_status_against_the_emulator()
+    {
+        CliResult login = await _cli.RunAsync("auth", "login", "--emulator");
+        Assert.True(login.ExitCode == 0, login.ToString());
+        Assert.Contains("enter the code", login.Err);
+        Assert.Contains("Signed in (deviceCode) as analyst@contoso.example", login.Out);
+
+        CliResult test = await _cli.RunAsync("auth", "test", "--emulator");
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.StartsWith("OK: analyst@contoso.example", test.Out);
+
+        CliResult status = await _cli.RunAsync("auth", "status", "--emulator");
+        Assert.Contains("Emulator:", status.Out);
+    }
+
+    [Fact]
+    public async Task A_client_secret_comes_from_the_environment_and_is_never_shown()
+    {
+        const string Secret = "s3cr3t~value~never~printed";
+        _cli.Environment["DEFENDER365_CLIENT_SECRET"] = Secret;
+        CliResult login = await _cli.RunAsync("auth", "login", "--emulator", "--client-secret");
+        Assert.True(login.ExitCode == 0, login.ToString());
+        Assert.Contains("Signed in (clientSecret) as the app", login.Out);
+        Assert.DoesNotContain(Secret, login.Out + login.Err);
+        Assert.Equal(0, _cli.SecretPrompts);
+    }
+}
