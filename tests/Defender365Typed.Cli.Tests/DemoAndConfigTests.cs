@@ -23,13 +23,13 @@ public sealed class DemoAndConfigTests : IDisposable
         Assert.Contains("enter the code", o);
         Assert.Contains("(the emulator approves the code automatically)", o);
         Assert.Contains("Signed in as analyst@contoso.example", o);
-        Assert.Matches(@"\n1001 +high +active +- ", o);
+        Assert.Matches(@"\n5001 +high +active +- ", o);
         Assert.Contains("Hunting.DeviceProcessEvents", o);
         Assert.Contains("    | where FileName =~ \"powershell.exe\" and ProcessCommandLine has_any (\"-enc\", \"-EncodedCommand\")", o);
         Assert.Matches(@"\nTimestamp +DeviceName +AccountName +ProcessCommandLine\n", o);
-        Assert.Contains("ws-fin-017.contoso.example  j.doe", o);
-        Assert.Contains("3 rows.", o);
-        Assert.Contains("Incident 1001: status inProgress, assigned to analyst@contoso.example, truePositive/malware, tags demo, encoded-powershell, 1 comment.", o);
+        Assert.Contains("ws-finance-01.contoso.local  alice", o);
+        Assert.Contains("2 rows.", o);
+        Assert.Contains("Incident 5001: status inProgress, assigned to analyst@contoso.example, truePositive/malware, tags demo, encoded-powershell, 1 comment.", o);
         Assert.Contains("Done in ", o);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the demo took {clock.Elapsed}");
     }

@@ -31,8 +31,8 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
         CliResult r = await _cli.RunAsync("incidents", "list", "--emulator");
         Assert.True(r.ExitCode == 0, r.ToString());
         string[] ids = r.Out.Split('\n').Skip(2).Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4} ")).Select(l => l[..4]).ToArray();
-        Assert.Equal(["1001", "1002", "1003", "1004", "1005"], ids.Order().ToArray());
-        Assert.Equal("1001", ids[0]);
+        Assert.Equal(["4990", "5001", "5002", "5003", "5004"], ids.Order().ToArray());
+        Assert.Equal("5003", ids[0]); // the synthetic tenant's newest incident
         Assert.Contains("5 incidents.", r.Out);
     }
 
@@ -53,19 +53,19 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
         CliResult limited = await _cli.RunAsync("incidents", "list", "--emulator", "--limit", "2");
         Assert.Contains("2 incidents.", limited.Out);
 
-        CliResult raw = await _cli.RunAsync("incidents", "list", "--emulator", "--filter", "severity eq 'low'");
+        CliResult raw = await _cli.RunAsync("incidents", "list", "--emulator", "--filter", "severity eq 'informational'");
         Assert.True(raw.ExitCode == 0, raw.ToString());
-        Assert.Contains("1005", raw.Out);
+        Assert.Contains("4990", raw.Out);
         Assert.Contains("1 incident.", raw.Out);
-        Assert.Contains(Emulator.Journal.Entries, e => e.Query.Contains("$filter=severity eq 'low'", StringComparison.Ordinal));
+        Assert.Contains(Emulator.Journal.Entries, e => e.Query.Contains("$filter=severity eq 'informational'", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Incidents_get_shows_the_incident_and_its_alerts()
     {
-        CliResult r = await _cli.RunAsync("incidents", "get", "1003", "--emulator");
+        CliResult r = await _cli.RunAsync("incidents", "get", "5002", "--emulator");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.StartsWith("Incident 1003: Phishing email delivered to 4 mailboxes\n", r.Out);
+        Assert.StartsWith("Incident 5002: RDP brute force against an internet-facing server\n", r.Out);
         Assert.Contains("Alerts (1):", r.Out);
 
         CliResult missing = await _cli.RunAsync("incidents", "get", "999999", "--emulator");
@@ -76,18 +76,18 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     [Fact]
     public async Task Incidents_update_changes_the_incident_and_adds_the_comment()
     {
-        CliResult r = await _cli.RunAsync("incidents", "update", "1002", "--emulator", "--status", "resolved", "--assigned-to", "soc@contoso.example",
+        CliResult r = await _cli.RunAsync("incidents", "update", "5001", "--emulator", "--status", "resolved", "--assigned-to", "soc@contoso.example",
             "--classification", "truePositive", "--determination", "compromisedUser", "--tag", "cli", "--tag", "reviewed", "--comment", "Reset the password.");
         Assert.True(r.ExitCode == 0, r.ToString());
-        EmulatedIncident incident = Emulator.Incidents.Find(1002)!;
+        EmulatedIncident incident = Emulator.Incidents.Find(5001)!;
         Assert.Equal("resolved", incident.Status);
         Assert.Equal("soc@contoso.example", incident.AssignedTo);
         Assert.Equal("truePositive", incident.Classification);
         Assert.Equal("compromisedUser", incident.Determination);
         Assert.Equal(["cli", "reviewed"], incident.CustomTags);
         Assert.Equal("Reset the password.", Assert.Single(incident.Comments).Comment);
-        Assert.Contains("Updated incident 1002: status resolved", r.Out);
-        Assert.Contains("Added a comment to incident 1002", r.Out);
+        Assert.Contains("Updated incident 5001: status resolved", r.Out);
+        Assert.Contains("Added a comment to incident 5001", r.Out);
     }
 
     [Theory]
@@ -95,14 +95,14 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     [InlineData("--determination", "malware")]
     public async Task An_invalid_classification_and_determination_sends_nothing(params string[] options)
     {
-        int before = Emulator.Journal.Entries.Count(e => e.Path.Contains("/incidents/1004", StringComparison.Ordinal));
-        CliResult r = await _cli.RunAsync(["incidents", "update", "1004", "--emulator", "--status", "resolved", "--comment", "should not be sent", .. options]);
+        int before = Emulator.Journal.Entries.Count(e => e.Path.Contains("/incidents/5003", StringComparison.Ordinal));
+        CliResult r = await _cli.RunAsync(["incidents", "update", "5003", "--emulator", "--status", "resolved", "--comment", "should not be sent", .. options]);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("Nothing was sent", r.Err, StringComparison.OrdinalIgnoreCase);
-        EmulatedIncident incident = Emulator.Incidents.Find(1004)!;
+        EmulatedIncident incident = Emulator.Incidents.Find(5003)!;
         Assert.Equal("active", incident.Status);
         Assert.Empty(incident.Comments);
-        Assert.Equal(before, Emulator.Journal.Entries.Count(e => e.Path.Contains("/incidents/1004", StringComparison.Ordinal)));
+        Assert.Equal(before, Emulator.Journal.Entries.Count(e => e.Path.Contains("/incidents/5003", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -113,9 +113,9 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
         Assert.Contains("--status: 'bogus' is not valid; use one of active, inProgress, resolved", r.Err);
         Assert.Equal(string.Empty, r.Out);
 
-        CliResult update = await _cli.RunAsync("incidents", "update", "1005", "--emulator", "--status", "redirected");
+        CliResult update = await _cli.RunAsync("incidents", "update", "5004", "--emulator", "--status", "redirected");
         Assert.Equal(2, update.ExitCode);
-        Assert.Equal("resolved", Emulator.Incidents.Find(1005)!.Status);
+        Assert.Equal("resolved", Emulator.Incidents.Find(5004)!.Status);
     }
 
     [Fact]
@@ -130,22 +130,22 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     [Fact]
     public async Task Hunt_prints_a_table_json_or_csv()
     {
-        CliResult table = await _cli.RunAsync("hunt", ScriptedDemoData.SampleQuery, "--emulator");
+        CliResult table = await _cli.RunAsync("hunt", DemoQueries.SampleQuery, "--emulator");
         Assert.True(table.ExitCode == 0, table.ToString());
         Assert.Matches(@"^Timestamp +DeviceName +AccountName +FileName +ProcessId\n", table.Out);
         Assert.Contains("10 rows.", table.Out);
 
-        CliResult json = await _cli.RunAsync("hunt", ScriptedDemoData.SampleQuery, "--emulator", "--output", "json", "--limit", "3");
+        CliResult json = await _cli.RunAsync("hunt", DemoQueries.SampleQuery, "--emulator", "--output", "json", "--limit", "3");
         Assert.True(json.ExitCode == 0, json.ToString());
         using (JsonDocument doc = JsonDocument.Parse(json.Out))
         {
             Assert.Equal(3, doc.RootElement.GetArrayLength());
-            Assert.Equal("explorer.exe", doc.RootElement[0].GetProperty("FileName").GetString());
+            Assert.Equal("powershell.exe", doc.RootElement[0].GetProperty("FileName").GetString());
         }
 
         Assert.Contains("Showing the first 3 rows", json.Err);
 
-        _cli.Write("q.kql", ScriptedDemoData.SampleQuery);
+        _cli.Write("q.kql", DemoQueries.SampleQuery);
         CliResult csv = await _cli.RunAsync("hunt", "@q.kql", "--emulator", "-o", "csv", "--timespan", "7d");
         Assert.True(csv.ExitCode == 0, csv.ToString());
         string[] lines = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -157,9 +157,9 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     [Fact]
     public async Task Hunt_query_errors_are_exit_4_and_bad_input_exit_2()
     {
-        CliResult unscripted = await _cli.RunAsync("hunt", "DeviceLogonEvents | take 1", "--emulator");
-        Assert.Equal(4, unscripted.ExitCode);
-        Assert.Contains("no script for this query", unscripted.Err);
+        CliResult unsupported = await _cli.RunAsync("hunt", "DeviceLogonEvents | make-series count() on Timestamp step 1h", "--emulator");
+        Assert.Equal(4, unsupported.ExitCode);
+        Assert.Contains("unsupported operator 'make-series'", unsupported.Err);
 
         CliResult missing = await _cli.RunAsync("hunt", "@missing.kql", "--emulator");
         Assert.Equal(2, missing.ExitCode);
@@ -177,7 +177,7 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     {
         Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = TimeSpan.FromMilliseconds(1600) });
         _cli.ErrorIsTerminal = terminal;
-        CliResult r = await _cli.RunAsync("hunt", ScriptedDemoData.SampleQuery, "--emulator");
+        CliResult r = await _cli.RunAsync("hunt", DemoQueries.SampleQuery, "--emulator");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("10 rows.", r.Out);
         Assert.DoesNotContain("Running hunting query", r.Out);

@@ -47,7 +47,16 @@ internal static class DemoCommand
             await HuntCommand.RunAsync(run, client, query.ToKql(), new HuntingOptions { Timespan = HuntingOptions.Last(TimeSpan.FromDays(7)) }, null, "table", ct);
 
             await o.WriteLineAsync();
-            const string Target = "1001";
+            // The incident the encoded PowerShell belongs to: the multi-stage one, else the newest active incident.
+            SecurityIncident? target = await client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active] }, ct)
+                .OrderByDescending(i => i.DisplayName?.Contains("Multi-stage", StringComparison.Ordinal) == true)
+                .FirstOrDefaultAsync(ct);
+            if (target is null)
+            {
+                throw new CliException(ExitCodes.Api, "The emulator has no active incident to triage.");
+            }
+
+            string Target = target.Id;
             await o.WriteLineAsync($"== 5. Triage incident {Target}: in progress, assigned to me, true positive (malware), tagged, commented");
             SecurityIncident updated = await client.Incidents.UpdateAsync(Target, new IncidentUpdate
             {
@@ -57,7 +66,7 @@ internal static class DemoCommand
                 Determination = IncidentDetermination.Malware,
                 Tags = ["demo", "encoded-powershell"],
             }, ct);
-            var comments = await client.Incidents.AddCommentAsync(Target, "Encoded PowerShell confirmed by the typed hunting query; isolating ws-fin-017.", ct);
+            var comments = await client.Incidents.AddCommentAsync(Target, "Encoded PowerShell confirmed by the typed hunting query; isolating the device.", ct);
             await o.WriteLineAsync($"Incident {updated.Id}: status {updated.Status}, assigned to {updated.AssignedTo}, {updated.Classification}/{updated.Determination}, "
                 + $"tags {string.Join(", ", updated.CustomTags)}, {comments.Count} comment{(comments.Count == 1 ? string.Empty : "s")}.");
 

@@ -6,6 +6,10 @@ namespace Defender365Typed.CommandLine.Emulation;
 /// <summary>The typed hunting query the demo runs, built with the query builder (not a string).</summary>
 internal static class DemoQueries
 {
+    /// <summary>A raw query to try with <c>hunt --emulator</c>.</summary>
+    public const string SampleQuery =
+        "DeviceProcessEvents | where FileName =~ \"powershell.exe\" | project Timestamp, DeviceName, AccountName, FileName, ProcessId | order by Timestamp desc | take 10";
+
     /// <summary>The C# of <see cref="SuspiciousPowerShellQuery"/>, shown by the demo.</summary>
     public const string SuspiciousPowerShellSource = """
         Hunting.DeviceProcessEvents

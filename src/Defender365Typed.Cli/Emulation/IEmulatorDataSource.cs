@@ -19,15 +19,8 @@ internal interface IEmulatorDataSource
 internal static class EmulatorDataSources
 {
     /// <summary>
-    /// The data source of every emulator the command line starts (<c>demo</c>, <c>--emulator</c>).
-    /// <para>
-    /// SEAM FOR THE KQL ENGINE: today the emulator answers hunting queries from scripts
-    /// (<see cref="ScriptedDemoData"/>: the demo's typed query and a few fixed queries). To evaluate real KQL over
-    /// the synthetic dataset instead, return an <see cref="IEmulatorDataSource"/> here whose <c>Fill</c> seeds the
-    /// dataset's incidents and makes the emulator's hunting endpoint call
-    /// <c>KqlEngine.Execute(kql, dataset, options)</c> (src/Defender365Typed.KqlEngine). Nothing else in the
-    /// command line changes: demo, hunt and incidents only talk to the emulator over HTTP.
-    /// </para>
+    /// The data source of every emulator the command line starts (<c>demo</c>, <c>--emulator</c>): real KQL
+    /// evaluation over the synthetic tenant of src/Defender365Typed.KqlEngine.
     /// </summary>
-    public static IEmulatorDataSource CreateDefault() => new ScriptedDemoData();
+    public static IEmulatorDataSource CreateDefault() => new EvaluatedDemoData();
 }
