@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using Defender365Typed.Results;
+
+namespace Defender365Typed.Client;
+
+/// <summary>
+/// Connects a generated UTF-8 row reader (<see cref="IHuntingReadable{TSelf}"/>) to the client: the response
+/// stream goes straight into <see cref="HuntingResultReader.StreamAsync{TRow}(Stream, HuntingReaderOptions?, CancellationToken)"/>,
+/// which understands both the Graph and the legacy layout. Generated code registers one per row type in
+/// <see cref="HuntingResultReaders"/>.
+/// </summary>
+/// <typeparam name="TRow">A <c>[HuntingTable]</c> or <c>[HuntingResult]</c> type.</typeparam>
+/// <param name="options">Reader options (missing columns, interning, limits); the defaults when null.</param>
+public sealed class GeneratedHuntingResultReader<TRow>(HuntingReaderOptions? options = null) : IHuntingResultReader<TRow>
+    where TRow : IHuntingReadable<TRow>
+{
+    /// <inheritdoc />
+    public IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, HuntingResponseFormat format, CancellationToken cancellationToken) =>
+        HuntingResultReader.StreamAsync<TRow>(utf8Json, options, cancellationToken);
+}
