@@ -75,8 +75,13 @@ public sealed class HuntingTests : EmulatorTest
     {
         (DefenderClient client, _) = H.SecretClient();
         H.Emulator.Hunting.When("DeviceProcessEvents", ProcessScript(1));
-        var unregistered = Hunting.DeviceProcessEvents.Project(UnregisteredRow.Shape);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.Hunting.RunAsync(unregistered).ToListAsync().AsTask());
+
+        // A join's rows have no generated reader: project them to a [HuntingResult] type first.
+        var joined = Hunting.DeviceProcessEvents.Join(KqlJoinKind.Inner, Hunting.DeviceInfo, (l, r) => l.DeviceId == r.DeviceId);
+        InvalidOperationException none = await Assert.ThrowsAsync<InvalidOperationException>(() => client.Hunting.RunAsync(joined).ToListAsync().AsTask());
+        Assert.Contains("No hunting result reader is registered", none.Message, StringComparison.Ordinal);
+
+        // An explicitly registered reader replaces the generated one.
 
         HuntingResultReaders.Register(new SuspiciousProcessReader());
         List<SuspiciousProcess> rows = await client.Hunting.RunAsync(Hunting.DeviceProcessEvents.Project(SuspiciousProcess.Shape)).ToListAsync();
@@ -282,8 +287,6 @@ public sealed class HuntingTests : EmulatorTest
 [HuntingResult]
 public sealed partial record SuspiciousProcess(DateTime Timestamp, string DeviceName, string ProcessCommandLine);
 
-[HuntingResult]
-public sealed partial record UnregisteredRow(string DeviceName);
 
 /// <summary>Stands in for the generated reader: maps streamed row objects to the record.</summary>
 internal sealed class SuspiciousProcessReader : IHuntingResultReader<SuspiciousProcess>

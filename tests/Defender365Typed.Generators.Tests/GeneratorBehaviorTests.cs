@@ -59,7 +59,7 @@ public sealed class GeneratorBehaviorTests
             """));
 
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        string source = Assert.Single(run.GeneratedTrees).ToString();
+        string source = Assert.Single(run.GeneratedTrees, t => !t.FilePath.EndsWith(".Reader.g.cs", System.StringComparison.Ordinal)).ToString();
         Assert.Single(source.Split('\n'), line => line.Contains("new global::Defender365Typed.HuntingColumn(", System.StringComparison.Ordinal));
     }
 
@@ -68,7 +68,8 @@ public sealed class GeneratorBehaviorTests
         (Compilation output, GeneratorDriverRunResult run) = TestCompilation.Generate(TestCompilation.Create(source));
 
         Assert.True(run.Diagnostics.IsEmpty, $"{what}: {string.Join("; ", run.Diagnostics)}");
-        Assert.Equal(generated, run.GeneratedTrees.Length);
+        // Shape sources; row readers (X.Reader.g.cs) come on top for types whose rows can be constructed.
+        Assert.Equal(generated, run.GeneratedTrees.Count(t => !t.FilePath.EndsWith(".Reader.g.cs", System.StringComparison.Ordinal)));
         Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
         Assert.True(problems.Length == 0, $"{what}: {string.Join("; ", problems.Select(d => d.ToString()))}");
     }

@@ -16,7 +16,12 @@ public sealed class GeneratorSnapshotTests
         Assert.Null(result.Exception);
         Assert.Empty(result.Diagnostics);
         Assert.Equal(
-            ["Sample.Hunting.Queries.DeviceCount.g.cs", "Sample.Hunting.Queries.SampleEvents.g.cs"],
+            [
+                "Sample.Hunting.Queries.DeviceCount.g.cs",
+                "Sample.Hunting.Queries.DeviceCount.Reader.g.cs",
+                "Sample.Hunting.Queries.SampleEvents.g.cs",
+                "Sample.Hunting.Queries.SampleEvents.Reader.g.cs",
+            ],
             result.GeneratedSources.Select(s => s.HintName).Order());
         // Compare every file before failing, so one run writes all the received files to review.
         string[] mismatches = result.GeneratedSources

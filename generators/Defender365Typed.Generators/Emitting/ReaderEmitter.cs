@@ -27,10 +27,10 @@ internal static class ReaderEmitter
 
         foreach (ContainingTypeSpec outer in spec.ContainingTypes)
         {
-            w.Open($"partial {outer.Keyword} {outer.Name}");
+            w.Open($"partial {outer.Keyword} {CSharpText.Identifier(outer.Name)}");
         }
 
-        string self = spec.TypeName;
+        string self = CSharpText.Identifier(spec.TypeName);
         string readable = $"{Results}IHuntingReadable<{self}>";
         w.Open($"partial {spec.TypeKeyword} {self} : {readable}");
 
@@ -39,7 +39,7 @@ internal static class ReaderEmitter
         w.Line("    {");
         foreach (ReaderColumnSpec column in spec.Columns)
         {
-            w.Line($"        new {Results}HuntingReaderColumn({Literal(column.ColumnName)}, global::Defender365Typed.KqlType.{column.Type}, {Bool(column.Nullable)}, {Bool(column.Intern)}),");
+            w.Line($"        new {Results}HuntingReaderColumn({CSharpText.Literal(column.ColumnName)}, global::Defender365Typed.KqlType.{column.Type}, {Bool(column.Nullable)}, {Bool(column.Intern)}),");
         }
 
         w.Line("    });");
@@ -114,11 +114,11 @@ internal static class ReaderEmitter
             }
             else
             {
-                initializers.Add($"{Identifier(column.PropertyName)} = v{i}");
+                initializers.Add($"{CSharpText.Identifier(column.PropertyName)} = v{i}");
             }
         }
 
-        string text = $"new {spec.TypeName}({string.Join(", ", arguments)})";
+        string text = $"new {CSharpText.Identifier(spec.TypeName)}({string.Join(", ", arguments)})";
         return initializers.Count == 0 ? text : text + " { " + string.Join(", ", initializers) + " }";
     }
 
@@ -174,33 +174,5 @@ internal static class ReaderEmitter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
-    /// <summary>A C# string literal for any text (names may contain quotes or backslashes).</summary>
-    private static string Literal(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                default:
-                    if (c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
 
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
-
-    private static string Identifier(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 }

@@ -26,22 +26,22 @@ internal static class ShapeEmitter
 
         foreach (ContainingTypeSpec outer in spec.ContainingTypes)
         {
-            w.Open($"partial {outer.Keyword} {Identifier(outer.Name)}");
+            w.Open($"partial {outer.Keyword} {CSharpText.Identifier(outer.Name)}");
         }
 
-        string self = Identifier(spec.TypeName);
+        string self = CSharpText.Identifier(spec.TypeName);
         string shapeType = $"{Kql}HuntingShape<{self}, {self}.Columns>";
         string newShape = spec.HidesInheritedShape ? "new " : string.Empty;
         w.Open($"partial {spec.TypeKeyword} {self}");
 
         w.Line($"/// <summary>The KQL shape of <see cref=\"{self}\"/>: its columns and typed column set.</summary>");
         w.Line($"public static {newShape}{shapeType} Shape {{ get; }} = new {shapeType}(");
-        w.Line($"    {(spec.TableName is null ? "null" : Literal(spec.TableName))},");
+        w.Line($"    {(spec.TableName is null ? "null" : CSharpText.Literal(spec.TableName))},");
         w.Line($"    new {Kql}HuntingColumn[]");
         w.Line("    {");
         foreach (ColumnSpec column in spec.Columns)
         {
-            w.Line($"        new {Kql}HuntingColumn({Literal(column.ColumnName)}, {Literal(column.PropertyName)}, global::Defender365Typed.KqlType.{column.Type}),");
+            w.Line($"        new {Kql}HuntingColumn({CSharpText.Literal(column.ColumnName)}, {CSharpText.Literal(column.PropertyName)}, global::Defender365Typed.KqlType.{column.Type}),");
         }
 
         w.Line("    },");
@@ -60,7 +60,7 @@ internal static class ShapeEmitter
         w.Open($"internal Columns({Kql}KqlColumnScope scope)");
         foreach (ColumnSpec column in spec.Columns)
         {
-            w.Line($"this.{Identifier(column.PropertyName)} = scope.Column<{Kql}{KqlTypeMapper.ScalarTypeName(column.Type)}>({Literal(column.ColumnName)});");
+            w.Line($"this.{CSharpText.Identifier(column.PropertyName)} = scope.Column<{Kql}{KqlTypeMapper.ScalarTypeName(column.Type)}>({CSharpText.Literal(column.ColumnName)});");
         }
 
         w.Close();
@@ -69,7 +69,7 @@ internal static class ShapeEmitter
             w.Line();
             string doc = column.Summary is null ? string.Empty : " " + column.Summary;
             w.Line($"/// <summary><c>{Xml(column.ColumnName)}</c> ({KqlTypeMapper.KqlName(column.Type)}).{doc}</summary>");
-            w.Line($"public {Kql}{KqlTypeMapper.ScalarTypeName(column.Type)} {Identifier(column.PropertyName)} {{ get; }}");
+            w.Line($"public {Kql}{KqlTypeMapper.ScalarTypeName(column.Type)} {CSharpText.Identifier(column.PropertyName)} {{ get; }}");
         }
 
         w.Close();
@@ -82,35 +82,7 @@ internal static class ShapeEmitter
         return w.ToString();
     }
 
-    /// <summary>A C# string literal for any text (names may contain quotes or backslashes).</summary>
-    private static string Literal(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                default:
-                    if (c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
 
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
-
-    private static string Identifier(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -12,10 +12,7 @@ internal sealed record ReaderSpec(
     int ConstructorArity)
 {
     /// <summary>File name for the generated reader, unique per type and distinct from the shape's file.</summary>
-    public string HintName =>
-        (Namespace is null ? string.Empty : Namespace + ".") +
-        string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => t.Name + ".")) +
-        TypeName + ".Reader.g.cs";
+    public string HintName => HintNames.For(Namespace, ContainingTypes, TypeName, ".Reader.g.cs");
 }
 
 /// <summary>

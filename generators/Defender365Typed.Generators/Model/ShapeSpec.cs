@@ -17,10 +17,7 @@ internal sealed record ShapeSpec(
     bool HidesInheritedTable = false)
 {
     /// <summary>File name for the generated source, unique per type (a namespace like <c>@class</c> is displayed with '@', which hint names reject).</summary>
-    public string HintName =>
-        (Namespace is null ? string.Empty : Namespace.Replace("@", string.Empty) + ".") +
-        string.Concat(System.Linq.Enumerable.Select(ContainingTypes, t => t.Name + ".")) +
-        TypeName + ".g.cs";
+    public string HintName => HintNames.For(Namespace, ContainingTypes, TypeName, ".g.cs");
 }
 
 /// <summary>A column: the property that holds it, its KQL name and type, and its documentation.</summary>
