@@ -11,7 +11,7 @@ namespace Defender365Typed.Generators.Tests;
 /// <summary>Edits that do not touch a declaration must leave every tracked step cached, so the IDE does no work.</summary>
 public sealed class IncrementalGeneratorTests
 {
-    private static readonly string[] TrackedSteps = [TrackingNames.Tables, TrackingNames.Results, TrackingNames.Shapes];
+    private static readonly string[] TrackedSteps = [TrackingNames.Tables, TrackingNames.Results, TrackingNames.Shapes, TrackingNames.TableReaders, TrackingNames.ResultReaders];
 
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_step_cached()
@@ -90,7 +90,7 @@ public sealed class IncrementalGeneratorTests
         var outputs = runs.SelectMany(run => run.Outputs).ToList();
 
         // Models must be plain equatable data: a symbol, syntax node or compilation would defeat caching.
-        Assert.All(outputs, output => Assert.True(output.Value is null or ShapeSpec, $"Step '{step}' output is a {output.Value?.GetType()}."));
+        Assert.All(outputs, output => Assert.True(output.Value is null or ShapeSpec or ReaderSpec, $"Step '{step}' output is a {output.Value?.GetType()}."));
         return outputs;
     }
 
