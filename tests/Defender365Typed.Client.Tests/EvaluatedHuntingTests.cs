@@ -57,6 +57,40 @@ public sealed class EvaluatedHuntingTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_detection_can_be_unit_tested_on_rows_of_your_own_from_csv()
+    {
+        // Only the columns the detection needs; every other documented column is empty.
+        const string Csv = """
+            Timestamp,DeviceName,FileName,ProcessCommandLine,ProcessId
+            2026-11-26T10:00:00Z,ws-1,powershell.exe,powershell.exe -enc AAAA,11
+            2026-11-26T10:05:00Z,ws-1,powershell.exe,powershell.exe -File update.ps1,12
+            2026-11-26T10:07:00Z,ws-2,POWERSHELL.EXE,"powershell -EncodedCommand BBBB, then more",13
+            2026-11-26T10:09:00Z,ws-3,cmd.exe,cmd.exe /c echo -enc,14
+            """;
+        KqlResultTable processes = CsvTableLoader.Parse(Csv.ReplaceLineEndings("\n"), "DeviceProcessEvents", HuntingSchema.Columns("DeviceProcessEvents"), "processes.csv");
+        H.Emulator.Hunting.UseTables(new TableSource([processes]), new EngineOptions { Now = Now });
+        (DefenderClient client, _) = H.SecretClient();
+        var detection = Hunting.DeviceProcessEvents
+            .Where(e => e.FileName.EqualsIgnoreCase("powershell.exe") && e.ProcessCommandLine.HasAny("-enc", "-EncodedCommand"))
+            .Project(PowerShellRun.Shape)
+            .OrderBy(e => e.ProcessId);
+
+        List<PowerShellRun> hits = await client.Hunting.RunAsync(detection).ToListAsync();
+
+        Assert.Equal([11L, 13L], hits.Select(h => h.ProcessId));
+        Assert.Equal("powershell -EncodedCommand BBBB, then more", hits[1].ProcessCommandLine);
+    }
+
+    [Fact]
+    public void A_bad_value_in_your_rows_names_the_file_line_and_column()
+    {
+        TableLoadException error = Assert.Throws<TableLoadException>(() => CsvTableLoader.Parse(
+            "Timestamp,ProcessId\n2026-11-26T10:00:00Z,eleven\n", "DeviceProcessEvents", HuntingSchema.Columns("DeviceProcessEvents"), "processes.csv"));
+
+        Assert.Equal(("processes.csv", 2, "ProcessId"), (error.File, error.Line, error.Column));
+    }
+
+    [Fact]
     public async Task An_unsupported_operator_is_a_query_error_naming_it()
     {
         H.Emulator.Hunting.UseTables(SyntheticDataset.Create(now: Now), new EngineOptions { Now = Now });
