@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,16 +22,8 @@ public sealed class GraphIncidentsClient
     }
 
     /// <summary>Every incident matching <paramref name="query"/>, following @odata.nextLink page by page.</summary>
-    public async IAsyncEnumerable<SecurityIncident> ListAsync(IncidentQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (IncidentPage<SecurityIncident> page in ListPagesAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (SecurityIncident incident in page.Items)
-            {
-                yield return incident;
-            }
-        }
-    }
+    public IAsyncEnumerable<SecurityIncident> ListAsync(IncidentQuery? query = null, CancellationToken cancellationToken = default) =>
+        IncidentPager.Items(ListPagesAsync(query, cancellationToken), cancellationToken);
 
     /// <summary>The pages of <see cref="ListAsync"/>, each with its next link as a checkpoint.</summary>
     public IAsyncEnumerable<IncidentPage<SecurityIncident>> ListPagesAsync(IncidentQuery? query = null, CancellationToken cancellationToken = default)

@@ -19,6 +19,18 @@ namespace Defender365Typed.Client;
 /// </summary>
 internal sealed class IncidentPager
 {
+    /// <summary>The items of <paramref name="pages"/>, in order.</summary>
+    public static async IAsyncEnumerable<T> Items<T>(IAsyncEnumerable<IncidentPage<T>> pages, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (IncidentPage<T> page in pages.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (T item in page.Items)
+            {
+                yield return item;
+            }
+        }
+    }
+
     private readonly DefenderTransport _transport;
     private readonly ILogger _logger;
 

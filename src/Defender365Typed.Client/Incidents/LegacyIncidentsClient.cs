@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,16 +23,8 @@ public sealed class LegacyIncidentsClient
     }
 
     /// <summary>Every incident matching <paramref name="query"/> (newest first), page by page.</summary>
-    public async IAsyncEnumerable<DefenderIncident> ListAsync(IncidentQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await foreach (IncidentPage<DefenderIncident> page in ListPagesAsync(query, cancellationToken).ConfigureAwait(false))
-        {
-            foreach (DefenderIncident incident in page.Items)
-            {
-                yield return incident;
-            }
-        }
-    }
+    public IAsyncEnumerable<DefenderIncident> ListAsync(IncidentQuery? query = null, CancellationToken cancellationToken = default) =>
+        IncidentPager.Items(ListPagesAsync(query, cancellationToken), cancellationToken);
 
     /// <summary>The pages of <see cref="ListAsync"/>, each with its next link as a checkpoint.</summary>
     /// <exception cref="ArgumentException">The query filters on something the legacy API cannot filter on.</exception>
