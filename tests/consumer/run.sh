@@ -136,7 +136,10 @@ if grep -qE 'IL[23][0-9]{3}' <<< "${settings//IL2121/}" || grep -q '"SuppressTri
 else
   pass "AOT analysis is on and unsuppressed"
 fi
-if timeout 900 dotnet publish samples/AotSample -c Release -r linux-x64 -o "$aot" > "$work/aot.log" 2>&1; then
+# NativeAOT links with clang by default (.ci/run installs it); without clang, gcc does the job.
+linker=()
+command -v clang > /dev/null || linker=(-p:CppCompilerAndLinker=gcc)
+if timeout 900 dotnet publish samples/AotSample -c Release -r linux-x64 -o "$aot" "${linker[@]}" > "$work/aot.log" 2>&1; then
   if grep -E '(warning|error) IL[23][0-9]{3}' "$work/aot.log"; then
     fail "NativeAOT publish without trim/AOT warnings"
   else
