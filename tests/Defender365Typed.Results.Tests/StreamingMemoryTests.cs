@@ -7,6 +7,11 @@ using Xunit.Abstractions;
 namespace Defender365Typed.Results.Tests;
 
 /// <summary>A 100,000-row response streamed while rows are dropped never holds the response: live memory stays flat.</summary>
+/// <remarks>
+/// Live memory is measured process-wide, so this test runs alone: tests running beside it would count their own
+/// payloads as this reader's growth.
+/// </remarks>
+[Collection(nameof(MemoryMeasurementTests))]
 public class StreamingMemoryTests(ITestOutputHelper output)
 {
     [Fact]
@@ -86,4 +91,10 @@ public class StreamingMemoryTests(ITestOutputHelper output)
             return n;
         }
     }
+}
+
+/// <summary>Tests that measure process-wide memory and must not share the process with parallel tests.</summary>
+[CollectionDefinition(nameof(MemoryMeasurementTests), DisableParallelization = true)]
+public sealed class MemoryMeasurementTests
+{
 }
