@@ -63,6 +63,7 @@ internal static class Cli
             + "Settings: options > environment variables (DEFENDER365_TENANT_ID, DEFENDER365_CLIENT_ID, DEFENDER365_CLOUD, ...) >\n"
             + "the config file (~/.config/defender365/config.json, or DEFENDER365_CONFIG).");
         root.Options.Add(run.EmulatorOption);
+        root.Options.Add(run.EmulatorTablesOption);
         root.Subcommands.Add(AuthCommands.Create(run));
         root.Subcommands.Add(IncidentCommands.Create(run));
         root.Subcommands.Add(HuntCommand.Create(run));

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Defender365Typed.Auth;
 using Defender365Typed.Client;
 using Defender365Typed.CommandLine.Emulation;
+using Defender365Typed.Evaluation;
 
 namespace Defender365Typed.CommandLine;
 
@@ -34,6 +35,15 @@ internal sealed class CliRun : IAsyncDisposable
         Recursive = true,
     };
 
+    /// <summary><c>--emulator-tables</c>: a folder of <c>&lt;Table&gt;.csv</c> / <c>&lt;Table&gt;.json</c> files the emulator serves instead of its synthetic rows.</summary>
+    public Option<DirectoryInfo?> EmulatorTablesOption { get; } = new("--emulator-tables")
+    {
+        Description = "With --emulator or demo: a folder of <Table>.csv or <Table>.json files (rows of documented tables) that replace the synthetic rows of those tables, to try detections on your own data.",
+        Recursive = true,
+    };
+
+    private DirectoryInfo? _emulatorTables;
+
     /// <summary>The emulator for <c>--emulator</c> and <c>demo</c>: the context's, or one started now (and stopped at the end of the run).</summary>
     public async Task<EmulatorSession> EmulatorAsync(CancellationToken cancellationToken, bool announce = true)
     {
@@ -44,7 +54,9 @@ internal sealed class CliRun : IAsyncDisposable
 
         if (_owned is null)
         {
-            _owned = await EmulatorSession.StartAsync(Context.EmulatorData, cancellationToken);
+            IEmulatorDataSource? data = Context.EmulatorData
+                ?? (_emulatorTables is { } folder ? new EvaluatedDemoData(DateTime.UtcNow, folder.FullName) : null);
+            _owned = await EmulatorSession.StartAsync(data, cancellationToken);
             if (announce)
             {
                 await Err.WriteLineAsync($"Emulator listening on {_owned.Emulator.BaseUri} (loopback only; {_owned.Data.Description}).");
@@ -59,6 +71,7 @@ internal sealed class CliRun : IAsyncDisposable
     {
         try
         {
+            _emulatorTables = parse.GetValue(EmulatorTablesOption);
             return await body(parse, ct);
         }
         catch (Exception ex) when (Classify(ex) is (int code, string message))
@@ -75,6 +88,7 @@ internal sealed class CliRun : IAsyncDisposable
         DefenderConfigurationException config => (ExitCodes.Auth, config.Message),
         DefenderApiException api => (ExitCodes.Api, api.Message),
         DefenderException other => (ExitCodes.Api, other.Message),
+        TableLoadException load => (ExitCodes.Usage, load.Message),
         ArgumentException arg => (ExitCodes.Usage, StripParameter(arg)),
         OperationCanceledException => (ExitCodes.Interrupted, "cancelled."),
         IOException io => (ExitCodes.Findings, io.Message),

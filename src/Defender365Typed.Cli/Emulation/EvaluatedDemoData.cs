@@ -10,19 +10,31 @@ namespace Defender365Typed.CommandLine.Emulation;
 /// tables (a query the engine does not support gets the 400 a service query error would), and its incidents, whose
 /// alerts reference those rows, are served by the incident endpoints.
 /// </summary>
-internal sealed class EvaluatedDemoData(DateTime now) : IEmulatorDataSource
+/// <param name="now">The synthetic tenant's clock.</param>
+/// <param name="tablesFolder">
+/// A folder of <c>&lt;Table&gt;.csv</c> / <c>&lt;Table&gt;.json</c> files whose rows replace the synthetic rows of those
+/// documented tables (so detections can be tried on a user's own data), or null.
+/// </param>
+internal sealed class EvaluatedDemoData(DateTime now, string? tablesFolder = null) : IEmulatorDataSource
 {
     public EvaluatedDemoData()
         : this(DateTime.UtcNow)
     {
     }
 
-    public string Description => "KQL evaluated over a synthetic tenant (DeviceProcessEvents, DeviceNetworkEvents, EmailEvents and more)";
+    public string Description => tablesFolder is null
+        ? "KQL evaluated over a synthetic tenant (DeviceProcessEvents, DeviceNetworkEvents, EmailEvents and more)"
+        : $"KQL evaluated over a synthetic tenant, with the tables in {tablesFolder} in place of its rows";
 
     public void Fill(DefenderEmulator emulator)
     {
         ArgumentNullException.ThrowIfNull(emulator);
         SyntheticDataset dataset = SyntheticDataset.Create(now: now);
+        if (tablesFolder is not null)
+        {
+            dataset = UserTables.Apply(dataset, tablesFolder);
+        }
+
         emulator.Hunting.UseTables(dataset, new EngineOptions { Now = dataset.Now });
         foreach (SyntheticIncident source in dataset.Incidents)
         {
