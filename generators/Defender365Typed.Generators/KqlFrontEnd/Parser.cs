@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Defender365Typed.Generators.KqlFrontEnd;
@@ -1055,27 +1056,19 @@ internal sealed class Parser
 
     public Expr ParseExpression() => ParseOr();
 
-    private Expr ParseOr()
+    private Expr ParseOr() => ParseLeftAssociative("or", ParseAnd);
+
+    private Expr ParseAnd() => ParseLeftAssociative("and", ParseComparison);
+
+    /// <summary><c>operand (keyword operand)*</c>, grouped to the left.</summary>
+    private Expr ParseLeftAssociative(string keyword, Func<Expr> operand)
     {
-        var left = ParseAnd();
-        while (At("or"))
+        var left = operand();
+        while (At(keyword))
         {
             var op = Advance();
-            var right = ParseAnd();
-            left = new BinaryExpr("or", op.Start, op.Length, left, right) { Start = left.Start, End = right.End };
-        }
-
-        return left;
-    }
-
-    private Expr ParseAnd()
-    {
-        var left = ParseComparison();
-        while (At("and"))
-        {
-            var op = Advance();
-            var right = ParseComparison();
-            left = new BinaryExpr("and", op.Start, op.Length, left, right) { Start = left.Start, End = right.End };
+            var right = operand();
+            left = new BinaryExpr(keyword, op.Start, op.Length, left, right) { Start = left.Start, End = right.End };
         }
 
         return left;
