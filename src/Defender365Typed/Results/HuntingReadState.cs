@@ -29,6 +29,7 @@ internal sealed class HuntingReadState
     private byte[] _scratch = new byte[256];
     private byte[]? _slab;
     private int _slabUsed;
+    private HuntingInternCache.Lease[]? _leases;
 
     public HuntingReadState(HuntingReaderSchema schema, HuntingReaderOptions? options)
     {
@@ -42,7 +43,7 @@ internal sealed class HuntingReadState
         RequireAll = Options.MissingColumns == MissingColumnHandling.Error;
         AllowNullForValueTypes = Options.NullToDefault;
         MaxDepth = Options.MaxDepth;
-        Pools = CreatePools(schema, Options);
+        Pools = CreatePools(schema, Options, out _leases);
         JsonOptions = new JsonReaderOptions { MaxDepth = Options.MaxDepth };
     }
 
@@ -191,13 +192,34 @@ internal sealed class HuntingReadState
         return _scratch;
     }
 
-    private static Utf8StringPool?[]? CreatePools(HuntingReaderSchema schema, HuntingReaderOptions options)
+    /// <summary>Gives the pools taken from <see cref="HuntingReaderOptions.InternCache"/> back (once; later calls do nothing).</summary>
+    public void ReleasePools()
     {
+        HuntingInternCache.Lease[]? leases = _leases;
+        _leases = null;
+        if (leases is null)
+        {
+            return;
+        }
+
+        foreach (HuntingInternCache.Lease lease in leases)
+        {
+            if (lease.Pool is not null)
+            {
+                HuntingInternCache.Return(lease);
+            }
+        }
+    }
+
+    private static Utf8StringPool?[]? CreatePools(HuntingReaderSchema schema, HuntingReaderOptions options, out HuntingInternCache.Lease[]? leases)
+    {
+        leases = null;
         if (options.Interning == StringInterning.None || options.MaxInternedPerColumn == 0)
         {
             return null;
         }
 
+        HuntingInternCache? cache = options.InternCache;
         Utf8StringPool?[]? pools = null;
         for (int i = 0; i < schema.Columns.Count; i++)
         {
@@ -208,7 +230,16 @@ internal sealed class HuntingReadState
             if (intern)
             {
                 pools ??= new Utf8StringPool?[schema.Columns.Count];
-                pools[i] = new Utf8StringPool(options.MaxInternedPerColumn, options.MaxInternedLength);
+                if (cache is null)
+                {
+                    pools[i] = new Utf8StringPool(options.MaxInternedPerColumn, options.MaxInternedLength);
+                }
+                else
+                {
+                    leases ??= new HuntingInternCache.Lease[schema.Columns.Count];
+                    leases[i] = cache.Rent(column.Name, options.MaxInternedPerColumn, options.MaxInternedLength);
+                    pools[i] = leases[i].Pool;
+                }
             }
         }
 

@@ -60,6 +60,12 @@ public sealed class HuntingReaderOptions
     /// <summary>Values longer than this many UTF-8 bytes are never interned. Default 512.</summary>
     public int MaxInternedLength { get; init; } = 512;
 
+    /// <summary>
+    /// Keeps interned values from one read to the next (shared by every read given the same cache); without it, each read
+    /// starts with empty pools. Default <see langword="null"/>.
+    /// </summary>
+    public HuntingInternCache? InternCache { get; init; }
+
     /// <summary>The deepest nesting accepted, counting the envelope (3 levels) and dynamic values. Default 64.</summary>
     public int MaxDepth { get; init; } = 64;
 

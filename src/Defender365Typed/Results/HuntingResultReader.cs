@@ -19,29 +19,67 @@ namespace Defender365Typed.Results;
 /// </summary>
 public static class HuntingResultReader
 {
-    /// <summary>Reads every row of a response held in memory.</summary>
+    /// <summary>Reads every row of a response held in memory. Dynamic values are copied, so the bytes may be reused afterwards.</summary>
     /// <exception cref="HuntingResultFormatException">The response is malformed or does not fit <typeparamref name="TRow"/>.</exception>
     public static List<TRow> ReadAll<TRow>(ReadOnlySpan<byte> utf8Json, HuntingReaderOptions? options = null)
         where TRow : IHuntingReadable<TRow>
     {
+        HuntingReadState state = NewState<TRow>(options);
+        return ReadAll<TRow>(new HuntingRowReader(utf8Json, true, new JsonReaderState(state.JsonOptions), state, 0), utf8Json.Length);
+    }
+
+    /// <summary>Reads every row of a response held in an array. Dynamic values are copied, so the array may be reused afterwards.</summary>
+    /// <exception cref="HuntingResultFormatException">The response is malformed or does not fit <typeparamref name="TRow"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static List<TRow> ReadAll<TRow>(byte[] utf8Json, HuntingReaderOptions? options = null)
+        where TRow : IHuntingReadable<TRow>
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return ReadAll<TRow>(new ReadOnlySpan<byte>(utf8Json), options);
+    }
+
+    /// <summary>
+    /// Reads every row of a response held in memory that stays unchanged while the rows are used: the rows' dynamic
+    /// values (<see cref="KqlDynamicValue"/>) are slices of <paramref name="utf8Json"/> instead of copies, as with
+    /// <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/>. Pass a span (or the array itself)
+    /// when the memory is about to be reused or returned to a pool.
+    /// </summary>
+    /// <exception cref="HuntingResultFormatException">The response is malformed or does not fit <typeparamref name="TRow"/>.</exception>
+    public static List<TRow> ReadAll<TRow>(ReadOnlyMemory<byte> utf8Json, HuntingReaderOptions? options = null)
+        where TRow : IHuntingReadable<TRow>
+    {
+        HuntingReadState state = NewState<TRow>(options);
+        return ReadAll<TRow>(new HuntingRowReader(utf8Json, new JsonReaderState(state.JsonOptions), state), utf8Json.Length);
+    }
+
+    private static List<TRow> ReadAll<TRow>(HuntingRowReader reader, long totalBytes)
+        where TRow : IHuntingReadable<TRow>
+    {
         var rows = new List<TRow>();
-        HuntingRowEnumerator<TRow> enumerator = Enumerate<TRow>(utf8Json, options).GetEnumerator();
-        long sampleStart = 0;
-        while (enumerator.MoveNext())
+        var enumerator = new HuntingRowEnumerator<TRow>(reader);
+        try
         {
-            rows.Add(enumerator.Current);
-            if (rows.Count == SizingSampleStart)
+            long sampleStart = 0;
+            while (enumerator.MoveNext())
             {
-                sampleStart = enumerator.BytesConsumed;
+                rows.Add(enumerator.Current);
+                if (rows.Count == SizingSampleStart)
+                {
+                    sampleStart = enumerator.BytesConsumed;
+                }
+                else if (rows.Count == SizingSampleEnd)
+                {
+                    // Size the list once from the average size of the sampled rows, instead of doubling it ~17 times.
+                    long consumed = enumerator.BytesConsumed;
+                    double bytesPerRow = Math.Max(1, (consumed - sampleStart) / (double)(SizingSampleEnd - SizingSampleStart));
+                    double expected = rows.Count + ((totalBytes - consumed) / bytesPerRow * 1.08) + 16;
+                    rows.Capacity = (int)Math.Min(expected, Array.MaxLength);
+                }
             }
-            else if (rows.Count == SizingSampleEnd)
-            {
-                // Size the list once from the average size of the sampled rows, instead of doubling it ~17 times.
-                long consumed = enumerator.BytesConsumed;
-                double bytesPerRow = Math.Max(1, (consumed - sampleStart) / (double)(SizingSampleEnd - SizingSampleStart));
-                double expected = rows.Count + ((utf8Json.Length - consumed) / bytesPerRow * 1.08) + 16;
-                rows.Capacity = (int)Math.Min(expected, Array.MaxLength);
-            }
+        }
+        finally
+        {
+            enumerator.Dispose();
         }
 
         return rows;
@@ -50,18 +88,13 @@ public static class HuntingResultReader
     private const int SizingSampleStart = 16;
     private const int SizingSampleEnd = 80;
 
-    /// <summary>Reads every row of a response held in (possibly segmented) memory.</summary>
+    /// <summary>Reads every row of a response held in (possibly segmented) memory. Dynamic values are copied, so the buffers may be reused afterwards.</summary>
     /// <exception cref="HuntingResultFormatException">The response is malformed or does not fit <typeparamref name="TRow"/>.</exception>
     public static List<TRow> ReadAll<TRow>(ReadOnlySequence<byte> utf8Json, HuntingReaderOptions? options = null)
         where TRow : IHuntingReadable<TRow>
     {
-        var rows = new List<TRow>();
-        foreach (TRow row in Enumerate<TRow>(utf8Json, options))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
+        HuntingReadState state = NewState<TRow>(options);
+        return ReadAll<TRow>(new HuntingRowReader(utf8Json, true, new JsonReaderState(state.JsonOptions), state, 0), utf8Json.Length);
     }
 
     /// <summary>The rows of a response one at a time; nothing is allocated per row beyond what the row itself holds.</summary>
@@ -70,6 +103,26 @@ public static class HuntingResultReader
     {
         HuntingReadState state = NewState<TRow>(options);
         return new(new HuntingRowReader(utf8Json, true, new JsonReaderState(state.JsonOptions), state, 0));
+    }
+
+    /// <summary>
+    /// The rows of a response held in memory that stays unchanged while the rows are used, one at a time; the rows'
+    /// dynamic values are slices of <paramref name="utf8Json"/> (see <see cref="ReadAll{TRow}(ReadOnlyMemory{byte}, HuntingReaderOptions?)"/>).
+    /// </summary>
+    public static HuntingRowEnumerable<TRow> Enumerate<TRow>(ReadOnlyMemory<byte> utf8Json, HuntingReaderOptions? options = null)
+        where TRow : IHuntingReadable<TRow>
+    {
+        HuntingReadState state = NewState<TRow>(options);
+        return new(new HuntingRowReader(utf8Json, new JsonReaderState(state.JsonOptions), state));
+    }
+
+    /// <summary>The rows of a response held in an array, one at a time (dynamic values are copied).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    public static HuntingRowEnumerable<TRow> Enumerate<TRow>(byte[] utf8Json, HuntingReaderOptions? options = null)
+        where TRow : IHuntingReadable<TRow>
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        return Enumerate<TRow>(new ReadOnlySpan<byte>(utf8Json), options);
     }
 
     /// <summary>The rows of a response in (possibly segmented) memory, one at a time.</summary>
@@ -89,7 +142,7 @@ public static class HuntingResultReader
         where TVisitor : IHuntingRowVisitor<TRow>
     {
         long count = 0;
-        foreach (TRow row in Enumerate<TRow>(utf8Json, options))
+        foreach (TRow row in Enumerate<TRow>(utf8Json, options))  // foreach disposes: pools go back to the cache
         {
             if (!visitor.Visit(in row, count++))
             {
@@ -158,6 +211,7 @@ public static class HuntingResultReader
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+            state.ReleasePools();
         }
     }
 
@@ -177,44 +231,51 @@ public static class HuntingResultReader
         var batch = new List<TRow>();
         JsonReaderState jsonState = new(state.JsonOptions);
         long offset = 0;
-        while (true)
+        try
         {
-            ReadResult result = await utf8Json.ReadAsync(cancellationToken).ConfigureAwait(false);
-            ReadOnlySequence<byte> buffer = result.Buffer;
-            bool done;
-            long consumed;
-            try
+            while (true)
             {
-                done = ParseBatch(buffer, result.IsCompleted, ref jsonState, state, batch, offset, out consumed);
-            }
-            catch
-            {
-                utf8Json.AdvanceTo(buffer.Start, buffer.End);
-                throw;
-            }
+                ReadResult result = await utf8Json.ReadAsync(cancellationToken).ConfigureAwait(false);
+                ReadOnlySequence<byte> buffer = result.Buffer;
+                bool done;
+                long consumed;
+                try
+                {
+                    done = ParseBatch(buffer, result.IsCompleted, ref jsonState, state, batch, offset, out consumed);
+                }
+                catch
+                {
+                    utf8Json.AdvanceTo(buffer.Start, buffer.End);
+                    throw;
+                }
 
-            if (!done && buffer.Length - consumed > state.Options.MaxStreamBufferSize)
-            {
-                utf8Json.AdvanceTo(buffer.Start, buffer.End);
-                throw new HuntingResultFormatException(
-                    $"a single row or envelope property is larger than MaxStreamBufferSize ({state.Options.MaxStreamBufferSize} bytes)",
-                    state.InRow ? state.RowIndex : null,
-                    null,
-                    offset + consumed);
-            }
+                if (!done && buffer.Length - consumed > state.Options.MaxStreamBufferSize)
+                {
+                    utf8Json.AdvanceTo(buffer.Start, buffer.End);
+                    throw new HuntingResultFormatException(
+                        $"a single row or envelope property is larger than MaxStreamBufferSize ({state.Options.MaxStreamBufferSize} bytes)",
+                        state.InRow ? state.RowIndex : null,
+                        null,
+                        offset + consumed);
+                }
 
-            utf8Json.AdvanceTo(buffer.GetPosition(consumed), buffer.End);
-            offset += consumed;
-            foreach (TRow row in batch)
-            {
-                yield return row;
-            }
+                utf8Json.AdvanceTo(buffer.GetPosition(consumed), buffer.End);
+                offset += consumed;
+                foreach (TRow row in batch)
+                {
+                    yield return row;
+                }
 
-            batch.Clear();
-            if (done)
-            {
-                yield break;
+                batch.Clear();
+                if (done)
+                {
+                    yield break;
+                }
             }
+        }
+        finally
+        {
+            state.ReleasePools();
         }
     }
 
@@ -330,6 +391,7 @@ public ref struct HuntingRowEnumerator<TRow>
                 case StepResult.Row:
                     return true;
                 case StepResult.Done:
+                    _reader.ReleasePools();
                     return false;
                 default:
                     throw _reader.Error("the response ends too early (truncated JSON)");
@@ -340,4 +402,7 @@ public ref struct HuntingRowEnumerator<TRow>
             throw _reader.Wrap(exception);
         }
     }
+
+    /// <summary>Ends the read (<c>foreach</c> calls this): interned-value pools taken from <see cref="HuntingReaderOptions.InternCache"/> go back to it.</summary>
+    public readonly void Dispose() => _reader.ReleasePools();
 }

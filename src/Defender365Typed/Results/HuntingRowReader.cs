@@ -36,6 +36,8 @@ public ref struct HuntingRowReader
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ReadOnlySpan<byte> _span;
+    private readonly ReadOnlyMemory<byte> _memory;
+    private readonly bool _sharesMemory;
     private readonly ReadOnlySequence<byte> _sequence;
     private readonly bool _isSequence;
     private readonly bool _isFinal;
@@ -57,6 +59,14 @@ public ref struct HuntingRowReader
         _initialState = jsonState;
     }
 
+    /// <summary>A reader whose dynamic values are slices of <paramref name="data"/> rather than copies.</summary>
+    internal HuntingRowReader(ReadOnlyMemory<byte> data, JsonReaderState jsonState, HuntingReadState state)
+        : this(data.Span, isFinalBlock: true, jsonState, state, baseOffset: 0)
+    {
+        _memory = data;
+        _sharesMemory = true;
+    }
+
     internal HuntingRowReader(ReadOnlySequence<byte> data, bool isFinalBlock, JsonReaderState jsonState, HuntingReadState state, long baseOffset)
     {
         _sequence = data;
@@ -68,6 +78,9 @@ public ref struct HuntingRowReader
         _checkpointState = jsonState;
         _initialState = jsonState;
     }
+
+    /// <summary>Gives interned-value pools taken from a shared cache back (idempotent).</summary>
+    internal readonly void ReleasePools() => _state.ReleasePools();
 
     /// <summary>Bytes of this buffer that were fully used by completed steps (for streaming).</summary>
     internal readonly long CheckpointOffset => _checkpointOffset;
@@ -540,10 +553,18 @@ public ref struct HuntingRowReader
             }
 
             default:
+                long start = _json.TokenStartIndex;
                 if (!TryGetRawValue(out ReadOnlySpan<byte> raw))
                 {
                     value = default;
                     return false;
+                }
+
+                if (_sharesMemory)
+                {
+                    // The caller handed over memory it keeps unchanged (the ReadOnlyMemory overloads): no copy.
+                    value = new KqlDynamicValue(_memory.Slice((int)start, raw.Length));
+                    return true;
                 }
 
                 Memory<byte> copy = _state.Allocate(raw.Length);
