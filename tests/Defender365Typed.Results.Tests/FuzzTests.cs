@@ -53,6 +53,7 @@ public class FuzzTests
         try
         {
             HuntingResultReader.ReadAll<T>(json, options);
+            HuntingResultReader.ReadAll<T>(json.AsMemory(), options);
             HuntingResultReader.ReadAll<T>(BasicReadTests.Segmented(json, 13), options);
             return 0;
         }

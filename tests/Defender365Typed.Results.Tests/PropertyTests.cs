@@ -19,6 +19,8 @@ namespace Defender365Typed.Results.Tests;
 public class PropertyTests
 {
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Every string column interned through one cache shared by all iterations, so later reads hit earlier values.
+    private static readonly HuntingReaderOptions Cached = new() { Interning = StringInterning.AllStrings, InternCache = new HuntingInternCache() };
     private static readonly string[] Columns = ["S", "NS", "L", "I", "R", "Dec", "B", "Dt", "Dto", "G", "Ts", "Dyn", "DynText", "Je"];
 
     private static readonly Gen<string> GenText =
@@ -96,6 +98,7 @@ public class PropertyTests
             List<ReferenceDecoder.Expected> expected = ReferenceDecoder.Decode(utf8);
 
             Check(expected, HuntingResultReader.ReadAll<AllTypesRow>(utf8));
+            Check(expected, HuntingResultReader.ReadAll<AllTypesRow>(utf8.AsMemory(), Cached));
             Check(expected, HuntingResultReader.ReadAll<AllTypesRow>(BasicReadTests.Segmented(utf8, response.Segment)));
             Check(expected, BasicReadTests.Collect(HuntingResultReader.StreamAsync<AllTypesRow>(
                 new TrickleStream(utf8, response.Chunk, response.Segment), new HuntingReaderOptions { StreamBufferSize = 256 })));

@@ -331,8 +331,8 @@ public ref struct HuntingRowReader
                 return ReadInterned(pool);
             }
 
-            // The common case (no escapes, one segment) decodes directly; GetString validates UTF-8 the same way.
-            return _json.HasValueSequence || _json.ValueIsEscaped ? _json.GetString() : DecodeUtf8(_json.ValueSpan);
+            // Escaped values (Windows paths, command lines) are unescaped into a reused scratch buffer first.
+            return DecodeUtf8(StringBytes());
         }
 
         if (token == JsonTokenType.Null)
@@ -531,24 +531,31 @@ public ref struct HuntingRowReader
             {
                 ReadOnlySpan<byte> escaped = _json.HasValueSequence ? _json.ValueSequence.ToArray() : _json.ValueSpan;
                 ReadOnlySpan<byte> unescaped = StringBytes();
-                if (!System.Text.Unicode.Utf8.IsValid(unescaped))
-                {
-                    throw Error("the string is not valid UTF-8");
-                }
 
+                // Held JSON is checked whole (syntax and UTF-8) by TryGetHeldJson; other strings are checked here.
                 if (KqlDynamicValue.TryGetHeldJson(unescaped, _state.MaxDepth, out ReadOnlySpan<byte> held))
                 {
                     Memory<byte> heldCopy = _state.Allocate(held.Length);
                     held.CopyTo(heldCopy.Span);
                     value = new KqlDynamicValue(heldCopy);
-                }
-                else
-                {
-                    Memory<byte> token = _state.Allocate(escaped.Length + 2);
-                    KqlDynamicValue.WriteStringToken(escaped, token.Span);
-                    value = new KqlDynamicValue(token);
+                    return true;
                 }
 
+                if (!System.Text.Unicode.Utf8.IsValid(unescaped))
+                {
+                    throw Error("the string is not valid UTF-8");
+                }
+
+                if (_sharesMemory)
+                {
+                    // The string token as sent, quotes included, is the value's JSON.
+                    value = new KqlDynamicValue(_memory.Slice((int)_json.TokenStartIndex, escaped.Length + 2));
+                    return true;
+                }
+
+                Memory<byte> token = _state.Allocate(escaped.Length + 2);
+                KqlDynamicValue.WriteStringToken(escaped, token.Span);
+                value = new KqlDynamicValue(token);
                 return true;
             }
 
@@ -656,6 +663,13 @@ public ref struct HuntingRowReader
 
     private readonly string DecodeUtf8(ReadOnlySpan<byte> utf8)
     {
+#if NET9_0_OR_GREATER
+        // Most hunting values are ASCII: one vectorized check, then a widening copy straight into the new string.
+        if (System.Text.Ascii.IsValid(utf8))
+        {
+            return string.Create(utf8.Length, utf8, static (chars, bytes) => System.Text.Ascii.ToUtf16(bytes, chars, out _));
+        }
+#endif
         try
         {
             return StrictUtf8.GetString(utf8);
