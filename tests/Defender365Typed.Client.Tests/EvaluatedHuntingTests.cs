@@ -1,8 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Defender365Typed.Evaluation;
+using Defender365Typed.Results;
+using Defender365Typed.Tables;
 
 namespace Defender365Typed.Client.Tests;
 
@@ -54,6 +57,23 @@ public sealed class EvaluatedHuntingTests : EmulatorTest
             expected.Rows.Select(r => new PowerShellRun((DateTime)r[0]!, (string)r[1]!, (string)r[2]!, (long?)r[3])),
             rows);
         Assert.Equal(rows, viaRawKql);
+    }
+
+    [Fact]
+    public async Task Built_in_table_rows_carry_dynamic_columns_as_the_json_the_engine_sent()
+    {
+        H.Emulator.Hunting.UseTables(SyntheticDataset.Create(now: Now), new EngineOptions { Now = Now });
+        (DefenderClient client, _) = H.SecretClient();
+
+        // The dataset's IdentityLogonEvents.AdditionalFields are bags, sent as nested objects.
+        List<IdentityLogonEvents> logons = await client.Hunting.RunAsync(Hunting.IdentityLogonEvents.Where(e => e.Protocol == "Kerberos")).ToListAsync();
+
+        Assert.NotEmpty(logons);
+        Assert.All(logons, e => Assert.True(e.AdditionalFields.TryGetProperty("Count", out KqlDynamicValue count) && count.ValueKind == JsonValueKind.Number));
+        IdentityLogonEvents burst = Assert.Single(logons, e => e.AdditionalFields.TryGetProperty("Spns", out _));
+        Assert.Equal(
+            """{"Count":25,"Spns":["MSSQLSvc/sql01.contoso.local:1433","HTTP/web01.contoso.local","CIFS/srv-file-01.contoso.local"],"EncryptionType":"RC4"}""",
+            burst.AdditionalFields.GetRawText());
     }
 
     [Fact]

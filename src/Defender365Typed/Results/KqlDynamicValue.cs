@@ -1,8 +1,10 @@
 using System;
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Defender365Typed.Results;
 
@@ -109,6 +111,73 @@ public readonly struct KqlDynamicValue : IEquatable<KqlDynamicValue>
             ? reader.GetString()
             : throw new InvalidOperationException($"The dynamic value is {ValueKind}, not a string.");
     }
+
+    /// <summary>
+    /// Finds a property of an object value by scanning its JSON, without building a document. The name is compared
+    /// ordinally with the property's unescaped name; when the object repeats a name the last one wins (as with
+    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>). The property's value is returned as sent,
+    /// sharing this value's bytes: a string that holds JSON stays a string there (<see cref="Parse"/> its
+    /// <see cref="GetString"/> to read it as JSON).
+    /// </summary>
+    /// <param name="propertyName">The property name, case-sensitive.</param>
+    /// <param name="value">The property's value, or JSON <c>null</c> (<see langword="default"/>) when there is none.</param>
+    /// <returns>
+    /// Whether the value is an object with that property. Unlike <see cref="JsonElement"/>, a value that is not an
+    /// object (JSON <c>null</c> included) gives <see langword="false"/> rather than an exception, as a property of a
+    /// non-object is null in KQL.
+    /// </returns>
+    public bool TryGetProperty(string propertyName, out KqlDynamicValue value)
+    {
+        ArgumentNullException.ThrowIfNull(propertyName);
+        value = default;
+        if (ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        // The bytes are one valid JSON value already (checked when the value was made), so no depth limit is needed.
+        ReadOnlyMemory<byte> json = Utf8Json;
+        var reader = new Utf8JsonReader(json.Span, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        reader.Read();
+        bool found = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool match = reader.ValueTextEquals(propertyName);
+            reader.Read();
+            int start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            if (match)
+            {
+                value = new KqlDynamicValue(json[start..(int)reader.BytesConsumed]);
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Deserializes the value's JSON into <typeparamref name="T"/> with source-generated metadata (trimming- and
+    /// AOT-safe), like <see cref="JsonSerializer.Deserialize{TValue}(ReadOnlySpan{byte}, JsonTypeInfo{TValue})"/>
+    /// over <see cref="Utf8Json"/>. JSON <c>null</c> gives <see langword="default"/>.
+    /// </summary>
+    /// <exception cref="JsonException">The JSON does not fit <typeparamref name="T"/>.</exception>
+    public T? Deserialize<T>(JsonTypeInfo<T> jsonTypeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(jsonTypeInfo);
+        return JsonSerializer.Deserialize(Utf8Json.Span, jsonTypeInfo);
+    }
+
+    /// <summary>
+    /// Deserializes the value's JSON into <typeparamref name="T"/> by reflection, like
+    /// <see cref="JsonSerializer.Deserialize{TValue}(ReadOnlySpan{byte}, JsonSerializerOptions)"/> over
+    /// <see cref="Utf8Json"/>. JSON <c>null</c> gives <see langword="default"/>. In trimmed or NativeAOT code use
+    /// <see cref="Deserialize{T}(JsonTypeInfo{T})"/>.
+    /// </summary>
+    /// <exception cref="JsonException">The JSON does not fit <typeparamref name="T"/>.</exception>
+    [RequiresUnreferencedCode("Reflection-based JSON deserialization; use Deserialize<T>(JsonTypeInfo<T>) when trimming.")]
+    [RequiresDynamicCode("Reflection-based JSON deserialization; use Deserialize<T>(JsonTypeInfo<T>) for NativeAOT.")]
+    public T? Deserialize<T>(JsonSerializerOptions? options = null) => JsonSerializer.Deserialize<T>(Utf8Json.Span, options);
 
     /// <inheritdoc />
     public override string ToString() => GetRawText();

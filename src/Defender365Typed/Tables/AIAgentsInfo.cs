@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -72,13 +72,13 @@ public sealed partial record AIAgentsInfo
     public string AccessControlPolicy { get; init; } = "";
 
     /// <summary>Entra group IDs allowed to interact with the agent.</summary>
-    public JsonElement AuthorizedSecurityGroupIds { get; init; }
+    public KqlDynamicValue AuthorizedSecurityGroupIds { get; init; }
 
     /// <summary>Specifications of the topics that the agent can perform.</summary>
-    public JsonElement AgentTopicsDetails { get; init; }
+    public KqlDynamicValue AgentTopicsDetails { get; init; }
 
     /// <summary>Specifications of the tools the agent can access and act on.</summary>
-    public JsonElement AgentToolsDetails { get; init; }
+    public KqlDynamicValue AgentToolsDetails { get; init; }
 
     /// <summary>Identifier of the Power Platform environment the agent resides in.</summary>
     public string EnvironmentId { get; init; } = "";
@@ -93,8 +93,8 @@ public sealed partial record AIAgentsInfo
     public string AgentAppId { get; init; } = "";
 
     /// <summary>Schema names of connected, independently managed agents linked for orchestration.</summary>
-    public JsonElement ConnectedAgentsSchemaNames { get; init; }
+    public KqlDynamicValue ConnectedAgentsSchemaNames { get; init; }
 
     /// <summary>Schema names of the child agents within the main agent.</summary>
-    public JsonElement ChildAgentsSchemaNames { get; init; }
+    public KqlDynamicValue ChildAgentsSchemaNames { get; init; }
 }

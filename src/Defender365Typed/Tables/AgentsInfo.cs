@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -41,10 +41,10 @@ public sealed partial record AgentsInfo
     public string EntraBlueprintId { get; init; } = "";
 
     /// <summary>Summary of the agent's identity, authentication, and authorization model.</summary>
-    public JsonElement ToolsAuthenticationType { get; init; }
+    public KqlDynamicValue ToolsAuthenticationType { get; init; }
 
     /// <summary>Requested and granted permissions, approval state, and consent.</summary>
-    public JsonElement Permissions { get; init; }
+    public KqlDynamicValue Permissions { get; init; }
 
     /// <summary>Publication status: Draft, Published.</summary>
     public string PublishedStatus { get; init; } = "";
@@ -65,10 +65,10 @@ public sealed partial record AgentsInfo
     public DateTime? LastUpdatedDateTime { get; init; }
 
     /// <summary>Primary owners of the agent.</summary>
-    public JsonElement Owners { get; init; }
+    public KqlDynamicValue Owners { get; init; }
 
     /// <summary>Users and security groups the agent is shared with.</summary>
-    public JsonElement SharedWith { get; init; }
+    public KqlDynamicValue SharedWith { get; init; }
 
     /// <summary>Number of agent instances created from the same Entra agent identity blueprint.</summary>
     public int? InstanceCount { get; init; }
@@ -80,41 +80,41 @@ public sealed partial record AgentsInfo
     public string Model { get; init; } = "";
 
     /// <summary>Channels or surfaces where the agent can operate.</summary>
-    public JsonElement Channels { get; init; }
+    public KqlDynamicValue Channels { get; init; }
 
     /// <summary>Intents, actions, skills, and orchestrations of the agent.</summary>
-    public JsonElement Capabilities { get; init; }
+    public KqlDynamicValue Capabilities { get; init; }
 
     /// <summary>Data repositories and knowledge sources the agent can access.</summary>
-    public JsonElement DeclaredDataSources { get; init; }
+    public KqlDynamicValue DeclaredDataSources { get; init; }
 
     /// <summary>Functional tools the agent can invoke at runtime.</summary>
-    public JsonElement DeclaredTools { get; init; }
+    public KqlDynamicValue DeclaredTools { get; init; }
 
     /// <summary>Connected MCP servers, including URLs and credential configuration.</summary>
-    public JsonElement McpServers { get; init; }
+    public KqlDynamicValue McpServers { get; init; }
 
     /// <summary>Skills attached to the agent.</summary>
-    public JsonElement Skills { get; init; }
+    public KqlDynamicValue Skills { get; init; }
 
     /// <summary>Other agents connected for multi-agent orchestration.</summary>
-    public JsonElement ConnectedAgents { get; init; }
+    public KqlDynamicValue ConnectedAgents { get; init; }
 
     /// <summary>The agent's declarative memory store configuration.</summary>
-    public JsonElement Memory { get; init; }
+    public KqlDynamicValue Memory { get; init; }
 
     /// <summary>The agent's triggers.</summary>
-    public JsonElement Triggers { get; init; }
+    public KqlDynamicValue Triggers { get; init; }
 
     /// <summary>Guardrails attached to the agent and their coverage.</summary>
-    public JsonElement Guardrails { get; init; }
+    public KqlDynamicValue Guardrails { get; init; }
 
     /// <summary>Agent runtime endpoints, with URL, transport type and external connectivity flag.</summary>
-    public JsonElement Endpoints { get; init; }
+    public KqlDynamicValue Endpoints { get; init; }
 
     /// <summary>Identifier correlating the agent with usage and activity data in Microsoft Agent 365.</summary>
-    public JsonElement ObservabilityId { get; init; }
+    public KqlDynamicValue ObservabilityId { get; init; }
 
     /// <summary>Additional information about the agent in JSON format.</summary>
-    public JsonElement RawAgentInfo { get; init; }
+    public KqlDynamicValue RawAgentInfo { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -68,7 +68,7 @@ public sealed partial record CloudAppEvents
     public string ActivityType { get; init; } = "";
 
     /// <summary>List of objects, such as files or folders, involved in the recorded activity.</summary>
-    public JsonElement ActivityObjects { get; init; }
+    public KqlDynamicValue ActivityObjects { get; init; }
 
     /// <summary>Name of the object that the recorded action was applied to.</summary>
     public string ObjectName { get; init; } = "";
@@ -92,31 +92,31 @@ public sealed partial record CloudAppEvents
     public bool? IsImpersonated { get; init; }
 
     /// <summary>Customer-defined information applied to specific IP addresses and ranges.</summary>
-    public JsonElement IPTags { get; init; }
+    public KqlDynamicValue IPTags { get; init; }
 
     /// <summary>Additional information about the IP address.</summary>
     public string IPCategory { get; init; } = "";
 
     /// <summary>Defender for Cloud Apps user-agent tags: Native client, Outdated browser, Outdated operating system, Robot.</summary>
-    public JsonElement UserAgentTags { get; init; }
+    public KqlDynamicValue UserAgentTags { get; init; }
 
     /// <summary>Raw event information from the source application or service in JSON format.</summary>
-    public JsonElement RawEventData { get; init; }
+    public KqlDynamicValue RawEventData { get; init; }
 
     /// <summary>Additional information about the entity or event.</summary>
-    public JsonElement AdditionalFields { get; init; }
+    public KqlDynamicValue AdditionalFields { get; init; }
 
     /// <summary>Days since each attribute was last seen for the user (0 today, negative first seen).</summary>
-    public JsonElement LastSeenForUser { get; init; }
+    public KqlDynamicValue LastSeenForUser { get; init; }
 
     /// <summary>Attributes in the event considered uncommon for the user.</summary>
-    public JsonElement UncommonForUser { get; init; }
+    public KqlDynamicValue UncommonForUser { get; init; }
 
     /// <summary>Audit data source: access control, session control, or app connector.</summary>
     public string AuditSource { get; init; } = "";
 
     /// <summary>Defender for Cloud Apps session ID for access or session control.</summary>
-    public JsonElement SessionData { get; init; }
+    public KqlDynamicValue SessionData { get; init; }
 
     /// <summary>Identifier assigned to an application registered in Microsoft Entra with OAuth 2.0.</summary>
     public string OAuthAppId { get; init; } = "";

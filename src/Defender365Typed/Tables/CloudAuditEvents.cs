@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -50,8 +50,8 @@ public sealed partial record CloudAuditEvents
     public string UserAgent { get; init; } = "";
 
     /// <summary>Full raw event information from the data source in JSON format.</summary>
-    public JsonElement RawEventData { get; init; }
+    public KqlDynamicValue RawEventData { get; init; }
 
     /// <summary>Additional information about the audit event.</summary>
-    public JsonElement AdditionalFields { get; init; }
+    public KqlDynamicValue AdditionalFields { get; init; }
 }

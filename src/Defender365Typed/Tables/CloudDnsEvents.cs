@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -77,5 +77,5 @@ public sealed partial record CloudDnsEvents
     public string TransactionIdHex { get; init; } = "";
 
     /// <summary>Additional information about the entity or event.</summary>
-    public JsonElement AdditionalFields { get; init; }
+    public KqlDynamicValue AdditionalFields { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -47,7 +47,7 @@ public sealed partial record CloudStorageAggregatedEvents
     public string UserAgentHeader { get; init; } = "";
 
     /// <summary>List of storage operations performed, e.g. CreateContainer, DeleteContainer.</summary>
-    public JsonElement OperationNamesList { get; init; }
+    public KqlDynamicValue OperationNamesList { get; init; }
 
     /// <summary>Authentication method used, e.g. AccountKey, SAS, OAuth.</summary>
     public string AuthenticationType { get; init; } = "";
@@ -125,7 +125,7 @@ public sealed partial record CloudStorageAggregatedEvents
     public string SuspiciousUserAgentName { get; init; } = "";
 
     /// <summary>MD5 hash reputations for the accessed resources.</summary>
-    public JsonElement HashReputationMd5List { get; init; }
+    public KqlDynamicValue HashReputationMd5List { get; init; }
 
     /// <summary>Azure Resource ID of the storage account.</summary>
     public string AzureResourceId { get; init; } = "";
@@ -143,5 +143,5 @@ public sealed partial record CloudStorageAggregatedEvents
     public string ActionType { get; init; } = "";
 
     /// <summary>Additional information about the event in JSON array format.</summary>
-    public JsonElement AdditionalFields { get; init; }
+    public KqlDynamicValue AdditionalFields { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -65,29 +65,29 @@ public sealed partial record DataSecurityBehaviors
     public string Application { get; init; } = "";
 
     /// <summary>JSON array of devices involved (device ID, name, event count).</summary>
-    public JsonElement DeviceInfo { get; init; }
+    public KqlDynamicValue DeviceInfo { get; init; }
 
     /// <summary>JSON array of sensitivity labels on involved content (label ID, name, event count).</summary>
-    public JsonElement SensitivityLabelInfo { get; init; }
+    public KqlDynamicValue SensitivityLabelInfo { get; init; }
 
     /// <summary>JSON array of sensitive info types detected in involved content (ID, name, event count).</summary>
-    public JsonElement SensitiveInfoTypesInfo { get; init; }
+    public KqlDynamicValue SensitiveInfoTypesInfo { get; init; }
 
     /// <summary>JSON array of URL domains involved (domain, data direction, domain type, event count).</summary>
-    public JsonElement UrlDomainInfo { get; init; }
+    public KqlDynamicValue UrlDomainInfo { get; init; }
 
     /// <summary>JSON array of SharePoint sites involved (site ID, name, event count).</summary>
-    public JsonElement SharepointSiteInfo { get; init; }
+    public KqlDynamicValue SharepointSiteInfo { get; init; }
 
     /// <summary>JSON array of recipients involved (email address, event count).</summary>
-    public JsonElement RecipientEmailInfo { get; init; }
+    public KqlDynamicValue RecipientEmailInfo { get; init; }
 
     /// <summary>JSON array of removable media involved (serial number, manufacturer, model).</summary>
-    public JsonElement RemovableMediaInfo { get; init; }
+    public KqlDynamicValue RemovableMediaInfo { get; init; }
 
     /// <summary>Array of printers involved in the behavior.</summary>
-    public JsonElement PrinterName { get; init; }
+    public KqlDynamicValue PrinterName { get; init; }
 
     /// <summary>JSON array of priority content matches defined per Insider Risk Management policy.</summary>
-    public JsonElement PriorityContentMatchInfo { get; init; }
+    public KqlDynamicValue PriorityContentMatchInfo { get; init; }
 }

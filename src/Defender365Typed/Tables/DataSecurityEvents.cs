@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -35,7 +35,7 @@ public sealed partial record DataSecurityEvents
     public int? DlpPolicyEnforcementMode { get; init; }
 
     /// <summary>JSON array of DLP rules that matched this event.</summary>
-    public JsonElement DlpPolicyRuleMatchInfo { get; init; }
+    public KqlDynamicValue DlpPolicyRuleMatchInfo { get; init; }
 
     /// <summary>File name and extension before this event.</summary>
     public string FileRenameInfo { get; init; } = "";
@@ -86,7 +86,7 @@ public sealed partial record DataSecurityEvents
     public string SourceCodeInfo { get; init; } = "";
 
     /// <summary>JSON array of Communication Compliance policy matches for this event.</summary>
-    public JsonElement CcPolicyMatchInfo { get; init; }
+    public KqlDynamicValue CcPolicyMatchInfo { get; init; }
 
     /// <summary>Client IP addresses on which the activity was performed.</summary>
     public string IPAddress { get; init; } = "";
@@ -101,7 +101,7 @@ public sealed partial record DataSecurityEvents
     public int? DeviceDestinationLocationType { get; init; }
 
     /// <summary>JSON array of Insider Risk Management policy matches for the content.</summary>
-    public JsonElement IrmPolicyMatchInfo { get; init; }
+    public KqlDynamicValue IrmPolicyMatchInfo { get; init; }
 
     /// <summary>Involved URLs configured as Unallowed in Insider Risk Management settings.</summary>
     public string UnallowedUrlDomains { get; init; } = "";
@@ -122,7 +122,7 @@ public sealed partial record DataSecurityEvents
     public int? EmailAttachmentCount { get; init; }
 
     /// <summary>JSON array of email attachment details.</summary>
-    public JsonElement EmailAttachmentInfo { get; init; }
+    public KqlDynamicValue EmailAttachmentInfo { get; init; }
 
     /// <summary>Public-facing identifier for the email or Teams message set by the sending system.</summary>
     public string InternetMessageId { get; init; } = "";
@@ -155,7 +155,7 @@ public sealed partial record DataSecurityEvents
     public string ActionType { get; init; } = "";
 
     /// <summary>DLP sensitive info types detected in the impacted asset.</summary>
-    public JsonElement SensitiveInfoTypeInfo { get; init; }
+    public KqlDynamicValue SensitiveInfoTypeInfo { get; init; }
 
     /// <summary>Current MIP sensitivity label ID of the item.</summary>
     public string SensitivityLabelId { get; init; } = "";

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -38,13 +38,13 @@ public sealed partial record DeviceBaselineComplianceAssessment
     public bool? IsApplicable { get; init; }
 
     /// <summary>Registry path or other location used to determine the current device setting.</summary>
-    public JsonElement Source { get; init; }
+    public KqlDynamicValue Source { get; init; }
 
     /// <summary>Set of expected values for the device setting to be compliant.</summary>
-    public JsonElement RecommendedValue { get; init; }
+    public KqlDynamicValue RecommendedValue { get; init; }
 
     /// <summary>Set of detected values found on the device.</summary>
-    public JsonElement CurrentValue { get; init; }
+    public KqlDynamicValue CurrentValue { get; init; }
 
     /// <summary>Whether the device is exempt from the baseline configuration.</summary>
     public bool? IsExempt { get; init; }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -29,7 +29,7 @@ public sealed partial record DeviceBaselineComplianceAssessmentKB
     public string ConfigurationCategory { get; init; } = "";
 
     /// <summary>Benchmark compliance levels for which the configuration is applicable.</summary>
-    public JsonElement BenchmarkProfileLevels { get; init; }
+    public KqlDynamicValue BenchmarkProfileLevels { get; init; }
 
     /// <summary>Common Configuration Enumeration (CCE) identifier for the configuration.</summary>
     public string CCEReference { get; init; } = "";
@@ -41,8 +41,8 @@ public sealed partial record DeviceBaselineComplianceAssessmentKB
     public string ConfigurationBenchmark { get; init; } = "";
 
     /// <summary>Registry path or other location used to determine the current device setting.</summary>
-    public JsonElement Source { get; init; }
+    public KqlDynamicValue Source { get; init; }
 
     /// <summary>Set of expected values for the device setting to be compliant.</summary>
-    public JsonElement RecommendedValue { get; init; }
+    public KqlDynamicValue RecommendedValue { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -23,7 +23,7 @@ public sealed partial record DeviceBaselineComplianceProfiles
     public string ProfileDescription { get; init; } = "";
 
     /// <summary>Operating system platform(s) the profile targets.</summary>
-    public JsonElement OSPlatform { get; init; }
+    public KqlDynamicValue OSPlatform { get; init; }
 
     /// <summary>Operating system version the profile targets.</summary>
     public string OSVersion { get; init; } = "";

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -26,7 +26,7 @@ public sealed partial record DeviceTvmBrowserExtensionsKB
     public string ExtensionDescription { get; init; } = "";
 
     /// <summary>Version number of the extension.</summary>
-    public JsonElement ExtensionVersion { get; init; }
+    public KqlDynamicValue ExtensionVersion { get; init; }
 
     /// <summary>Risk level of the extension based on the permissions it requested.</summary>
     public string ExtensionRisk { get; init; } = "";

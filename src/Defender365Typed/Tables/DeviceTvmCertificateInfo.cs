@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -26,10 +26,10 @@ public sealed partial record DeviceTvmCertificateInfo
     public string SerialNumber { get; init; } = "";
 
     /// <summary>Entity the certificate belongs to: a device, an individual, or an organization.</summary>
-    public JsonElement IssuedTo { get; init; }
+    public KqlDynamicValue IssuedTo { get; init; }
 
     /// <summary>Entity that verified the information and signed the certificate.</summary>
-    public JsonElement IssuedBy { get; init; }
+    public KqlDynamicValue IssuedBy { get; init; }
 
     /// <summary>Easy-to-understand version of the certificate's title.</summary>
     public string FriendlyName { get; init; } = "";

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -35,5 +35,5 @@ public sealed partial record DeviceTvmHardwareFirmware
     public string ComponentVersion { get; init; } = "";
 
     /// <summary>Additional information about the components in JSON array format.</summary>
-    public JsonElement AdditionalFields { get; init; }
+    public KqlDynamicValue AdditionalFields { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -23,7 +23,7 @@ public sealed partial record DeviceTvmInfoGatheringKB
     public string Description { get; init; } = "";
 
     /// <summary>Categories that the information belongs to, as a JSON array.</summary>
-    public JsonElement Categories { get; init; }
+    public KqlDynamicValue Categories { get; init; }
 
     /// <summary>The data structure of the information gathered.</summary>
     public string DataStructure { get; init; } = "";

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -44,7 +44,7 @@ public sealed partial record DeviceTvmSecureConfigurationAssessment
     public bool? IsApplicable { get; init; }
 
     /// <summary>Additional contextual information about the configuration or policy.</summary>
-    public JsonElement Context { get; init; }
+    public KqlDynamicValue Context { get; init; }
 
     /// <summary>Whether applying the configuration or policy will impact users.</summary>
     public bool? IsExpectedUserImpact { get; init; }

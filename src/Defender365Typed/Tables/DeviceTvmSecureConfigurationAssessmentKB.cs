@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -35,10 +35,10 @@ public sealed partial record DeviceTvmSecureConfigurationAssessmentKB
     public string ConfigurationSubcategory { get; init; } = "";
 
     /// <summary>Industry benchmarks recommending the same or similar configuration.</summary>
-    public JsonElement ConfigurationBenchmarks { get; init; }
+    public KqlDynamicValue ConfigurationBenchmarks { get; init; }
 
     /// <summary>Labels used to identify or categorize a security configuration.</summary>
-    public JsonElement Tags { get; init; }
+    public KqlDynamicValue Tags { get; init; }
 
     /// <summary>Recommended actions to reduce or address associated risks.</summary>
     public string RemediationOptions { get; init; } = "";

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -26,10 +26,10 @@ public sealed partial record DeviceTvmSoftwareEvidenceBeta
     public string SoftwareVersion { get; init; } = "";
 
     /// <summary>Registry paths where evidence of the software on the device was detected.</summary>
-    public JsonElement RegistryPaths { get; init; }
+    public KqlDynamicValue RegistryPaths { get; init; }
 
     /// <summary>Disk paths where file-level evidence of the software on the device was detected.</summary>
-    public JsonElement DiskPaths { get; init; }
+    public KqlDynamicValue DiskPaths { get; init; }
 
     /// <summary>Date and time when the device was last seen by this service.</summary>
     public string LastSeenTime { get; init; } = "";

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -50,5 +50,5 @@ public sealed partial record DeviceTvmSoftwareVulnerabilities
     public string RecommendedSecurityUpdateId { get; init; } = "";
 
     /// <summary>Array of tags relevant to the CVE, e.g. ZeroDay, NoSecurityUpdate.</summary>
-    public JsonElement CveTags { get; init; }
+    public KqlDynamicValue CveTags { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -35,5 +35,5 @@ public sealed partial record DeviceTvmSoftwareVulnerabilitiesKB
     public string VulnerabilityDescription { get; init; } = "";
 
     /// <summary>List of all software products affected by the vulnerability.</summary>
-    public JsonElement AffectedSoftware { get; init; }
+    public KqlDynamicValue AffectedSoftware { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -117,7 +117,7 @@ public sealed partial record DisruptionAndResponseEvents
     public string PolicyHash { get; init; } = "";
 
     /// <summary>Products or services that provided information for the event.</summary>
-    public JsonElement DataSources { get; init; }
+    public KqlDynamicValue DataSources { get; init; }
 
     /// <summary>Whether the policy was on (applied) on the device at the time of the event.</summary>
     public bool? IsPolicyOn { get; init; }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -29,7 +29,7 @@ public sealed partial record ExposureGraphEdges
     public string SourceNodeLabel { get; init; } = "";
 
     /// <summary>Categories list of the source node in JSON format.</summary>
-    public JsonElement SourceNodeCategories { get; init; }
+    public KqlDynamicValue SourceNodeCategories { get; init; }
 
     /// <summary>Node ID of the edge's target.</summary>
     public string TargetNodeId { get; init; } = "";
@@ -41,8 +41,8 @@ public sealed partial record ExposureGraphEdges
     public string TargetNodeLabel { get; init; } = "";
 
     /// <summary>Categories list of the target node in JSON format.</summary>
-    public JsonElement TargetNodeCategories { get; init; }
+    public KqlDynamicValue TargetNodeCategories { get; init; }
 
     /// <summary>Optional relationship data between the nodes in JSON format.</summary>
-    public JsonElement EdgeProperties { get; init; }
+    public KqlDynamicValue EdgeProperties { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -23,11 +23,11 @@ public sealed partial record ExposureGraphNodes
     public string NodeName { get; init; } = "";
 
     /// <summary>Categories of the node in JSON format.</summary>
-    public JsonElement Categories { get; init; }
+    public KqlDynamicValue Categories { get; init; }
 
     /// <summary>Node properties and insights (e.g. internet exposure, RCE vulnerability) as unstructured JSON.</summary>
-    public JsonElement NodeProperties { get; init; }
+    public KqlDynamicValue NodeProperties { get; init; }
 
     /// <summary>All known node identifiers in JSON format.</summary>
-    public JsonElement EntityIds { get; init; }
+    public KqlDynamicValue EntityIds { get; init; }
 }

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -41,7 +41,7 @@ public sealed partial record FileMaliciousContentInfo
     public string DocumentId { get; init; } = "";
 
     /// <summary>Filtering verdict on whether the item contains malware, phishing, or other threats.</summary>
-    public JsonElement ThreatTypes { get; init; }
+    public KqlDynamicValue ThreatTypes { get; init; }
 
     /// <summary>Detection name for malware or other threats found.</summary>
     public string ThreatNames { get; init; } = "";

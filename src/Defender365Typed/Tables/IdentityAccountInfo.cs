@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -117,19 +117,19 @@ public sealed partial record IdentityAccountInfo
     public string AuthenticationSourceAcccountId { get; init; } = "";
 
     /// <summary>MFA methods configured for the account and their status.</summary>
-    public JsonElement EnrolledMfas { get; init; }
+    public KqlDynamicValue EnrolledMfas { get; init; }
 
     /// <summary>Date and time the account password was last changed.</summary>
     public DateTime? LastPasswordChangeTime { get; init; }
 
     /// <summary>Group identifiers assigned to the account.</summary>
-    public JsonElement GroupMembership { get; init; }
+    public KqlDynamicValue GroupMembership { get; init; }
 
     /// <summary>Role identifiers assigned to the account.</summary>
-    public JsonElement AssignedRoles { get; init; }
+    public KqlDynamicValue AssignedRoles { get; init; }
 
     /// <summary>Role identifiers the account is eligible for, e.g. Entra PIM roles.</summary>
-    public JsonElement EligibleRoles { get; init; }
+    public KqlDynamicValue EligibleRoles { get; init; }
 
     /// <summary>User type: Guest or Member.</summary>
     public string TenantMembershipType { get; init; } = "";
@@ -141,13 +141,13 @@ public sealed partial record IdentityAccountInfo
     public DateTime? DeletedDateTime { get; init; }
 
     /// <summary>Tags assigned to the account by Defender for Identity.</summary>
-    public JsonElement Tags { get; init; }
+    public KqlDynamicValue Tags { get; init; }
 
     /// <summary>Risk level in the source provider: Low, Medium, High (column name as documented).</summary>
-    public JsonElement SourceProvderRiskLevel { get; init; }
+    public KqlDynamicValue SourceProvderRiskLevel { get; init; }
 
     /// <summary>Additional information about the entity or event.</summary>
-    public JsonElement AdditionalFields { get; init; }
+    public KqlDynamicValue AdditionalFields { get; init; }
 
     /// <summary>UUID of the tenant.</summary>
     public string TenantId { get; init; } = "";

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -47,7 +47,7 @@ public sealed partial record IdentityEvents
     public string UserAgent { get; init; } = "";
 
     /// <summary>Target objects of the activity: user, group, role, domain, application, and more.</summary>
-    public JsonElement TargetObjects { get; init; }
+    public KqlDynamicValue TargetObjects { get; init; }
 
     /// <summary>Source application the event was received from.</summary>
     public string Application { get; init; } = "";
@@ -62,8 +62,8 @@ public sealed partial record IdentityEvents
     public string ApplicationSessionId { get; init; } = "";
 
     /// <summary>Full raw event information from the source application in JSON format.</summary>
-    public JsonElement RawEventData { get; init; }
+    public KqlDynamicValue RawEventData { get; init; }
 
     /// <summary>Additional information about the entity or event.</summary>
-    public JsonElement AdditionalFields { get; init; }
+    public KqlDynamicValue AdditionalFields { get; init; }
 }

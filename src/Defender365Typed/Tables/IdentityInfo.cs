@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -92,13 +92,13 @@ public sealed partial record IdentityInfo
     public string ChangeSource { get; init; } = "";
 
     /// <summary>Tags assigned to the account user by Defender for Identity.</summary>
-    public JsonElement Tags { get; init; }
+    public KqlDynamicValue Tags { get; init; }
 
     /// <summary>Roles assigned to the account user (Entra-only identities).</summary>
-    public JsonElement AssignedRoles { get; init; }
+    public KqlDynamicValue AssignedRoles { get; init; }
 
     /// <summary>Snapshot of privileged PIM role assignment and eligibility schedules for the account (preview).</summary>
-    public JsonElement PrivilegedEntraPimRoles { get; init; }
+    public KqlDynamicValue PrivilegedEntraPimRoles { get; init; }
 
     /// <summary>Unique identifier of the organization's Microsoft Entra ID instance.</summary>
     public string TenantId { get; init; } = "";

@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -89,5 +89,5 @@ public sealed partial record IdentityLogonEvents
     public string ReportId { get; init; } = "";
 
     /// <summary>Additional information about the entity or event.</summary>
-    public JsonElement AdditionalFields { get; init; }
+    public KqlDynamicValue AdditionalFields { get; init; }
 }

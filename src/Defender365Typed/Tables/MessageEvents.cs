@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -35,7 +35,7 @@ public sealed partial record MessageEvents
     public string SenderType { get; init; } = "";
 
     /// <summary>Array of recipient data (RecipientSmtpAddress, RecipientDisplayName, RecipientType, RecipientObjectId).</summary>
-    public JsonElement RecipientDetails { get; init; }
+    public KqlDynamicValue RecipientDetails { get; init; }
 
     /// <summary>Whether the message is owned by your organization (only owned messages can be remediated).</summary>
     public bool? IsOwnedThread { get; init; }
@@ -77,10 +77,10 @@ public sealed partial record MessageEvents
     public string ThreatTypes { get; init; } = "";
 
     /// <summary>Methods used to detect threats found in the message.</summary>
-    public JsonElement DetectionMethods { get; init; }
+    public KqlDynamicValue DetectionMethods { get; init; }
 
     /// <summary>Confidence levels for each identified threat type.</summary>
-    public JsonElement ConfidenceLevel { get; init; }
+    public KqlDynamicValue ConfidenceLevel { get; init; }
 
     /// <summary>Delivery action of the message: Delivered, Blocked.</summary>
     public string DeliveryAction { get; init; } = "";

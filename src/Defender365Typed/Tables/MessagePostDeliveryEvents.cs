@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -35,13 +35,13 @@ public sealed partial record MessagePostDeliveryEvents
     public string SenderEmailAddress { get; init; } = "";
 
     /// <summary>Array of recipient data (RecipientSmtpAddress, RecipientDisplayName, RecipientType, RecipientObjectId).</summary>
-    public JsonElement RecipientDetails { get; init; }
+    public KqlDynamicValue RecipientDetails { get; init; }
 
     /// <summary>Filtering verdict on whether the message contains malware, phishing, or other threats.</summary>
     public string ThreatTypes { get; init; } = "";
 
     /// <summary>Confidence levels for each identified threat type.</summary>
-    public JsonElement ConfidenceLevel { get; init; }
+    public KqlDynamicValue ConfidenceLevel { get; init; }
 
     /// <summary>Methods used to detect threats found in the message.</summary>
     public string DetectionMethods { get; init; } = "";

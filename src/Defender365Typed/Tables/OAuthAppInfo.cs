@@ -5,7 +5,7 @@
 #nullable enable
 
 using System;
-using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Tables;
 
@@ -38,13 +38,13 @@ public sealed partial record OAuthAppInfo
     public string AppStatus { get; init; } = "";
 
     /// <summary>Verified publisher details: DisplayName, VerifiedPublisherId, AddedDateTime.</summary>
-    public JsonElement VerifiedPublisher { get; init; }
+    public KqlDynamicValue VerifiedPublisher { get; init; }
 
     /// <summary>Privilege level based on the highest classified permission granted to the app.</summary>
     public string PrivilegeLevel { get; init; } = "";
 
     /// <summary>Array of permissions (PermissionName, TargetAppId, TargetAppDisplayName, PermissionType, PrivilegeLevel, UsageStatus).</summary>
-    public JsonElement Permissions { get; init; }
+    public KqlDynamicValue Permissions { get; init; }
 
     /// <summary>Number of users who consented to the app (only when not admin-consented).</summary>
     public int? ConsentedUsersCount { get; init; }
