@@ -5,7 +5,7 @@ namespace Defender365Typed.Generators.Tests;
 
 public sealed class DeclarationAnalyzerTests
 {
-    private const string Supported = "use string, DateTime, DateTimeOffset, long, int, bool, double, decimal, Guid, TimeSpan, JsonElement, or a nullable of one of these value types";
+    private const string Supported = "use string, DateTime, DateTimeOffset, long, int, bool, double, decimal, Guid, TimeSpan, KqlDynamicValue, JsonElement, or a nullable of one of these value types";
     private const string NameRule = "is not valid in KQL; use non-empty text without leading or trailing whitespace, control characters or surrogate pairs";
 
     [Fact]

@@ -24,7 +24,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedColumnType = new(
         "DTQ002",
         "Column property type is not supported",
-        "Property '{0}' of '{1}' has type '{2}', which no KQL column maps to; use string, DateTime, DateTimeOffset, long, int, bool, double, decimal, Guid, TimeSpan, JsonElement, or a nullable of one of these value types",
+        "Property '{0}' of '{1}' has type '{2}', which no KQL column maps to; use string, DateTime, DateTimeOffset, long, int, bool, double, decimal, Guid, TimeSpan, KqlDynamicValue, JsonElement, or a nullable of one of these value types",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
