@@ -5,7 +5,7 @@ Usage: result-readers-table.py REPORT.csv BYTES_1000 BYTES_100000
 (payload sizes are printed by the benchmark's setup: "// payload N rows: B bytes").
 MB/s uses 10^6 bytes; B/row is BenchmarkDotNet's allocated bytes per operation divided by the row count;
 "x STJ source-gen" is throughput relative to System.Text.Json source-gen (higher is faster);
-"x floor" is time relative to the bare Utf8JsonReader token scan (lower is better, 1.00 = the floor).
+"bytes vs STJ source-gen" is allocated bytes relative to it; "x floor" is time relative to the bare Utf8JsonReader token scan (lower is better, 1.00 = the floor).
 """
 import csv
 import sys
@@ -33,15 +33,16 @@ def main():
         by_rows.setdefault(int(row["Rows"]), []).append(row)
     for count, group in sorted(by_rows.items()):
         stj = next(seconds(r["Mean"]) for r in group if "source-gen" in r["Method"])
+        stj_bytes = next(allocated(r["Allocated"]) for r in group if "source-gen" in r["Method"])
         floor = next(seconds(r["Mean"]) for r in group if "floor" in r["Method"])
         print(f"\n**{count:,} rows** ({sizes[count] / 1e6:.2f} MB payload)\n")
-        print("| Reader | Mean | MB/s | B/row | x STJ source-gen (speed) | x floor (time) |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| Reader | Mean | MB/s | B/row | x STJ source-gen (speed) | bytes vs STJ source-gen | x floor (time) |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for r in group:
             mean = seconds(r["Mean"])
             name = r["Method"].strip("'")
             print(f"| {name} | {r['Mean']} | {sizes[count] / mean / 1e6:,.0f} | {allocated(r['Allocated']) / count:,.1f} "
-                  f"| {stj / mean:.2f} | {mean / floor:.2f} |")
+                  f"| {stj / mean:.2f} | {allocated(r['Allocated']) / stj_bytes:.1%} | {mean / floor:.2f} |")
 
 
 if __name__ == "__main__":

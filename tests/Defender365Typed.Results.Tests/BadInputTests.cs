@@ -165,6 +165,31 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Bad_schema_entries_are_refused()
+    {
+        byte[] noName = ResponseBuilder.Utf8("""{"schema":[{"name":"Timestamp","type":"DateTime"},{"type":"String"}],"results":[]}""");
+        AssertAt(Fails<PositionalRow>(noName), null, null, "a schema entry has no name");
+
+        byte[] notObject = ResponseBuilder.Utf8("""{"schema":["Timestamp"],"results":[]}""");
+        AssertAt(Fails<PositionalRow>(notObject), null, null, "a schema entry must be an object");
+
+        string text = """{"schema":[{"name":"Timestamp"},{"name":"DeviceName"},{"name":"ProcessId"},{"name":"Action Type"},{"name":"X?"}],"results":[]}""";
+        byte[] invalidUtf8 = ResponseBuilder.Utf8(text);
+        invalidUtf8[text.IndexOf('?', StringComparison.Ordinal)] = 0xC3;
+        AssertAt(Fails<PositionalRow>(invalidUtf8), null, null, "a schema column name is not valid UTF-8");
+    }
+
+    [Fact]
+    public void Schema_names_in_another_order_or_escaped_still_predict_the_rows()
+    {
+        // The schema primes the layout; rows in another order, and names sent with \u escapes, still match.
+        string json = """{"schema":[{"name":"Action\u0020Type"},{"name":"ProcessId"},{"name":"Extra"},{"name":"DeviceName"},{"name":"Timestamp"}],"results":[""" + Good + "," + Good + "]}";
+        List<PositionalRow> rows = HuntingResultReader.ReadAll<PositionalRow>(ResponseBuilder.Utf8(json));
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal(new PositionalRow(new DateTime(2024, 3, 26, 9, 39, 50, DateTimeKind.Utc), "ws-1", 1, "A"), r));
+    }
+
+    [Fact]
     public void Null_in_non_nullable_value_types()
     {
         byte[] json = ResponseBuilder.Utf8(ResponseBuilder.Build(false, [("Count", "Int64"), ("When", "DateTime"), ("Flag", "Boolean")],

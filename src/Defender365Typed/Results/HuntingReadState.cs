@@ -84,9 +84,6 @@ internal sealed class HuntingReadState
 
     public bool SawResults { get; set; }
 
-    /// <summary>The column names the response's schema listed, when it had one.</summary>
-    public IReadOnlyList<string>? ResponseColumns { get; set; }
-
     public void BeginRow()
     {
         Position = 0;
@@ -134,7 +131,7 @@ internal sealed class HuntingReadState
     public NameEntry Learn(int position, ReadOnlySpan<byte> utf8)
     {
         uint hash = Utf8StringPool.Hash(utf8);
-        NameEntry? entry = Schema.Find(utf8, hash);
+        NameEntry? entry = Schema.Find(utf8, hash) ?? Schema.FindUnknown(utf8, hash);
         if (entry is null)
         {
             foreach (NameEntry unknown in _unknown)
@@ -150,7 +147,7 @@ internal sealed class HuntingReadState
             {
                 string name = System.Text.Unicode.Utf8.IsValid(utf8) ? System.Text.Encoding.UTF8.GetString(utf8) : "(invalid UTF-8 name)";
                 entry = new NameEntry(utf8.ToArray(), HuntingRowReader.UnknownColumn, name);
-                if (_unknown.Count < MaxUnknownNames)
+                if (!Schema.TryAddUnknown(entry) && _unknown.Count < MaxUnknownNames)
                 {
                     _unknown.Add(entry);
                 }
@@ -170,15 +167,6 @@ internal sealed class HuntingReadState
         }
 
         return entry;
-    }
-
-    /// <summary>Records the response schema's column order as the predicted layout of rows.</summary>
-    public void PrimeLayout(IReadOnlyList<string> names)
-    {
-        for (int i = 0; i < names.Count && i < MaxLayoutLength; i++)
-        {
-            Learn(i, System.Text.Encoding.UTF8.GetBytes(names[i]));
-        }
     }
 
     /// <summary>A scratch buffer of at least <paramref name="length"/> bytes (reused; valid until the next call).</summary>

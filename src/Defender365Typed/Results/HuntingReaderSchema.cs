@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
+using System.Threading;
 
 namespace Defender365Typed.Results;
 
@@ -38,7 +39,13 @@ public sealed class HuntingReaderColumn
 /// <summary>The columns of a row type, with their UTF-8 names precomputed for matching; one per row type, emitted by the generator.</summary>
 public sealed class HuntingReaderSchema
 {
+    private const int UnknownSlots = 64;
+
     private readonly NameEntry?[] _table;
+
+    // Names of columns the row type does not declare, learned by earlier reads (the same queries return the same
+    // extra columns): shared by all reads, filled lock-free, never more than UnknownSlots entries.
+    private readonly NameEntry?[] _unknown = new NameEntry?[UnknownSlots];
 
     /// <summary>Describes a row type's columns; called by generated code.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -72,6 +79,46 @@ public sealed class HuntingReaderSchema
     public IReadOnlyList<HuntingReaderColumn> Columns { get; }
 
     internal NameEntry[] Entries { get; }
+
+    /// <summary>A name that is not a declared column, if an earlier read learned it.</summary>
+    internal NameEntry? FindUnknown(ReadOnlySpan<byte> utf8, uint hash)
+    {
+        for (int i = 0, slot = (int)(hash & (UnknownSlots - 1)); i < UnknownSlots; i++, slot = (slot + 1) & (UnknownSlots - 1))
+        {
+            NameEntry? entry = Volatile.Read(ref _unknown[slot]);
+            if (entry is null)
+            {
+                return null;
+            }
+
+            if (entry.Hash == hash && utf8.SequenceEqual(entry.Utf8))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Remembers an unknown name for later reads; false when the table is full.</summary>
+    internal bool TryAddUnknown(NameEntry entry)
+    {
+        for (int i = 0, slot = (int)(entry.Hash & (UnknownSlots - 1)); i < UnknownSlots; i++, slot = (slot + 1) & (UnknownSlots - 1))
+        {
+            NameEntry? current = Interlocked.CompareExchange(ref _unknown[slot], entry, null);
+            if (current is null)
+            {
+                return true;
+            }
+
+            if (current.Hash == entry.Hash && current.Utf8.AsSpan().SequenceEqual(entry.Utf8))
+            {
+                return true; // another read added it meanwhile
+            }
+        }
+
+        return false;
+    }
 
     internal NameEntry? Find(ReadOnlySpan<byte> utf8, uint hash)
     {

@@ -781,7 +781,10 @@ public ref struct HuntingRowReader
             throw Error($"'schema' must be an array, found {_json.TokenType}");
         }
 
-        var names = new System.Collections.Generic.List<string>();
+        // Each name primes the predicted row layout at its position; declared columns are ticked off in Seen.
+        HuntingReadState state = _state;
+        System.Array.Clear(state.Seen);
+        int position = 0;
         while (true)
         {
             if (!_json.Read())
@@ -799,7 +802,7 @@ public ref struct HuntingRowReader
                 throw Error($"a schema entry must be an object, found {_json.TokenType}");
             }
 
-            string? name = null;
+            bool named = false;
             while (true)
             {
                 if (!_json.Read())
@@ -821,7 +824,19 @@ public ref struct HuntingRowReader
 
                 if (isName && _json.TokenType == JsonTokenType.String)
                 {
-                    name = _json.GetString();
+                    ReadOnlySpan<byte> name = StringBytes();
+                    if (!System.Text.Unicode.Utf8.IsValid(name))
+                    {
+                        throw Error("a schema column name is not valid UTF-8");
+                    }
+
+                    NameEntry entry = state.Learn(position, name);
+                    if (entry.Column >= 0)
+                    {
+                        state.Seen[entry.Column >> 6] |= 1UL << entry.Column;
+                    }
+
+                    named = true;
                 }
                 else if (!_json.TrySkip())
                 {
@@ -829,27 +844,31 @@ public ref struct HuntingRowReader
                 }
             }
 
-            names.Add(name ?? throw Error("a schema entry has no name"));
+            if (!named)
+            {
+                throw Error("a schema entry has no name");
+            }
+
+            position++;
         }
 
-        _state.SawSchema = true;
-        _state.ResponseColumns = names;
-        if (_state.RequireAll)
+        state.SawSchema = true;
+        if (state.RequireAll)
         {
-            foreach (HuntingReaderColumn column in _state.Schema.Columns)
+            ulong[] seen = state.Seen;
+            for (int column = 0; column < state.Schema.Columns.Count; column++)
             {
-                if (!names.Contains(column.Name))
+                if ((seen[column >> 6] & (1UL << column)) == 0)
                 {
                     throw new HuntingResultFormatException(
                         "the column is not in the response's schema (set MissingColumns = UseDefault to accept this)",
                         null,
-                        column.Name,
+                        state.Schema.Columns[column].Name,
                         _baseOffset + _json.TokenStartIndex);
                 }
             }
         }
 
-        _state.PrimeLayout(names);
         return true;
     }
 
