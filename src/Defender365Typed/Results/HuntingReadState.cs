@@ -72,7 +72,29 @@ internal sealed class HuntingReadState
     public int CurrentColumn { get; set; } = -1;
 
     /// <summary>The name of the property being read, for messages.</summary>
-    public NameEntry? CurrentName { get; set; }
+    public NameEntry? CurrentName => NamePosition switch
+    {
+        -1 => null,
+        -2 => NameOverride,
+        int p when p < Layout.Length => Layout[p],
+        _ => NameOverride,
+    };
+
+    /// <summary>
+    /// Where the current property's name is: its position in the row (the name is then <c>Layout[position]</c>, which
+    /// avoids storing a reference per property), -1 for none, or -2 for <see cref="NameOverride"/>.
+    /// </summary>
+    public int NamePosition { get; set; } = -1;
+
+    /// <summary>The current name when it is not in <see cref="Layout"/> (a missing column, or a position past the layout's limit).</summary>
+    public NameEntry? NameOverride { get; set; }
+
+    /// <summary>Names a column that is not at a row position (for messages).</summary>
+    public void SetCurrentName(NameEntry entry)
+    {
+        NameOverride = entry;
+        NamePosition = -2;
+    }
 
     public bool InRow { get; set; }
 
@@ -88,7 +110,7 @@ internal sealed class HuntingReadState
     {
         Position = 0;
         CurrentColumn = -1;
-        CurrentName = null;
+        NamePosition = -1;
         InRow = true;
         ulong[] seen = Seen;
         for (int i = 0; i < seen.Length; i++)
@@ -123,7 +145,7 @@ internal sealed class HuntingReadState
     {
         InRow = false;
         CurrentColumn = -1;
-        CurrentName = null;
+        NamePosition = -1;
         RowIndex++;
     }
 
@@ -164,6 +186,10 @@ internal sealed class HuntingReadState
             }
 
             Layout[position] = entry;
+        }
+        else
+        {
+            NameOverride = entry;
         }
 
         return entry;

@@ -133,7 +133,7 @@ public ref struct HuntingRowReader
                     }
 
                     s.InRow = true;
-                    s.CurrentName = null;
+                    s.NamePosition = -1;
                     throw Error($"a row must be a JSON object, found {_json.TokenType}");
 
                 case EnvelopePhase.Start:
@@ -250,7 +250,7 @@ public ref struct HuntingRowReader
     public int NextColumn()
     {
         HuntingReadState s = _state;
-        s.CurrentName = null;
+        s.NamePosition = -1;
         if (!_json.Read())
         {
             return NeedMoreData;
@@ -273,7 +273,7 @@ public ref struct HuntingRowReader
             entry = LearnName(position);
         }
 
-        s.CurrentName = entry;
+        s.NamePosition = position;
         int column = entry.Column;
         s.CurrentColumn = column;
         if (column >= 0)
@@ -309,7 +309,7 @@ public ref struct HuntingRowReader
             if (seen[w] != all)
             {
                 int missing = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(~seen[w]);
-                s.CurrentName = s.Schema.Entries[missing];
+                s.SetCurrentName(s.Schema.Entries[missing]);
                 throw Error("the column is missing from the row (set MissingColumns = UseDefault to accept this)");
             }
         }
