@@ -17,8 +17,20 @@ internal static class KqlValueParsers
     /// </summary>
     public static bool TryParseDateTime(ReadOnlySpan<byte> s, out long utcTicks, out int offsetMinutes)
     {
-        utcTicks = 0;
+        if (s.Length == 28 && TryParseRoundTripUtc(s, out utcTicks))
+        {
+            offsetMinutes = 0;
+            return true;
+        }
+
+        return TryParseIso8601(s, out utcTicks, out offsetMinutes);
+    }
+
+    /// <summary>The general ISO 8601 parser (any fraction length, offsets, date only); also the fast path's test oracle.</summary>
+    internal static bool TryParseIso8601(ReadOnlySpan<byte> s, out long utcTicks, out int offsetMinutes)
+    {
         offsetMinutes = 0;
+        utcTicks = 0;
         if (s.Length < 10
             || !Digits(s, 0, 4, out int year) || s[4] != (byte)'-'
             || !Digits(s, 5, 2, out int month) || s[7] != (byte)'-'
@@ -213,6 +225,56 @@ internal static class KqlValueParsers
 
         value = false;
         return false;
+    }
+
+    /// <summary>
+    /// The form the hunting APIs send almost always, <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c> (28 bytes), read without the
+    /// general parser's branches; false sends anything else to it.
+    /// </summary>
+    private static bool TryParseRoundTripUtc(ReadOnlySpan<byte> s, out long utcTicks)
+    {
+        utcTicks = 0;
+        if (s[4] != (byte)'-' || s[7] != (byte)'-' || s[10] != (byte)'T' || s[13] != (byte)':' || s[16] != (byte)':'
+            || s[19] != (byte)'.' || s[27] != (byte)'Z')
+        {
+            return false;
+        }
+
+        uint y0 = (uint)(s[0] - '0'), y1 = (uint)(s[1] - '0'), y2 = (uint)(s[2] - '0'), y3 = (uint)(s[3] - '0');
+        uint mo0 = (uint)(s[5] - '0'), mo1 = (uint)(s[6] - '0'), d0 = (uint)(s[8] - '0'), d1 = (uint)(s[9] - '0');
+        uint h0 = (uint)(s[11] - '0'), h1 = (uint)(s[12] - '0'), mi0 = (uint)(s[14] - '0'), mi1 = (uint)(s[15] - '0');
+        uint s0 = (uint)(s[17] - '0'), s1 = (uint)(s[18] - '0');
+        if ((y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1) > 9)
+        {
+            return false;
+        }
+
+        long fraction = 0;
+        for (int i = 20; i < 27; i++)
+        {
+            uint digit = (uint)(s[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            fraction = (fraction * 10) + digit;
+        }
+
+        int year = (int)((y0 * 1000) + (y1 * 100) + (y2 * 10) + y3);
+        int month = (int)((mo0 * 10) + mo1);
+        int day = (int)((d0 * 10) + d1);
+        int hour = (int)((h0 * 10) + h1);
+        int minute = (int)((mi0 * 10) + mi1);
+        int second = (int)((s0 * 10) + s1);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        utcTicks = new DateTime(year, month, day).Ticks + (((hour * 3600L) + (minute * 60L) + second) * TicksPerSecond) + fraction;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
