@@ -10,6 +10,33 @@ public class KqlDynamicValueTests
 {
     private static readonly JsonSerializerOptions CaseInsensitive = new() { PropertyNameCaseInsensitive = true };
 
+    [Fact]
+    public void A_value_deeper_than_64_levels_read_with_a_higher_MaxDepth_can_be_parsed_again()
+    {
+        string deep = new string('[', 150) + "1" + new string(']', 150);
+        string json = ResponseBuilder.Build(false, [("Dyn", "Dynamic"), ("S", "String")], ["{\"Dyn\":" + deep + ",\"S\":\"x\"}"]);
+
+        KqlDynamicValue value = HuntingResultReader.ReadAll<DynamicRow>(ResponseBuilder.Utf8(json), new HuntingReaderOptions { MaxDepth = 200 })[0].Dyn;
+
+        Assert.Equal(deep, value.GetRawText());
+        JsonElement element = value.ToJsonElement();
+        for (int i = 0; i < 149; i++)
+        {
+            element = element[0];
+        }
+
+        Assert.Equal(1, element[0].GetInt32());
+        Utf8JsonReader reader = value.CreateReader();
+        int tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        Assert.Equal(301, tokens);
+        Assert.Throws<HuntingResultFormatException>(() => HuntingResultReader.ReadAll<DynamicRow>(ResponseBuilder.Utf8(json)));
+    }
+
     [Theory]
     [InlineData("a", "1")]
     [InlineData("s", "\"x\\\"y\"")]

@@ -86,12 +86,13 @@ public readonly struct KqlDynamicValue : IEquatable<KqlDynamicValue>
     /// <summary>Parses the value into a <see cref="JsonElement"/> (a new, self-contained document each call).</summary>
     public JsonElement ToJsonElement()
     {
-        using JsonDocument document = JsonDocument.Parse(Utf8Json);
+        // The depth was checked when the value was read (HuntingReaderOptions.MaxDepth); parsing again must not refuse it.
+        using JsonDocument document = JsonDocument.Parse(Utf8Json, new JsonDocumentOptions { MaxDepth = int.MaxValue });
         return document.RootElement.Clone();
     }
 
-    /// <summary>A reader over the value's JSON, for custom decoding without building a document.</summary>
-    public Utf8JsonReader CreateReader() => new(Utf8Json.Span);
+    /// <summary>A reader over the value's JSON, for custom decoding without building a document (no depth limit: the value was checked when read).</summary>
+    public Utf8JsonReader CreateReader() => new(Utf8Json.Span, new JsonReaderOptions { MaxDepth = int.MaxValue });
 
     /// <summary>The JSON text.</summary>
     public string GetRawText() => Encoding.UTF8.GetString(Utf8Json.Span);
