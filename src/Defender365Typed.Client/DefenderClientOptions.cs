@@ -23,6 +23,13 @@ public sealed class DefenderClientOptions
 
     /// <summary>The optional client-side rate limiter.</summary>
     public DefenderRateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>
+    /// Options for the generated readers of typed hunting rows that the client finds by row type (interning, a
+    /// long-lived <see cref="Defender365Typed.Results.HuntingInternCache"/>, missing columns, limits); <see langword="null"/>
+    /// for their defaults. A reader passed explicitly to <c>RunAsync</c>/<c>ExecuteAsync</c> is used as it is.
+    /// </summary>
+    public Defender365Typed.Results.HuntingReaderOptions? ResultReaderOptions { get; set; }
 }
 
 /// <summary>

@@ -60,6 +60,33 @@ public sealed class EvaluatedHuntingTests : EmulatorTest
     }
 
     [Fact]
+    public async Task The_clients_reader_options_reach_the_generated_readers()
+    {
+        H.Emulator.Hunting.UseTables(SyntheticDataset.Create(now: Now), new EngineOptions { Now = Now });
+        var cache = new HuntingInternCache();
+        (DefenderClient shared, _) = H.SecretClient(o => o.ResultReaderOptions = new HuntingReaderOptions { InternColumns = ["DeviceName"], InternCache = cache });
+        (DefenderClient plain, _) = H.SecretClient();
+        var query = Hunting.DeviceProcessEvents
+            .Where(e => e.FileName.EqualsIgnoreCase("powershell.exe"))
+            .Project(PowerShellRun.Shape)
+            .OrderBy(e => e.ProcessId);
+
+        List<PowerShellRun> first = await shared.Hunting.RunAsync(query).ToListAsync();
+        List<PowerShellRun> second = await shared.Hunting.RunAsync<PowerShellRun>(query.ToKql()).ToListAsync();
+        List<PowerShellRun> unshared = await plain.Hunting.RunAsync(query).ToListAsync();
+
+        Assert.NotEmpty(first);
+        Assert.Equal(first, second);
+        Assert.Equal(first, unshared);
+        Assert.Equal(first.Select(r => r.DeviceName).Distinct().Count(), cache.Count);
+        for (int i = 0; i < first.Count; i++)
+        {
+            Assert.Same(first[i].DeviceName, second[i].DeviceName); // decoded once, by the first query
+            Assert.NotSame(first[i].DeviceName, unshared[i].DeviceName);
+        }
+    }
+
+    [Fact]
     public async Task Built_in_table_rows_carry_dynamic_columns_as_the_json_the_engine_sent()
     {
         H.Emulator.Hunting.UseTables(SyntheticDataset.Create(now: Now), new EngineOptions { Now = Now });

@@ -37,12 +37,21 @@ public sealed class HuntingClient
         where TColumns : class
     {
         ArgumentNullException.ThrowIfNull(query);
-        return RunAsync(query.ToKql(), HuntingResultReaders.Get<TRow>(), options, cancellationToken);
+        return RunAsync(query.ToKql(), DefaultReader<TRow>(), options, cancellationToken);
     }
 
     /// <summary>Runs raw KQL and reads typed rows with the reader registered for <typeparamref name="TRow"/> (<see cref="HuntingResultReaders"/>).</summary>
     public IAsyncEnumerable<TRow> RunAsync<TRow>([Kql, StringSyntax("kql")] string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
-        RunAsync(kql, HuntingResultReaders.Get<TRow>(), options, cancellationToken);
+        RunAsync(kql, DefaultReader<TRow>(), options, cancellationToken);
+
+    /// <summary>The registered reader for <typeparamref name="TRow"/>, given the client's <see cref="DefenderClientOptions.ResultReaderOptions"/> when it takes options.</summary>
+    private IHuntingResultReader<TRow> DefaultReader<TRow>()
+    {
+        IHuntingResultReader<TRow> reader = HuntingResultReaders.Get<TRow>();
+        return _transport.Options.ResultReaderOptions is { } readerOptions && reader is IConfigurableHuntingResultReader<TRow> configurable
+            ? configurable.WithOptions(readerOptions)
+            : reader;
+    }
 
     /// <summary>Runs a typed query and reads its rows with <paramref name="reader"/>.</summary>
     public IAsyncEnumerable<TRow> RunAsync<TRow, TColumns>(KqlQuery<TRow, TColumns> query, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)

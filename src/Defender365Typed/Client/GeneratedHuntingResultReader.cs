@@ -13,9 +13,16 @@ namespace Defender365Typed.Client;
 /// </summary>
 /// <typeparam name="TRow">A <c>[HuntingTable]</c> or <c>[HuntingResult]</c> type.</typeparam>
 /// <param name="options">Reader options (missing columns, interning, limits); the defaults when null.</param>
-public sealed class GeneratedHuntingResultReader<TRow>(HuntingReaderOptions? options = null) : IHuntingResultReader<TRow>
+public sealed class GeneratedHuntingResultReader<TRow>(HuntingReaderOptions? options = null) : IConfigurableHuntingResultReader<TRow>
     where TRow : IHuntingReadable<TRow>
 {
+    /// <inheritdoc />
+    public IHuntingResultReader<TRow> WithOptions(HuntingReaderOptions options)
+    {
+        System.ArgumentNullException.ThrowIfNull(options);
+        return new GeneratedHuntingResultReader<TRow>(options);
+    }
+
     /// <inheritdoc />
     public IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, HuntingResponseFormat format, CancellationToken cancellationToken) =>
         HuntingResultReader.StreamAsync<TRow>(utf8Json, options, cancellationToken);
