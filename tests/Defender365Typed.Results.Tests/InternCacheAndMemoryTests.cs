@@ -112,6 +112,33 @@ public class InternCacheAndMemoryTests
     }
 
     [Fact]
+    public void An_enumerator_used_after_Dispose_no_longer_touches_the_pool_it_gave_back()
+    {
+        byte[] payload = ProcessEventsPayload.Build(50);
+        var cache = new HuntingInternCache();
+        var options = new HuntingReaderOptions { InternColumns = ["DeviceName"], InternCache = cache };
+        List<ProcessEventRow> expected = HuntingResultReader.ReadAll<ProcessEventRow>(payload);
+
+        HuntingRowEnumerator<ProcessEventRow> enumerator = HuntingResultReader.Enumerate<ProcessEventRow>(payload, options).GetEnumerator();
+        Assert.True(enumerator.MoveNext());
+        enumerator.Dispose();
+        int returned = cache.Count;
+
+        // Another read takes the pool; the disposed enumerator keeps reading correct rows without interning.
+        List<ProcessEventRow> other = HuntingResultReader.ReadAll<ProcessEventRow>(payload, options);
+        var rest = new List<ProcessEventRow> { enumerator.Current };
+        while (enumerator.MoveNext())
+        {
+            rest.Add(enumerator.Current);
+        }
+
+        Assert.Equal(1, returned);
+        Assert.Equal(expected, other);
+        Assert.Equal(expected, rest);
+        Assert.NotSame(other[^1].DeviceName, rest[^1].DeviceName);
+    }
+
+    [Fact]
     public void A_failed_read_still_gives_its_pool_back()
     {
         byte[] payload = ProcessEventsPayload.Build(100);

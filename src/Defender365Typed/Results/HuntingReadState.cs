@@ -216,11 +216,13 @@ internal sealed class HuntingReadState
             return;
         }
 
-        foreach (HuntingInternCache.Lease lease in leases)
+        for (int i = 0; i < leases.Length; i++)
         {
-            if (lease.Pool is not null)
+            if (leases[i].Pool is not null)
             {
-                HuntingInternCache.Return(lease);
+                // A pool given back may be lent to another read at once: this read (if it is ever resumed) stops using it.
+                Pools![i] = null;
+                HuntingInternCache.Return(leases[i]);
             }
         }
     }
