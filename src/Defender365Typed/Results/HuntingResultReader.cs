@@ -24,8 +24,7 @@ public static class HuntingResultReader
     public static List<TRow> ReadAll<TRow>(ReadOnlySpan<byte> utf8Json, HuntingReaderOptions? options = null)
         where TRow : IHuntingReadable<TRow>
     {
-        HuntingReadState state = NewState<TRow>(options);
-        return ReadAll<TRow>(new HuntingRowReader(utf8Json, true, new JsonReaderState(state.JsonOptions), state, 0), utf8Json.Length);
+        return ReadAll(Enumerate<TRow>(utf8Json, options).GetEnumerator(), utf8Json.Length);
     }
 
     /// <summary>Reads every row of a response held in an array. Dynamic values are copied, so the array may be reused afterwards.</summary>
@@ -48,15 +47,13 @@ public static class HuntingResultReader
     public static List<TRow> ReadAll<TRow>(ReadOnlyMemory<byte> utf8Json, HuntingReaderOptions? options = null)
         where TRow : IHuntingReadable<TRow>
     {
-        HuntingReadState state = NewState<TRow>(options);
-        return ReadAll<TRow>(new HuntingRowReader(utf8Json, new JsonReaderState(state.JsonOptions), state), utf8Json.Length);
+        return ReadAll(Enumerate<TRow>(utf8Json, options).GetEnumerator(), utf8Json.Length);
     }
 
-    private static List<TRow> ReadAll<TRow>(HuntingRowReader reader, long totalBytes)
+    private static List<TRow> ReadAll<TRow>(HuntingRowEnumerator<TRow> enumerator, long totalBytes)
         where TRow : IHuntingReadable<TRow>
     {
         var rows = new List<TRow>();
-        var enumerator = new HuntingRowEnumerator<TRow>(reader);
         try
         {
             long sampleStart = 0;
@@ -93,8 +90,7 @@ public static class HuntingResultReader
     public static List<TRow> ReadAll<TRow>(ReadOnlySequence<byte> utf8Json, HuntingReaderOptions? options = null)
         where TRow : IHuntingReadable<TRow>
     {
-        HuntingReadState state = NewState<TRow>(options);
-        return ReadAll<TRow>(new HuntingRowReader(utf8Json, true, new JsonReaderState(state.JsonOptions), state, 0), utf8Json.Length);
+        return ReadAll(Enumerate<TRow>(utf8Json, options).GetEnumerator(), utf8Json.Length);
     }
 
     /// <summary>The rows of a response one at a time; nothing is allocated per row beyond what the row itself holds.</summary>
