@@ -2,7 +2,7 @@ using System;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
 using Defender365Typed;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
 
 // Usage: AotSample <emulator base URL> <emulator certificate (PEM)> <tenant id> <client id>; the client secret in

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 using System.Text;
-using Defender365Typed.CommandLine.Emulation;
+using Defender365Typed.Cli.Emulation;
 
-namespace Defender365Typed.CommandLine;
+namespace Defender365Typed.Cli;
 
 /// <summary>
 /// What a run of the command line sees of its surroundings: environment variables, the config file, the

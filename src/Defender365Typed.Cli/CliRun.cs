@@ -3,12 +3,12 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
-using Defender365Typed.CommandLine.Emulation;
-using Defender365Typed.Evaluation;
+using Defender365Typed.Cli.Emulation;
+using Defender365Typed.KqlEngine;
 
-namespace Defender365Typed.CommandLine;
+namespace Defender365Typed.Cli;
 
 /// <summary>One run of the command line: its context, output writers, and the emulator it may have started.</summary>
 internal sealed class CliRun : IAsyncDisposable

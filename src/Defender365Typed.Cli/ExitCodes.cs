@@ -1,4 +1,4 @@
-namespace Defender365Typed.CommandLine;
+namespace Defender365Typed.Cli;
 
 /// <summary>The process exit codes of <c>defender365</c> (also listed in <c>--help</c>).</summary>
 internal static class ExitCodes

@@ -1,5 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using Defender365Typed.CommandLine;
+using Defender365Typed.Cli;
 
-return await Cli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+return await CliApplication.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

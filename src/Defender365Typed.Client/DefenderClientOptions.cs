@@ -1,5 +1,5 @@
 using System;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 
 namespace Defender365Typed.Client;
 

@@ -7,10 +7,10 @@ namespace Defender365Typed.Client;
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Debug, "Token for {Api} acquired via {Flow} from {Source}; expires {ExpiresOn:u}")]
-    public static partial void TokenAcquired(ILogger logger, DefenderApi api, Defender365Typed.Auth.DefenderAuthFlow flow, string source, DateTimeOffset expiresOn);
+    public static partial void TokenAcquired(ILogger logger, DefenderApi api, Defender365Typed.Client.Auth.DefenderAuthFlow flow, string source, DateTimeOffset expiresOn);
 
     [LoggerMessage(2, LogLevel.Warning, "Token request for {Api} via {Flow} failed: {Kind} ({Code})")]
-    public static partial void TokenFailed(ILogger logger, DefenderApi api, Defender365Typed.Auth.DefenderAuthFlow flow, Defender365Typed.Auth.AuthFailureKind kind, string code);
+    public static partial void TokenFailed(ILogger logger, DefenderApi api, Defender365Typed.Client.Auth.DefenderAuthFlow flow, Defender365Typed.Client.Auth.AuthFailureKind kind, string code);
 
     [LoggerMessage(3, LogLevel.Debug, "MSAL: {Message}")]
     public static partial void Msal(ILogger logger, string message);

@@ -5,7 +5,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>A dynamic array value (JSON array); equality is structural.</summary>
 public sealed class DynamicArray : IReadOnlyList<object?>, IEquatable<DynamicArray>

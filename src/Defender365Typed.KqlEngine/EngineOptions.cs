@@ -1,8 +1,8 @@
 using System;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
-/// <summary>Options of one <see cref="KqlEngine.Execute"/> call.</summary>
+/// <summary>Options of one <see cref="KqlEvaluator.Execute"/> call.</summary>
 public sealed class EngineOptions
 {
     /// <summary>The value of <c>now()</c> (and the reference of <c>ago()</c>); UTC. Defaults to the current time.</summary>

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Defender365Typed.Generators.KqlFrontEnd;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>Scalar functions.</summary>
 internal sealed partial class Evaluator

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Defender365Typed.Generators.KqlFrontEnd;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>Scalar expressions: names, literals, operators.</summary>
 internal sealed partial class Evaluator

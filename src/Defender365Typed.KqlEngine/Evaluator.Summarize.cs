@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Defender365Typed.Generators.KqlFrontEnd;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>One aggregate call of a summarize item, compiled against the input rows.</summary>
 internal sealed class AggregateSpec

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Defender365Typed.Generators.KqlFrontEnd;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 internal delegate object? RowFunc(object?[] row);
 

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>The documented advanced hunting schema (66 tables), embedded from <c>src/Defender365Typed/Schema/hunting-schema.json</c>.</summary>
 public static class HuntingSchema

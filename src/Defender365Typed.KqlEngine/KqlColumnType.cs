@@ -1,6 +1,6 @@
 using System;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>The KQL scalar types a column of a <see cref="KqlResultTable"/> can have.</summary>
 public enum KqlColumnType

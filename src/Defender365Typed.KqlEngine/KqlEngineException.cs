@@ -1,6 +1,6 @@
 using System;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>
 /// A query the engine cannot run: a syntax error, an unknown table or column, or an operator or function the engine

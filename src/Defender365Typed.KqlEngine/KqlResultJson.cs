@@ -5,7 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>
 /// Writes a <see cref="KqlResultTable"/> as the hunting APIs do: the Graph <c>runHuntingQuery</c> shape

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>A named, typed column of a <see cref="KqlResultTable"/>.</summary>
 /// <param name="Name">The column name, exactly as KQL spells it.</param>
@@ -16,7 +16,7 @@ public sealed record KqlResultColumn(string Name, KqlColumnType Type)
 }
 
 /// <summary>
-/// A table of typed rows: an input table of a <see cref="ITableSource"/> or the result of <see cref="KqlEngine.Execute"/>.
+/// A table of typed rows: an input table of a <see cref="ITableSource"/> or the result of <see cref="KqlEvaluator.Execute"/>.
 /// Each row holds one value per column, represented as <see cref="KqlColumnType"/> documents.
 /// </summary>
 public sealed class KqlResultTable

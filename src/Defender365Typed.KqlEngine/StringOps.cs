@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>
 /// KQL string operators. <c>has</c> and its family use term semantics approximated without an index: a term is a

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>An alert of a synthetic incident (Graph-style camelCase enum values).</summary>
 /// <param name="Id">The alert ID, also <c>AlertId</c> in AlertInfo and AlertEvidence.</param>

@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>A table file that cannot be read: names the file, the line and (for bad values) the column.</summary>
 public sealed class TableLoadException : Exception

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>Equality and hashing of KQL values: numbers compare by value across int/long/real/decimal, strings ordinally.</summary>
 public sealed class ValueComparer : IEqualityComparer<object?>

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
-using Defender365Typed.CommandLine;
-using Defender365Typed.CommandLine.Emulation;
+using Defender365Typed.Cli;
+using Defender365Typed.Cli.Emulation;
 
 namespace Defender365Typed.Cli.Tests;
 
@@ -65,7 +65,7 @@ internal sealed class CliHarness : IDisposable
             ReadLine = () => null,
             Emulator = Emulator,
         };
-        int code = await CommandLine.Cli.RunAsync(args, stdout, stderr, context);
+        int code = await CliApplication.RunAsync(args, stdout, stderr, context);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 

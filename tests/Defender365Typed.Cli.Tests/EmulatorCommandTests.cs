@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Defender365Typed.CommandLine.Emulation;
+using Defender365Typed.Cli.Emulation;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Api;
 using Defender365Typed.Emulator.Faults;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Emulator.Api;
 using Defender365Typed.Emulator.Faults;
 using Microsoft.Extensions.DependencyInjection;

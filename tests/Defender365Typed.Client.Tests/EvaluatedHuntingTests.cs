@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Defender365Typed.Evaluation;
+using Defender365Typed.KqlEngine;
 using Defender365Typed.Results;
 using Defender365Typed.Tables;
 
@@ -28,7 +28,7 @@ public sealed class EvaluatedHuntingTests : EmulatorTest
 
         List<HuntingRow> rows = await client.Hunting.RunAsync(query.ToKql()).ToListAsync();
 
-        KqlResultTable expected = KqlEngine.Execute(query.ToKql(), dataset, new EngineOptions { Now = Now });
+        KqlResultTable expected = KqlEvaluator.Execute(query.ToKql(), dataset, new EngineOptions { Now = Now });
         Assert.NotEmpty(rows);
         Assert.Equal(expected.Rows.Count, rows.Count);
         Assert.Equal(
@@ -51,7 +51,7 @@ public sealed class EvaluatedHuntingTests : EmulatorTest
         List<PowerShellRun> rows = await client.Hunting.RunAsync(query).ToListAsync();
         List<PowerShellRun> viaRawKql = await client.Hunting.RunAsync<PowerShellRun>(query.ToKql()).ToListAsync();
 
-        KqlResultTable expected = KqlEngine.Execute(query.ToKql(), dataset, new EngineOptions { Now = Now });
+        KqlResultTable expected = KqlEvaluator.Execute(query.ToKql(), dataset, new EngineOptions { Now = Now });
         Assert.NotEmpty(rows);
         Assert.Equal(
             expected.Rows.Select(r => new PowerShellRun((DateTime)r[0]!, (string)r[1]!, (string)r[2]!, (long?)r[3])),

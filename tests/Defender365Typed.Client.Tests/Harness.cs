@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Identity;
 using Microsoft.Extensions.Logging;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Defender365Typed.Emulator.Api;
 using Defender365Typed.Emulator.Faults;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Client.Tests;
 

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 
 namespace Defender365Typed.Client.Tests;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace Defender365Typed.Evaluation.Tests;
+namespace Defender365Typed.KqlEngine.Tests;
 
 /// <summary>What the engine refuses: each a <see cref="KqlEngineException"/> naming the problem and its position.</summary>
 public sealed class ErrorTests

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 
-namespace Defender365Typed.Evaluation.Tests;
+namespace Defender365Typed.KqlEngine.Tests;
 
 /// <summary>Scalar functions and operators, one <c>print</c> at a time.</summary>
 public sealed class FunctionTests
@@ -184,7 +184,7 @@ public sealed class FunctionTests
         var options = new EngineOptions { Now = TestData.Now, RegexTimeout = TimeSpan.FromMilliseconds(50) };
         string input = new string('a', 30) + "!";
         var ex = Assert.Throws<KqlEngineException>(() =>
-            KqlEngine.Execute($"print x = '{input}' matches regex '^(a+)+$'", TestData.Dataset, options));
+            KqlEvaluator.Execute($"print x = '{input}' matches regex '^(a+)+$'", TestData.Dataset, options));
         Assert.Contains("regular expression took longer", ex.Message, StringComparison.Ordinal);
     }
 

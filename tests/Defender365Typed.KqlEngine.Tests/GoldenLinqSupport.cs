@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Defender365Typed.Tests.Golden;
 
-namespace Defender365Typed.Evaluation.Tests;
+namespace Defender365Typed.KqlEngine.Tests;
 
 /// <summary>One row of a dataset table, read by column name for the hand-written LINQ.</summary>
 internal sealed class Row(KqlResultTable table, object?[] values)

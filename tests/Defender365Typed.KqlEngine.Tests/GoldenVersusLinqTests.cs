@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using Defender365Typed.Tests.Golden;
 
-namespace Defender365Typed.Evaluation.Tests;
+namespace Defender365Typed.KqlEngine.Tests;
 
 /// <summary>
 /// The key proof of the engine: golden typed queries (tests/Defender365Typed.Tests/Golden, the same builder code) are

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 
-namespace Defender365Typed.Evaluation.Tests;
+namespace Defender365Typed.KqlEngine.Tests;
 
 /// <summary>Tabular operators over small hand-made tables.</summary>
 public sealed class OperatorTests
@@ -27,7 +27,7 @@ public sealed class OperatorTests
             [["k1", 10L, "x"], ["k2", 20L, "y"], ["k2", 21L, "z"], ["k3", 30L, "w"]]),
     ]);
 
-    private static KqlResultTable Run(string kql) => KqlEngine.Execute(kql, Tables, new EngineOptions { Now = Now });
+    private static KqlResultTable Run(string kql) => KqlEvaluator.Execute(kql, Tables, new EngineOptions { Now = Now });
 
     private static string[] Column(KqlResultTable t, string name) => FunctionTests.Texts(t, name).ToArray();
 
@@ -210,7 +210,7 @@ public sealed class OperatorTests
     [Fact]
     public void Max_rows_caps_the_result()
     {
-        KqlResultTable t = KqlEngine.Execute("T", Tables, new EngineOptions { Now = Now, MaxRows = 2 });
+        KqlResultTable t = KqlEvaluator.Execute("T", Tables, new EngineOptions { Now = Now, MaxRows = 2 });
         Assert.Equal(2, t.Rows.Count);
         Assert.Equal("PrimaryResult", t.Name);
     }

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 
-namespace Defender365Typed.Evaluation.Tests;
+namespace Defender365Typed.KqlEngine.Tests;
 
 /// <summary>The JSON writer, the table loaders and the synthetic dataset.</summary>
 public sealed class OutputAndLoaderTests
@@ -73,7 +73,7 @@ public sealed class OutputAndLoaderTests
         Assert.Null(t.Rows[1][3]);
         Assert.True(double.IsNaN((double)t.Rows[0][3]!));
         SyntheticDataset data = TestData.Dataset.With(t);
-        KqlResultTable result = KqlEngine.Execute(
+        KqlResultTable result = KqlEvaluator.Execute(
             "MyEvents | where array_length(parse_json(Extra)['a']) > 0 or isnull(Flag) | project DeviceName", data, TestData.Options);
         Assert.Equal(["pc1", "pc2"], result.Rows.Select(r => (string)r[0]!).ToArray());
 

@@ -1,7 +1,7 @@
 using System;
-using Defender365Typed.Evaluation;
+using Defender365Typed.KqlEngine;
 
-namespace Defender365Typed.Evaluation.Tests;
+namespace Defender365Typed.KqlEngine.Tests;
 
 /// <summary>The shared synthetic dataset and engine options of the tests.</summary>
 internal static class TestData
@@ -12,5 +12,5 @@ internal static class TestData
 
     public static EngineOptions Options { get; } = new() { Now = Now };
 
-    public static KqlResultTable Run(string kql) => KqlEngine.Execute(kql, Dataset, Options);
+    public static KqlResultTable Run(string kql) => KqlEvaluator.Execute(kql, Dataset, Options);
 }

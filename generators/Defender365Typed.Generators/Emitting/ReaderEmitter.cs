@@ -33,7 +33,7 @@ internal static class ReaderEmitter
         w.Line("    });");
         w.Line();
         w.Line("// Runs with the type's other static initializers, so the client finds this reader for typed queries on first use.");
-        w.Line($"private static readonly bool __HuntingReaderRegistered = global::Defender365Typed.Client.HuntingResultReaders.RegisterDefault(new global::Defender365Typed.Client.GeneratedHuntingResultReader<{self}>());");
+        w.Line($"private static readonly bool __HuntingReaderRegistered = global::Defender365Typed.Results.HuntingResultReaders.RegisterDefault(new global::Defender365Typed.Results.GeneratedHuntingResultReader<{self}>());");
         w.Line();
         w.Line($"/// <summary>The columns the generated reader of <see cref=\"{self}\"/> fills.</summary>");
         w.Line($"static {Results}HuntingReaderSchema {readable}.ReaderSchema => __HuntingReaderSchema;");

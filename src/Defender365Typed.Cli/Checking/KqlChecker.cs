@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using Defender365Typed.Generators.KqlFrontEnd;
 
-namespace Defender365Typed.CommandLine.Checking;
+namespace Defender365Typed.Cli.Checking;
 
 /// <summary>A diagnostic on a KQL file: 1-based line and column, 0-based offset and length (UTF-16 code units).</summary>
 internal sealed record CheckDiagnostic(string Id, string Severity, string Message, int Line, int Column, int Start, int Length);

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using Defender365Typed.Generators.KqlFrontEnd;
 
-namespace Defender365Typed.CommandLine.Checking;
+namespace Defender365Typed.Cli.Checking;
 
 /// <summary>A column as the schema JSON describes it.</summary>
 internal sealed record SchemaColumn(string Name, string Type, string? Description);

@@ -4,12 +4,12 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
-using Defender365Typed.CommandLine.Emulation;
-using Defender365Typed.CommandLine.Settings;
+using Defender365Typed.Cli.Emulation;
+using Defender365Typed.Cli.Settings;
 
-namespace Defender365Typed.CommandLine.Commands;
+namespace Defender365Typed.Cli.Commands;
 
 /// <summary><c>auth login | test | status | reset</c>.</summary>
 internal static class AuthCommands

@@ -7,10 +7,10 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.CommandLine.Checking;
-using Defender365Typed.CommandLine.Settings;
+using Defender365Typed.Cli.Checking;
+using Defender365Typed.Cli.Settings;
 
-namespace Defender365Typed.CommandLine.Commands;
+namespace Defender365Typed.Cli.Commands;
 
 /// <summary><c>check &lt;file|folder&gt;...</c>: validates .kql files offline with the KQL front end.</summary>
 internal static class CheckCommand

@@ -4,11 +4,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
-using Defender365Typed.CommandLine.Emulation;
+using Defender365Typed.Cli.Emulation;
 
-namespace Defender365Typed.CommandLine.Commands;
+namespace Defender365Typed.Cli.Commands;
 
 /// <summary><c>demo</c>: the whole flow against an in-process emulator, in a few seconds, without a tenant.</summary>
 internal static class DemoCommand
@@ -35,7 +35,7 @@ internal static class DemoCommand
             using DefenderClient client = DefenderClient.Create(session.ClientOptions(), auth);
             await o.WriteLineAsync();
             await o.WriteLineAsync("== 3. Active incidents");
-            await CommandLine.Output.TextTable.WriteAsync(o, client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active] }, ct));
+            await Output.TextTable.WriteAsync(o, client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active] }, ct));
 
             await o.WriteLineAsync();
             await o.WriteLineAsync("== 4. A typed hunting query, built in C#:");

@@ -9,10 +9,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
 using Defender365Typed.Client;
-using Defender365Typed.CommandLine.Output;
-using Defender365Typed.CommandLine.Settings;
+using Defender365Typed.Cli.Output;
+using Defender365Typed.Cli.Settings;
 
-namespace Defender365Typed.CommandLine.Commands;
+namespace Defender365Typed.Cli.Commands;
 
 /// <summary><c>hunt &lt;kql | @file&gt;</c>: runs an advanced hunting query and prints the rows.</summary>
 internal static class HuntCommand

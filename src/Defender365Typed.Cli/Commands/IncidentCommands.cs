@@ -9,10 +9,10 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed.Client;
-using Defender365Typed.CommandLine.Output;
-using Defender365Typed.CommandLine.Settings;
+using Defender365Typed.Cli.Output;
+using Defender365Typed.Cli.Settings;
 
-namespace Defender365Typed.CommandLine.Commands;
+namespace Defender365Typed.Cli.Commands;
 
 /// <summary><c>incidents list | get | update</c> on Microsoft Graph security.</summary>
 internal static class IncidentCommands

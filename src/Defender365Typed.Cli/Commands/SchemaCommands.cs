@@ -2,10 +2,10 @@ using System;
 using System.CommandLine;
 using System.Linq;
 using System.Threading.Tasks;
-using Defender365Typed.CommandLine.Checking;
-using Defender365Typed.CommandLine.Output;
+using Defender365Typed.Cli.Checking;
+using Defender365Typed.Cli.Output;
 
-namespace Defender365Typed.CommandLine.Commands;
+namespace Defender365Typed.Cli.Commands;
 
 /// <summary><c>schema tables</c> and <c>schema columns &lt;table&gt;</c>.</summary>
 internal static class SchemaCommands

@@ -1,7 +1,7 @@
 using System;
 using Defender365Typed;
 
-namespace Defender365Typed.CommandLine.Emulation;
+namespace Defender365Typed.Cli.Emulation;
 
 /// <summary>The typed hunting query the demo runs, built with the query builder (not a string).</summary>
 internal static class DemoQueries

@@ -2,12 +2,12 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Identity;
 
-namespace Defender365Typed.CommandLine.Emulation;
+namespace Defender365Typed.Cli.Emulation;
 
 /// <summary>
 /// An in-process Defender emulator on loopback with the command line's app registered, device codes approved

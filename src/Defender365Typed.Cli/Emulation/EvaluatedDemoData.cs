@@ -1,9 +1,9 @@
 using System;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Api;
-using Defender365Typed.Evaluation;
+using Defender365Typed.KqlEngine;
 
-namespace Defender365Typed.CommandLine.Emulation;
+namespace Defender365Typed.Cli.Emulation;
 
 /// <summary>
 /// The emulator's content: the synthetic tenant of the KQL engine. Hunting queries are evaluated for real over its

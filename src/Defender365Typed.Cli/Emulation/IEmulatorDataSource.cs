@@ -1,6 +1,6 @@
 using Defender365Typed.Emulator;
 
-namespace Defender365Typed.CommandLine.Emulation;
+namespace Defender365Typed.Cli.Emulation;
 
 /// <summary>
 /// What an in-process emulator started by <c>demo</c> or <c>--emulator</c> holds: its incidents and where its

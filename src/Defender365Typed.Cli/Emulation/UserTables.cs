@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
-using Defender365Typed.Evaluation;
+using Defender365Typed.KqlEngine;
 
-namespace Defender365Typed.CommandLine.Emulation;
+namespace Defender365Typed.Cli.Emulation;
 
 /// <summary>Loads a user's <c>&lt;Table&gt;.csv</c> / <c>&lt;Table&gt;.json</c> files into the emulator's tenant.</summary>
 internal static class UserTables

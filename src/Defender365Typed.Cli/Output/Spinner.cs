@@ -4,7 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Defender365Typed.CommandLine.Output;
+namespace Defender365Typed.Cli.Output;
 
 /// <summary>
 /// A progress line on stderr for long operations, drawn only when stderr is a terminal and only after a short delay

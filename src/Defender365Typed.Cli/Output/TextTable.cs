@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 
-namespace Defender365Typed.CommandLine.Output;
+namespace Defender365Typed.Cli.Output;
 
 /// <summary>A plain-text table: a header, a rule, one line per row, columns padded to the widest cell.</summary>
 internal static class TextTable

@@ -3,7 +3,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Defender365Typed.CommandLine.Settings;
+namespace Defender365Typed.Cli.Settings;
 
 /// <summary>
 /// The config file (<c>~/.config/defender365/config.json</c>): the non-secret sign-in settings. <c>auth login</c>

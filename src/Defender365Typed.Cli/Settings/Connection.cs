@@ -2,11 +2,11 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
-using Defender365Typed.CommandLine.Emulation;
+using Defender365Typed.Cli.Emulation;
 
-namespace Defender365Typed.CommandLine.Settings;
+namespace Defender365Typed.Cli.Settings;
 
 /// <summary>A signed-in client for one command: against the configured tenant, or the emulator with <c>--emulator</c>.</summary>
 internal sealed class Connection : IDisposable

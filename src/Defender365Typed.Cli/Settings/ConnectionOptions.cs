@@ -2,9 +2,9 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 
-namespace Defender365Typed.CommandLine.Settings;
+namespace Defender365Typed.Cli.Settings;
 
 /// <summary>One setting's value and where it came from (an option, an environment variable, the config file).</summary>
 internal readonly record struct Setting(string? Value, string Source)
@@ -111,15 +111,15 @@ internal sealed class ResolvedSettings
 
     public string ConfigFolder => Path.GetDirectoryName(Path.GetFullPath(ConfigPath)) ?? ".";
 
-    public string TokenCachePath => Path.Combine(ConfigFolder, TokenCacheMode == Auth.TokenCacheMode.PlainFile ? "msal-cache.json" : "msal-cache.bin");
+    public string TokenCachePath => Path.Combine(ConfigFolder, TokenCacheMode == Client.Auth.TokenCacheMode.PlainFile ? "msal-cache.json" : "msal-cache.bin");
 
     public DefenderAuthFlow AuthFlow => ParseFlow(Flow.Value);
 
     public TokenCacheMode TokenCacheMode => Choices.Canonical(TokenCache.Value, ConnectionOptions.TokenCacheNames, "token cache mode", TokenCache.Source) switch
     {
-        "plaintext" => Auth.TokenCacheMode.PlainFile,
-        "memory" => Auth.TokenCacheMode.Memory,
-        _ => Auth.TokenCacheMode.Protected,
+        "plaintext" => Client.Auth.TokenCacheMode.PlainFile,
+        "memory" => Client.Auth.TokenCacheMode.Memory,
+        _ => Client.Auth.TokenCacheMode.Protected,
     };
 
     public DefenderCloud ResolveCloud() => Choices.Canonical(Cloud.Value, ConnectionOptions.CloudNames, "cloud", Cloud.Source) switch
@@ -172,10 +172,10 @@ internal sealed class ResolvedSettings
         options.TokenCache = new TokenCacheOptions
         {
             Mode = mode,
-            FilePath = mode == Auth.TokenCacheMode.Memory ? null : TokenCachePath,
-            AllowUnprotectedFile = mode == Auth.TokenCacheMode.PlainFile,
+            FilePath = mode == Client.Auth.TokenCacheMode.Memory ? null : TokenCachePath,
+            AllowUnprotectedFile = mode == Client.Auth.TokenCacheMode.PlainFile,
         };
-        if (mode != Auth.TokenCacheMode.Memory)
+        if (mode != Client.Auth.TokenCacheMode.Memory)
         {
             Directory.CreateDirectory(ConfigFolder);
         }

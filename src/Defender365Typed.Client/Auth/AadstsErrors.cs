@@ -1,10 +1,9 @@
 using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Defender365Typed.Client;
 using Microsoft.Identity.Client;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>Maps MSAL and Entra ID (AADSTS) failures to messages a user can act on.</summary>
 internal static partial class AadstsErrors

@@ -1,4 +1,4 @@
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>Why sign-in or a token request failed, in terms of what to do about it.</summary>
 public enum AuthFailureKind

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>
 /// An authorization code sign-in in progress: send the user to <see cref="AuthorizationUri"/> (it

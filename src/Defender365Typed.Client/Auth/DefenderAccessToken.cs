@@ -1,6 +1,6 @@
 using System;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>An access token and its expiry. <see cref="ToString"/> never shows the token.</summary>
 public readonly struct DefenderAccessToken : IEquatable<DefenderAccessToken>

@@ -1,4 +1,4 @@
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>How the client signs in to Entra ID.</summary>
 public enum DefenderAuthFlow

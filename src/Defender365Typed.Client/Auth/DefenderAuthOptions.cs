@@ -1,7 +1,6 @@
 using System;
-using Defender365Typed.Client;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>How to sign in. Secrets set here never appear in logs, exceptions or <see cref="ToString"/>.</summary>
 public sealed class DefenderAuthOptions

@@ -1,7 +1,6 @@
 using System;
-using Defender365Typed.Client;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>
 /// Sign-in or a token request failed. <see cref="Kind"/> says what to do; <see cref="AadstsCode"/> is

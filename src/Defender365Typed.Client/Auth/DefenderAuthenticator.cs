@@ -2,13 +2,12 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.Extensibility;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>
 /// Signs in with MSAL and hands out access tokens: device code and authorization code (start, then
@@ -29,7 +28,7 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Defender365Typed.Auth");
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Defender365Typed.Client.Auth");
         _apps = new MsalApplications(options, _logger);
     }
 

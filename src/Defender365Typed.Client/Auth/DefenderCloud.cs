@@ -1,9 +1,8 @@
 using System;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Defender365Typed.Client;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>
 /// A Microsoft cloud: its Entra ID login host and the base URLs and token scopes of Microsoft Graph and

@@ -1,7 +1,6 @@
 using System;
-using Defender365Typed.Client;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>The outcome of a sign-in or an auth test: who, how, until when. No token.</summary>
 /// <param name="Flow">The flow used.</param>

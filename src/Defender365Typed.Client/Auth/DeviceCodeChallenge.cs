@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>What to show the user for a device code sign-in, and the wait for them to finish.</summary>
 public sealed class DeviceCodeChallenge

@@ -1,8 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Client;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>Gets access tokens for the Defender APIs. <see cref="DefenderAuthenticator"/> implements it with MSAL; plug in another (for example Azure.Identity) if you like.</summary>
 public interface IDefenderTokenProvider

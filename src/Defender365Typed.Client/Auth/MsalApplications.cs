@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Client;
 using Defender365Typed.Client.Http;
 using Microsoft.Extensions.Logging;
 using LogLevel = Microsoft.Identity.Client.LogLevel;
@@ -10,7 +9,7 @@ using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.AppConfig;
 using Microsoft.Identity.Client.Extensions.Msal;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>Builds the MSAL application for the configured flow, with logging, HTTP and cache wired in.</summary>
 internal sealed class MsalApplications : IDisposable

@@ -3,7 +3,7 @@ using System.Net.Http;
 using Defender365Typed.Client.Http;
 using Microsoft.Identity.Client;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>The one HttpClient MSAL uses: HTTPS only, with the emulator's certificate pinned when the cloud is an emulator.</summary>
 internal sealed class MsalHttpClientFactory : IMsalHttpClientFactory, IDisposable

@@ -1,9 +1,8 @@
 using System;
 using System.IO;
-using Defender365Typed.Client;
 using Microsoft.Identity.Client;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>
 /// MSAL's cache in a plain file that only its owner may read: created 0600 (directory 0700) on Unix,

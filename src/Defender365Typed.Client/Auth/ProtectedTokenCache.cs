@@ -1,11 +1,10 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using Defender365Typed.Client;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.Extensions.Msal;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>MSAL's cache protected by the OS (DPAPI, Keychain, libsecret) through Microsoft.Identity.Client.Extensions.Msal.</summary>
 internal static class ProtectedTokenCache

@@ -1,4 +1,4 @@
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>Where MSAL's token cache lives between runs.</summary>
 public enum TokenCacheMode

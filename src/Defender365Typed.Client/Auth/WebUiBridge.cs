@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Identity.Client.Extensibility;
 
-namespace Defender365Typed.Auth;
+namespace Defender365Typed.Client.Auth;
 
 /// <summary>
 /// Lets MSAL run its interactive flow (state, PKCE, code exchange) in two steps: MSAL hands over the

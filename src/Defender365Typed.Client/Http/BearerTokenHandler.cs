@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Microsoft.Extensions.Logging;
 
 namespace Defender365Typed.Client.Http;

@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 
 namespace Defender365Typed.Client.Http;
 

@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed.Client.Http;
+using Defender365Typed.Results;
 using Microsoft.Extensions.Logging;
 
 namespace Defender365Typed.Client;

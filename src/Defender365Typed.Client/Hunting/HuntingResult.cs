@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Defender365Typed.Results;
 using Microsoft.Extensions.Logging;
 
 namespace Defender365Typed.Client;

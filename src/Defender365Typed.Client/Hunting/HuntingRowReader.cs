@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Client;
 

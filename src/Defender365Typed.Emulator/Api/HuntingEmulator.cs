@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Defender365Typed.Evaluation;
+using Defender365Typed.KqlEngine;
 using Microsoft.AspNetCore.Http;
 
 namespace Defender365Typed.Emulator.Api;
@@ -160,7 +160,7 @@ public sealed class HuntingEmulator
         KqlResultTable result;
         try
         {
-            result = KqlEngine.Execute(query, tables, options);
+            result = KqlEvaluator.Execute(query, tables, options);
         }
         catch (KqlEngineException e)
         {

@@ -15,7 +15,7 @@ partial class Queries
             });
 
         // Runs with the type's other static initializers, so the client finds this reader for typed queries on first use.
-        private static readonly bool __HuntingReaderRegistered = global::Defender365Typed.Client.HuntingResultReaders.RegisterDefault(new global::Defender365Typed.Client.GeneratedHuntingResultReader<DeviceCount>());
+        private static readonly bool __HuntingReaderRegistered = global::Defender365Typed.Results.HuntingResultReaders.RegisterDefault(new global::Defender365Typed.Results.GeneratedHuntingResultReader<DeviceCount>());
 
         /// <summary>The columns the generated reader of <see cref="DeviceCount"/> fills.</summary>
         static global::Defender365Typed.Results.HuntingReaderSchema global::Defender365Typed.Results.IHuntingReadable<DeviceCount>.ReaderSchema => __HuntingReaderSchema;

@@ -27,7 +27,7 @@ partial class Queries
             });
 
         // Runs with the type's other static initializers, so the client finds this reader for typed queries on first use.
-        private static readonly bool __HuntingReaderRegistered = global::Defender365Typed.Client.HuntingResultReaders.RegisterDefault(new global::Defender365Typed.Client.GeneratedHuntingResultReader<SampleEvents>());
+        private static readonly bool __HuntingReaderRegistered = global::Defender365Typed.Results.HuntingResultReaders.RegisterDefault(new global::Defender365Typed.Results.GeneratedHuntingResultReader<SampleEvents>());
 
         /// <summary>The columns the generated reader of <see cref="SampleEvents"/> fills.</summary>
         static global::Defender365Typed.Results.HuntingReaderSchema global::Defender365Typed.Results.IHuntingReadable<SampleEvents>.ReaderSchema => __HuntingReaderSchema;

@@ -1,8 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Defender365Typed.Evaluation;
-using Defender365Typed.Evaluation.Tests;
+using Defender365Typed.KqlEngine;
+using Defender365Typed.KqlEngine.Tests;
 
 namespace Defender365Typed.Tests.Golden;
 
@@ -43,7 +43,7 @@ public abstract class GoldenQueryTests
             return;
         }
 
-        KqlResultTable result = KqlEngine.Execute(query.ToKql(), TestData.Dataset, TestData.Options);
+        KqlResultTable result = KqlEvaluator.Execute(query.ToKql(), TestData.Dataset, TestData.Options);
         Assert.NotNull(result);
         Assert.NotEmpty(result.Columns);
         _ = name;

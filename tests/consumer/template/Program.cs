@@ -4,11 +4,11 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed;
-using Defender365Typed.Auth;
+using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Identity;
-using Defender365Typed.Evaluation;
+using Defender365Typed.KqlEngine;
 
 namespace Consumer;
 

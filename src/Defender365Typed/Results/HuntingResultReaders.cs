@@ -4,7 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
-namespace Defender365Typed.Client;
+namespace Defender365Typed.Results;
 
 /// <summary>
 /// The readers the client uses for typed rows when no reader is passed explicitly. Generated

@@ -1,4 +1,4 @@
-namespace Defender365Typed.Client;
+namespace Defender365Typed.Results;
 
 /// <summary>Which service wrote a hunting response body, and so how its JSON is laid out.</summary>
 public enum HuntingResponseFormat

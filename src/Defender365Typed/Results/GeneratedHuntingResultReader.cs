@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using Defender365Typed.Results;
 
-namespace Defender365Typed.Client;
+namespace Defender365Typed.Results;
 
 /// <summary>
 /// Connects a generated UTF-8 row reader (<see cref="IHuntingReadable{TSelf}"/>) to the client: the response

@@ -7,12 +7,12 @@ using System.CommandLine.Parsing;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Defender365Typed.CommandLine.Commands;
+using Defender365Typed.Cli.Commands;
 
-namespace Defender365Typed.CommandLine;
+namespace Defender365Typed.Cli;
 
 /// <summary>The <c>defender365</c> command line, runnable in-process.</summary>
-internal static class Cli
+internal static class CliApplication
 {
     public const string Name = "defender365";
 

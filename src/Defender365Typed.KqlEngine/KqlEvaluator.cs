@@ -1,14 +1,14 @@
 using System;
 using Defender365Typed.Generators.KqlFrontEnd;
 
-namespace Defender365Typed.Evaluation;
+namespace Defender365Typed.KqlEngine;
 
 /// <summary>
 /// Evaluates advanced hunting KQL over in-memory tables. The query is parsed by the project's KQL front end; the
 /// engine then runs the statements (<c>let</c>s and the final tabular expression) row by row. Anything it does not
 /// support throws a <see cref="KqlEngineException"/> naming the operator or function.
 /// </summary>
-public static class KqlEngine
+public static class KqlEvaluator
 {
     /// <summary>Runs <paramref name="kql"/> against <paramref name="tables"/> and returns the last statement's table.</summary>
     /// <exception cref="KqlEngineException">The query has a syntax error, names an unknown table or column, or uses

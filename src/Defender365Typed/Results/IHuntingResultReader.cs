@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 
-namespace Defender365Typed.Client;
+namespace Defender365Typed.Results;
 
 /// <summary>
 /// Reads the rows of an advanced hunting response straight from the response stream. The client

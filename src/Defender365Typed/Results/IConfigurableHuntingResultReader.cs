@@ -1,6 +1,6 @@
 using Defender365Typed.Results;
 
-namespace Defender365Typed.Client;
+namespace Defender365Typed.Results;
 
 /// <summary>
 /// A hunting result reader that can be given <see cref="HuntingReaderOptions"/> (interning, an intern cache, missing
