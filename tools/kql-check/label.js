@@ -12,7 +12,7 @@
 //                                the seeded text by its SHA-256 (UTF-8), so a change in seeding makes the
 //                                label stale instead of silently matching by id
 //
-// --seeds <file>  the seeds.json that CorpusTests.Seeded_errors_are_caught writes beside its report
+// --seeds <file>  the seeds.json that SeededErrorTests.Seeded_errors_are_caught_per_kind writes beside its report
 //                 (tests/Defender365Typed.KqlFrontEnd.Tests/bin/<config>/net10.0/seeds.json): one edit per
 //                 seed. Needed after a change to SeededErrors.cs or kusto-functions.txt; without it the
 //                 edits already recorded in seeded-labels.json are labelled again.

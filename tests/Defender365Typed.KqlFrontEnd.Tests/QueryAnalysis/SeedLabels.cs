@@ -22,9 +22,6 @@ internal sealed record SeedLabel(string Id, string Sha256, IReadOnlyList<KustoEr
 /// </summary>
 internal static class SeedLabels
 {
-    public const string Regenerate =
-        "node tools/kql-check/label.js --seeds <the seeds.json written beside the test's report>";
-
     public static string PathInRepository => Path.Combine(TestSchema.CorpusDirectory, "..", "seeded-labels.json");
 
     public static Dictionary<string, SeedLabel> Load(string path)
