@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Reflection;
 using System.Text;
 using Defender365Typed.Generators.Model;
 
@@ -7,6 +8,16 @@ namespace Defender365Typed.Generators.Emitting;
 /// <summary>A minimal indented text writer: generated code is built as text, not syntax trees (faster, and readable).</summary>
 internal sealed class SourceWriter
 {
+    private static readonly AssemblyName Generator = typeof(SourceWriter).Assembly.GetName();
+
+    /// <summary>
+    /// Marks a generated declaration, as the .NET generators do (tools and coverage skip it). It goes on the members
+    /// and nested types the generator adds, never on the user's own partial type: that would make the whole type
+    /// "generated" (analyzers and coverage would skip the user's code), and two files re-opening it could not both carry it.
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{Generator.Name}\", \"{Generator.Version}\")]";
+
     private readonly StringBuilder _builder = new();
     private int _indent;
 
@@ -20,6 +31,9 @@ internal sealed class SourceWriter
 
         _builder.Append('\n');
     }
+
+    /// <summary>The <see cref="GeneratedCodeAttribute"/> line, before a generated member or type.</summary>
+    public void GeneratedCode() => Line(GeneratedCodeAttribute);
 
     public void Open(string header)
     {
