@@ -11,9 +11,10 @@ internal sealed class SourceWriter
     private static readonly AssemblyName Generator = typeof(SourceWriter).Assembly.GetName();
 
     /// <summary>
-    /// Marks a generated declaration, as the .NET generators do (tools and coverage skip it). It goes on the members
-    /// and nested types the generator adds, never on the user's own partial type: that would make the whole type
-    /// "generated" (analyzers and coverage would skip the user's code), and two files re-opening it could not both carry it.
+    /// Marks a generated declaration, as the .NET generators do (coverage and other tools skip it). Like the regex
+    /// generator, it goes on each member and nested type the generator adds, never on the user's own partial type:
+    /// that would label the user's whole type as generated, and the two files that re-open it (shape and reader)
+    /// could not both carry it (AllowMultiple = false).
     /// </summary>
     public static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"{Generator.Name}\", \"{Generator.Version}\")]";
