@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Tests.Helpers;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,18 @@ namespace Defender365Typed.Generators.Tests;
 /// <summary>Edits that do not touch a declaration must leave every tracked step cached, so the IDE does no work.</summary>
 public sealed class IncrementalGeneratorTests
 {
-    private static readonly string[] TrackedSteps = [TrackingNames.Tables, TrackingNames.Results, TrackingNames.Shapes, TrackingNames.TableReaders, TrackingNames.ResultReaders];
+    // Every step the generator names: a new step is checked as soon as it gets a tracking name.
+    private static readonly string[] TrackedSteps = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToArray();
+
+    [Fact]
+    public void Each_attribute_has_one_tracked_step()
+    {
+        Assert.Equal([TrackingNames.Tables, TrackingNames.Results], TrackedSteps);
+    }
 
     [Fact]
     public void Adding_an_unrelated_file_leaves_every_step_cached()
@@ -46,12 +58,18 @@ public sealed class IncrementalGeneratorTests
 
         (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited);
 
-        IncrementalStepRunReason[] reasons = Outputs(second, TrackingNames.Shapes).Select(o => o.Reason).ToArray();
-        Assert.Contains(IncrementalStepRunReason.Modified, reasons);
+        // One model per type, read by both emitters: the table's model is modified, the result's is untouched.
+        var table = Assert.Single(Outputs(second, TrackingNames.Tables));
+        Assert.Equal(IncrementalStepRunReason.Modified, table.Reason);
+        Assert.Equal(KqlTypeName.Int, Assert.IsType<HuntingTypeSpec>(table.Value).Columns.Single(c => c.PropertyName == "FileSize").Type);
+        var result = Assert.Single(Outputs(second, TrackingNames.Results));
+        Assert.True(result.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Results: {result.Reason}");
         string before = Source(first, "Sample.Hunting.Queries.SampleEvents.g.cs");
         string after = Source(second, "Sample.Hunting.Queries.SampleEvents.g.cs");
         Assert.Contains("KqlType.Long", before, StringComparison.Ordinal);
         Assert.Contains("KqlType.Int", after, StringComparison.Ordinal);
+        Assert.Contains("long v3 = default;", Source(first, "Sample.Hunting.Queries.SampleEvents.Reader.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("int v3 = default;", Source(second, "Sample.Hunting.Queries.SampleEvents.Reader.g.cs"), StringComparison.Ordinal);
         Assert.Equal(Source(first, "Sample.Hunting.Queries.DeviceCount.g.cs"), Source(second, "Sample.Hunting.Queries.DeviceCount.g.cs"));
     }
 
@@ -90,7 +108,7 @@ public sealed class IncrementalGeneratorTests
         var outputs = runs.SelectMany(run => run.Outputs).ToList();
 
         // Models must be plain equatable data: a symbol, syntax node or compilation would defeat caching.
-        Assert.All(outputs, output => Assert.True(output.Value is null or ShapeSpec or ReaderSpec, $"Step '{step}' output is a {output.Value?.GetType()}."));
+        Assert.All(outputs, output => Assert.True(output.Value is null or HuntingTypeSpec, $"Step '{step}' output is a {output.Value?.GetType()}."));
         return outputs;
     }
 

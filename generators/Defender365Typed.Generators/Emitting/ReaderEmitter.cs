@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using Defender365Typed.Generators.Model;
 
 namespace Defender365Typed.Generators.Emitting;
@@ -13,8 +12,10 @@ internal static class ReaderEmitter
 {
     private const string Results = "global::Defender365Typed.Results.";
 
-    public static string Emit(ReaderSpec spec)
+    /// <summary>The reader source; only for a spec whose rows can be built (<see cref="HuntingTypeSpec.ConstructorArity"/> set).</summary>
+    public static string Emit(HuntingTypeSpec spec)
     {
+        int arity = spec.ConstructorArity ?? throw new System.ArgumentException($"'{spec.TypeName}' has no row constructor: it gets no reader.", nameof(spec));
         var w = new SourceWriter();
         w.StartFile(spec.Namespace, spec.ContainingTypes);
 
@@ -22,10 +23,11 @@ internal static class ReaderEmitter
         string readable = $"{Results}IHuntingReadable<{self}>";
         w.Open($"partial {spec.TypeKeyword} {self} : {readable}");
 
+        w.GeneratedCode();
         w.Line($"private static readonly {Results}HuntingReaderSchema __HuntingReaderSchema = new {Results}HuntingReaderSchema(");
         w.Line($"    new {Results}HuntingReaderColumn[]");
         w.Line("    {");
-        foreach (ReaderColumnSpec column in spec.Columns)
+        foreach (ColumnSpec column in spec.Columns)
         {
             w.Line($"        new {Results}HuntingReaderColumn({CSharpText.Literal(column.ColumnName)}, global::Defender365Typed.KqlType.{column.Type}, {Bool(column.Nullable)}, {Bool(column.Intern)}),");
         }
@@ -33,16 +35,19 @@ internal static class ReaderEmitter
         w.Line("    });");
         w.Line();
         w.Line("// Runs with the type's other static initializers, so the client finds this reader for typed queries on first use.");
+        w.GeneratedCode();
         w.Line($"private static readonly bool __HuntingReaderRegistered = global::Defender365Typed.Results.HuntingResultReaders.RegisterDefault(new global::Defender365Typed.Results.GeneratedHuntingResultReader<{self}>());");
         w.Line();
         w.Line($"/// <summary>The columns the generated reader of <see cref=\"{self}\"/> fills.</summary>");
+        w.GeneratedCode();
         w.Line($"static {Results}HuntingReaderSchema {readable}.ReaderSchema => __HuntingReaderSchema;");
         w.Line();
         w.Line("/// <summary>Reads one row (generated: names matched on UTF-8 bytes, values decoded into locals, then the row is built).</summary>");
+        w.GeneratedCode();
         w.Open($"static bool {readable}.TryReadRow(ref {Results}HuntingRowReader reader, out {self} row)");
         for (int i = 0; i < spec.Columns.Count; i++)
         {
-            ReaderColumnSpec column = spec.Columns[i];
+            ColumnSpec column = spec.Columns[i];
             w.Line($"{LocalType(column)} v{i} = {Initial(column)};");
         }
 
@@ -63,7 +68,7 @@ internal static class ReaderEmitter
 
         w.Line($"        case {Results}HuntingRowReader.EndOfRow:");
         w.Line("            reader.CheckRowComplete();");
-        w.Line($"            row = {Construct(spec)};");
+        w.Line($"            row = {Construct(spec, arity)};");
         w.Line("            return true;");
         w.Line($"        case {Results}HuntingRowReader.NeedMoreData:");
         w.Line("            row = default!;");
@@ -86,13 +91,13 @@ internal static class ReaderEmitter
         return w.ToString();
     }
 
-    private static string Construct(ReaderSpec spec)
+    private static string Construct(HuntingTypeSpec spec, int arity)
     {
-        var arguments = new string[spec.ConstructorArity];
+        var arguments = new string[arity];
         var initializers = new List<string>();
         for (int i = 0; i < spec.Columns.Count; i++)
         {
-            ReaderColumnSpec column = spec.Columns[i];
+            ColumnSpec column = spec.Columns[i];
             if (column.ConstructorParameter >= 0)
             {
                 arguments[column.ConstructorParameter] = $"v{i}";
@@ -107,10 +112,10 @@ internal static class ReaderEmitter
         return initializers.Count == 0 ? text : text + " { " + string.Join(", ", initializers) + " }";
     }
 
-    private static IEnumerable<string> ReadStatements(ReaderColumnSpec column, int i)
+    private static IEnumerable<string> ReadStatements(ColumnSpec column, int i)
     {
         string v = $"v{i}";
-        switch (column.Kind)
+        switch (column.ValueKind)
         {
             case ReaderValueKind.String:
                 yield return column.Nullable ? $"{v} = reader.ReadString();" : $"{v} = reader.ReadString() ?? \"\";";
@@ -129,14 +134,14 @@ internal static class ReaderEmitter
                 yield return column.Nullable ? $"{v} = d{i}.IsNull ? null : d{i};" : $"{v} = d{i};";
                 break;
             default:
-                yield return $"{v} = reader.Read{(column.Nullable ? "Nullable" : string.Empty)}{column.Kind}();";
+                yield return $"{v} = reader.Read{(column.Nullable ? "Nullable" : string.Empty)}{column.ValueKind}();";
                 break;
         }
     }
 
-    private static string LocalType(ReaderColumnSpec column)
+    private static string LocalType(ColumnSpec column)
     {
-        string type = column.Kind switch
+        string type = column.ValueKind switch
         {
             ReaderValueKind.String or ReaderValueKind.JsonText => "string",
             ReaderValueKind.Int64 => "long",
@@ -154,10 +159,8 @@ internal static class ReaderEmitter
         return column.Nullable ? type + "?" : type;
     }
 
-    private static string Initial(ReaderColumnSpec column) =>
-        column.Kind is ReaderValueKind.String or ReaderValueKind.JsonText && !column.Nullable ? "\"\"" : "default";
+    private static string Initial(ColumnSpec column) =>
+        column.ValueKind is ReaderValueKind.String or ReaderValueKind.JsonText && !column.Nullable ? "\"\"" : "default";
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
 
@@ -12,7 +11,7 @@ internal static class ShapeEmitter
 {
     private const string Kql = "global::Defender365Typed.";
 
-    public static string Emit(ShapeSpec spec)
+    public static string Emit(HuntingTypeSpec spec)
     {
         var w = new SourceWriter();
         w.StartFile(spec.Namespace, spec.ContainingTypes);
@@ -23,6 +22,7 @@ internal static class ShapeEmitter
         w.Open($"partial {spec.TypeKeyword} {self}");
 
         w.Line($"/// <summary>The KQL shape of <see cref=\"{self}\"/>: its columns and typed column set.</summary>");
+        w.GeneratedCode();
         w.Line($"public static {newShape}{shapeType} Shape {{ get; }} = new {shapeType}(");
         w.Line($"    {(spec.TableName is null ? "null" : CSharpText.Literal(spec.TableName))},");
         w.Line($"    new {Kql}HuntingColumn[]");
@@ -39,11 +39,13 @@ internal static class ShapeEmitter
         {
             w.Line();
             w.Line($"/// <summary>The table <c>{Xml(spec.TableName)}</c>: the start of a typed query.</summary>");
+            w.GeneratedCode();
             w.Line($"public static {(spec.HidesInheritedTable ? "new " : string.Empty)}{Kql}KqlQuery<{self}, {self}.Columns> Table => Shape.Table;");
         }
 
         w.Line();
         w.Line($"/// <summary>The typed columns of <see cref=\"{self}\"/>, offered to query lambdas.</summary>");
+        w.GeneratedCode();
         w.Open($"public {newShape}sealed class Columns");
         w.Open($"internal Columns({Kql}KqlColumnScope scope)");
         foreach (ColumnSpec column in spec.Columns)
@@ -66,8 +68,6 @@ internal static class ShapeEmitter
 
         return w.ToString();
     }
-
-
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Reflection;
 using System.Text;
 using Defender365Typed.Generators.Model;
 
@@ -7,6 +8,17 @@ namespace Defender365Typed.Generators.Emitting;
 /// <summary>A minimal indented text writer: generated code is built as text, not syntax trees (faster, and readable).</summary>
 internal sealed class SourceWriter
 {
+    private static readonly AssemblyName Generator = typeof(SourceWriter).Assembly.GetName();
+
+    /// <summary>
+    /// Marks a generated declaration, as the .NET generators do (coverage and other tools skip it). Like the regex
+    /// generator, it goes on each member and nested type the generator adds, never on the user's own partial type:
+    /// that would label the user's whole type as generated, and the two files that re-open it (shape and reader)
+    /// could not both carry it (AllowMultiple = false).
+    /// </summary>
+    public static readonly string GeneratedCodeAttribute =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{Generator.Name}\", \"{Generator.Version}\")]";
+
     private readonly StringBuilder _builder = new();
     private int _indent;
 
@@ -20,6 +32,9 @@ internal sealed class SourceWriter
 
         _builder.Append('\n');
     }
+
+    /// <summary>The <see cref="GeneratedCodeAttribute"/> line, before a generated member or type.</summary>
+    public void GeneratedCode() => Line(GeneratedCodeAttribute);
 
     public void Open(string header)
     {

@@ -4,40 +4,13 @@ using Microsoft.CodeAnalysis;
 namespace Defender365Typed.Generators.Parsing;
 
 /// <summary>
-/// Maps CLR property types to KQL column types, and decides which pinned types a property can hold.
-/// Shared by the generator and the declaration analyzer so both agree on what is valid.
+/// Rules and spellings of the generator's KQL types: which pinned types a property can hold, the runtime scalar and
+/// the KQL name of each. Shared by the generator and the analyzers so all agree on what is valid.
 /// </summary>
 internal static class KqlTypeMapper
 {
-    /// <summary>The KQL type a property of <paramref name="type"/> maps to, or Unspecified when none does.</summary>
-    public static KqlTypeName Infer(ITypeSymbol type)
-    {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
-        switch (type.SpecialType)
-        {
-            case SpecialType.System_String: return KqlTypeName.String;
-            case SpecialType.System_Int64: return KqlTypeName.Long;
-            case SpecialType.System_Int32: return KqlTypeName.Int;
-            case SpecialType.System_Boolean: return KqlTypeName.Bool;
-            case SpecialType.System_Double: return KqlTypeName.Real;
-            case SpecialType.System_Decimal: return KqlTypeName.Decimal;
-            case SpecialType.System_DateTime: return KqlTypeName.DateTime;
-        }
-
-        return type.ToDisplayString() switch
-        {
-            KnownNames.DateTimeOffset => KqlTypeName.DateTime,
-            KnownNames.Guid => KqlTypeName.Guid,
-            KnownNames.TimeSpan => KqlTypeName.TimeSpan,
-            KnownNames.JsonElement => KqlTypeName.Dynamic,
-            KnownNames.KqlDynamicValue => KqlTypeName.Dynamic,
-            _ => KqlTypeName.Unspecified,
-        };
-    }
+    /// <summary>The KQL type a property of <paramref name="type"/> maps to, or Unspecified when none does (see <see cref="ClrTypeClassifier"/>).</summary>
+    public static KqlTypeName Infer(ITypeSymbol type) => ClrTypeClassifier.Classify(type).Kql;
 
     /// <summary>
     /// Whether a property inferred as <paramref name="clr"/> can hold a column pinned to <paramref name="pinned"/>:

@@ -46,18 +46,17 @@ internal static class ShapeMembers
         return properties;
     }
 
-    /// <summary>Every column property with its KQL name and types, read once for the generator and the analyzer.</summary>
+    /// <summary>Every column property with its KQL name, types and settings, read once for the generator and the analyzer.</summary>
     public static IEnumerable<ColumnDeclaration> Columns(INamedTypeSymbol type)
     {
         foreach (IPropertySymbol property in ColumnProperties(type))
         {
-            (string? name, int pinned, AttributeData? attribute) = ReadColumnAttribute(property);
-            yield return new ColumnDeclaration(property, name ?? property.Name, KqlTypeMapper.Infer(property.Type), (KqlTypeName)pinned, attribute);
+            yield return new ColumnDeclaration(property, ClrTypeClassifier.Classify(property.Type), ReadColumnAttribute(property));
         }
     }
 
-    /// <summary>The column name and pinned type from [HuntingColumn], if present.</summary>
-    public static (string? Name, int PinnedType, AttributeData? Attribute) ReadColumnAttribute(IPropertySymbol property)
+    /// <summary>The settings of the property's [HuntingColumn], all default when it has none.</summary>
+    public static HuntingColumnSettings ReadColumnAttribute(IPropertySymbol property)
     {
         foreach (AttributeData attribute in property.GetAttributes())
         {
@@ -68,18 +67,20 @@ internal static class ShapeMembers
 
             string? name = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
             int pinned = 0;
+            bool intern = false;
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
-                if (named.Key == "Type" && named.Value.Value is int value)
+                switch (named.Key, named.Value.Value)
                 {
-                    pinned = value;
+                    case ("Type", int value): pinned = value; break;
+                    case ("Intern", bool value): intern = value; break;
                 }
             }
 
-            return (name, pinned, attribute);
+            return new HuntingColumnSettings(name, pinned, intern, attribute);
         }
 
-        return (null, 0, null);
+        return default;
     }
 
     /// <summary>The text of the property's <c>&lt;summary&gt;</c> documentation, whitespace collapsed.</summary>

@@ -30,7 +30,7 @@ internal enum UnsupportedKind
 }
 
 /// <summary>
-/// The validity rules of a shape declaration. <see cref="ShapeParser"/> skips a type that breaks any of
+/// The validity rules of a shape declaration. <see cref="HuntingTypeParser"/> skips a type that breaks any of
 /// them and the declaration analyzer reports each one, so the two cannot disagree.
 /// </summary>
 internal static class ShapeRules

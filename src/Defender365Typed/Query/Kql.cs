@@ -23,8 +23,8 @@ public static class Kql
 
     /// <summary><c>iff(condition, whenTrue, whenFalse)</c>.</summary>
     public static T Iff<T>(KqlBool condition, T whenTrue, T whenFalse)
-        where T : struct, IKqlScalar =>
-        KqlScalar.Wrap<T>(new KqlCallNode("iff", condition.Node, whenTrue.Expression.Node, whenFalse.Expression.Node));
+        where T : struct, IKqlScalar<T> =>
+        T.Wrap(new KqlCallNode("iff", condition.Node, whenTrue.Expression.Node, whenFalse.Expression.Node));
 
     /// <summary><c>iff(condition, whenTrue, whenFalse)</c> for strings (lets C# literals infer the type).</summary>
     public static KqlString Iff(KqlBool condition, KqlString whenTrue, KqlString whenFalse) => Iff<KqlString>(condition, whenTrue, whenFalse);
@@ -40,8 +40,8 @@ public static class Kql
 
     /// <summary><c>coalesce(first, second)</c>: the first value that is not null.</summary>
     public static T Coalesce<T>(T first, T second)
-        where T : struct, IKqlScalar =>
-        KqlScalar.Wrap<T>(KqlNodes.Call("coalesce", first.Expression.Node, second.Expression.Node));
+        where T : struct, IKqlScalar<T> =>
+        T.Wrap(KqlNodes.Call("coalesce", first.Expression.Node, second.Expression.Node));
 
     /// <summary><c>strcat(...)</c>.</summary>
     public static KqlString StrCat(params KqlString[] values)
@@ -85,15 +85,15 @@ public static class Kql
 
     /// <summary><c>min(value)</c>.</summary>
     public static T Min<T>(T value)
-        where T : struct, IKqlScalar => KqlScalar.Wrap<T>(KqlNodes.Call("min", value.Expression.Node));
+        where T : struct, IKqlScalar<T> => T.Wrap(KqlNodes.Call("min", value.Expression.Node));
 
     /// <summary><c>max(value)</c>.</summary>
     public static T Max<T>(T value)
-        where T : struct, IKqlScalar => KqlScalar.Wrap<T>(KqlNodes.Call("max", value.Expression.Node));
+        where T : struct, IKqlScalar<T> => T.Wrap(KqlNodes.Call("max", value.Expression.Node));
 
     /// <summary><c>take_any(value)</c>: an arbitrary value of the group.</summary>
     public static T TakeAny<T>(T value)
-        where T : struct, IKqlScalar => KqlScalar.Wrap<T>(KqlNodes.Call("take_any", value.Expression.Node));
+        where T : struct, IKqlScalar<T> => T.Wrap(KqlNodes.Call("take_any", value.Expression.Node));
 
     /// <summary><c>make_set(value[, maxSize])</c>: the distinct values as a dynamic array.</summary>
     public static KqlDynamic MakeSet<T>(T value, int? maxSize = null)

@@ -7,6 +7,7 @@ partial class Queries
 {
     partial record DeviceCount : global::Defender365Typed.Results.IHuntingReadable<DeviceCount>
     {
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         private static readonly global::Defender365Typed.Results.HuntingReaderSchema __HuntingReaderSchema = new global::Defender365Typed.Results.HuntingReaderSchema(
             new global::Defender365Typed.Results.HuntingReaderColumn[]
             {
@@ -15,12 +16,15 @@ partial class Queries
             });
 
         // Runs with the type's other static initializers, so the client finds this reader for typed queries on first use.
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         private static readonly bool __HuntingReaderRegistered = global::Defender365Typed.Results.HuntingResultReaders.RegisterDefault(new global::Defender365Typed.Results.GeneratedHuntingResultReader<DeviceCount>());
 
         /// <summary>The columns the generated reader of <see cref="DeviceCount"/> fills.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         static global::Defender365Typed.Results.HuntingReaderSchema global::Defender365Typed.Results.IHuntingReadable<DeviceCount>.ReaderSchema => __HuntingReaderSchema;
 
         /// <summary>Reads one row (generated: names matched on UTF-8 bytes, values decoded into locals, then the row is built).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         static bool global::Defender365Typed.Results.IHuntingReadable<DeviceCount>.TryReadRow(ref global::Defender365Typed.Results.HuntingRowReader reader, out DeviceCount row)
         {
             string v0 = "";

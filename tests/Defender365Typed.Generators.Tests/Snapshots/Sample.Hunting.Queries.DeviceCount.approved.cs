@@ -8,6 +8,7 @@ partial class Queries
     partial record DeviceCount
     {
         /// <summary>The KQL shape of <see cref="DeviceCount"/>: its columns and typed column set.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         public static global::Defender365Typed.HuntingShape<DeviceCount, DeviceCount.Columns> Shape { get; } = new global::Defender365Typed.HuntingShape<DeviceCount, DeviceCount.Columns>(
             null,
             new global::Defender365Typed.HuntingColumn[]
@@ -18,6 +19,7 @@ partial class Queries
             static scope => new Columns(scope));
 
         /// <summary>The typed columns of <see cref="DeviceCount"/>, offered to query lambdas.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         public sealed class Columns
         {
             internal Columns(global::Defender365Typed.KqlColumnScope scope)

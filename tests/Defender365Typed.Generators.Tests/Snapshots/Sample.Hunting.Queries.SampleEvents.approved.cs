@@ -8,6 +8,7 @@ partial class Queries
     partial record SampleEvents
     {
         /// <summary>The KQL shape of <see cref="SampleEvents"/>: its columns and typed column set.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         public static global::Defender365Typed.HuntingShape<SampleEvents, SampleEvents.Columns> Shape { get; } = new global::Defender365Typed.HuntingShape<SampleEvents, SampleEvents.Columns>(
             "SampleEvents",
             new global::Defender365Typed.HuntingColumn[]
@@ -30,9 +31,11 @@ partial class Queries
             static scope => new Columns(scope));
 
         /// <summary>The table <c>SampleEvents</c>: the start of a typed query.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         public static global::Defender365Typed.KqlQuery<SampleEvents, SampleEvents.Columns> Table => Shape.Table;
 
         /// <summary>The typed columns of <see cref="SampleEvents"/>, offered to query lambdas.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators", "{version}")]
         public sealed class Columns
         {
             internal Columns(global::Defender365Typed.KqlColumnScope scope)

@@ -24,10 +24,10 @@ public abstract class KqlColumnScope
     /// <summary>A typed reference to the column <paramref name="name"/> in this scope.</summary>
     /// <typeparam name="T">The column's typed scalar, e.g. <see cref="KqlString"/>.</typeparam>
     public T Column<T>(string name)
-        where T : struct, IKqlScalar
+        where T : struct, IKqlScalar<T>
     {
         System.ArgumentException.ThrowIfNullOrEmpty(name);
-        return KqlScalar.Wrap<T>(CreateNode(name));
+        return T.Wrap(CreateNode(name));
     }
 
     /// <summary>A scope that renames columns clashing with <paramref name="takenNames"/> the way KQL's join does.</summary>

@@ -66,7 +66,7 @@ public class KqlQuery<TRow, TColumns> : KqlTabular
 
     /// <summary><c>project-rename NewName = Old</c>; <paramref name="renamed"/> refers to the column under its new name.</summary>
     public KqlQuery<TRow, TColumns> ProjectRename<T>(string newName, Func<TColumns, T> column, out T renamed)
-        where T : struct, IKqlScalar
+        where T : struct, IKqlScalar<T>
     {
         ThrowIfInvalidName(newName, nameof(newName));
         ArgumentNullException.ThrowIfNull(column);
@@ -82,7 +82,7 @@ public class KqlQuery<TRow, TColumns> : KqlTabular
 
     /// <summary><c>extend Name = expr</c>; <paramref name="column"/> refers to the new column in later operators.</summary>
     public KqlQuery<TRow, TColumns> Extend<T>(string name, Func<TColumns, T> value, out T column)
-        where T : struct, IKqlScalar
+        where T : struct, IKqlScalar<T>
     {
         ThrowIfInvalidName(name, nameof(name));
         ArgumentNullException.ThrowIfNull(value);
@@ -236,12 +236,12 @@ public class KqlQuery<TRow, TColumns> : KqlTabular
 
     /// <summary><c>mv-expand Name = column to typeof(T)</c>: one row per element, typed; <paramref name="element"/> refers to it later.</summary>
     public KqlQuery<TRow, TColumns> MvExpand<T>(string name, Func<TColumns, KqlDynamic> column, out T element, int? limit = null)
-        where T : struct, IKqlScalar
+        where T : struct, IKqlScalar<T>
     {
         ThrowIfInvalidName(name, nameof(name));
         ArgumentNullException.ThrowIfNull(column);
         element = KqlColumnScope.Default.Column<T>(name);
-        return Next(new KqlMvExpandOperator(name, column(Columns).Node, KqlScalar.TypeName<T>(), CheckLimit(limit)));
+        return Next(new KqlMvExpandOperator(name, column(Columns).Node, T.KqlTypeName, CheckLimit(limit)));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System;
 using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
@@ -8,17 +7,8 @@ namespace Defender365Typed;
 /// A predicate has no truth value in C#: <c>&amp;&amp;</c> and <c>||</c> always build both sides, and
 /// <c>if (predicate)</c> is always false. Use predicates only inside query lambdas.
 /// </remarks>
-public readonly struct KqlBool : IKqlScalar, IEquatable<KqlBool>
+public readonly partial struct KqlBool
 {
-    private readonly KqlNode? _node;
-
-    internal KqlBool(KqlNode node) => _node = node;
-
-    internal KqlNode Node => KqlScalar.Require(_node, nameof(KqlBool));
-
-    /// <inheritdoc />
-    public KqlExpr Expression => new(Node);
-
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.
     /// <summary>The literal <c>true</c> or <c>false</c>.</summary>
     public static implicit operator KqlBool(bool value) => new(value ? KqlNodes.True : KqlNodes.False);
@@ -39,33 +29,9 @@ public readonly struct KqlBool : IKqlScalar, IEquatable<KqlBool>
     public static bool operator false(KqlBool value) => false;
 
     /// <summary>KQL <c>==</c>.</summary>
-    public static KqlBool operator ==(KqlBool left, KqlBool right) => new(KqlNodes.Binary(left.Node, "==", right.Node));
+    public static KqlBool operator ==(KqlBool left, KqlBool right) => KqlScalar.Compare(left, "==", right);
 
     /// <summary>KQL <c>!=</c>.</summary>
-    public static KqlBool operator !=(KqlBool left, KqlBool right) => new(KqlNodes.Binary(left.Node, "!=", right.Node));
+    public static KqlBool operator !=(KqlBool left, KqlBool right) => KqlScalar.Compare(left, "!=", right);
 #pragma warning restore CA2225
-
-    /// <summary><c>isnull(value)</c>.</summary>
-    public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
-
-    /// <summary><c>isnotnull(value)</c>.</summary>
-    public KqlBool IsNotNull() => new(KqlNodes.Call("isnotnull", Node));
-
-    /// <summary><c>tostring(value)</c>.</summary>
-    public KqlString AsString() => new(KqlNodes.Call("tostring", Node));
-
-    /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
-    public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
-
-    /// <summary>Fills this result column with <paramref name="value"/> in <c>summarize</c> or <c>project</c>.</summary>
-    public KqlAssignment Assign(KqlBool value) => KqlScalar.Assign(Node, value.Node, nameof(KqlBool));
-
-    /// <summary>Identity of the expression objects, not a KQL comparison (use <c>==</c> for that).</summary>
-    public bool Equals(KqlBool other) => ReferenceEquals(_node, other._node);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is KqlBool other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 }

@@ -5,17 +5,8 @@ using Defender365Typed.Syntax;
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>datetime</c> expression: comparisons, <c>between</c>, timespan arithmetic, <c>bin</c> and calendar functions.</summary>
-public readonly struct KqlDateTime : IKqlScalar, IEquatable<KqlDateTime>
+public readonly partial struct KqlDateTime
 {
-    private readonly KqlNode? _node;
-
-    internal KqlDateTime(KqlNode node) => _node = node;
-
-    internal KqlNode Node => KqlScalar.Require(_node, nameof(KqlDateTime));
-
-    /// <inheritdoc />
-    public KqlExpr Expression => new(Node);
-
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.
     /// <summary>A <c>datetime</c> literal (UTC; see <see cref="KqlLiteral.DateTime(System.DateTime)"/>).</summary>
     public static implicit operator KqlDateTime(DateTime value) => new(new KqlTextNode(KqlLiteral.DateTime(value)));
@@ -24,22 +15,22 @@ public readonly struct KqlDateTime : IKqlScalar, IEquatable<KqlDateTime>
     public static implicit operator KqlDateTime(DateTimeOffset value) => new(new KqlTextNode(KqlLiteral.DateTime(value)));
 
     /// <summary>KQL <c>==</c>.</summary>
-    public static KqlBool operator ==(KqlDateTime left, KqlDateTime right) => Compare(left, "==", right);
+    public static KqlBool operator ==(KqlDateTime left, KqlDateTime right) => KqlScalar.Compare(left, "==", right);
 
     /// <summary>KQL <c>!=</c>.</summary>
-    public static KqlBool operator !=(KqlDateTime left, KqlDateTime right) => Compare(left, "!=", right);
+    public static KqlBool operator !=(KqlDateTime left, KqlDateTime right) => KqlScalar.Compare(left, "!=", right);
 
     /// <summary>Earlier than.</summary>
-    public static KqlBool operator <(KqlDateTime left, KqlDateTime right) => Compare(left, "<", right);
+    public static KqlBool operator <(KqlDateTime left, KqlDateTime right) => KqlScalar.Compare(left, "<", right);
 
     /// <summary>Earlier than or equal.</summary>
-    public static KqlBool operator <=(KqlDateTime left, KqlDateTime right) => Compare(left, "<=", right);
+    public static KqlBool operator <=(KqlDateTime left, KqlDateTime right) => KqlScalar.Compare(left, "<=", right);
 
     /// <summary>Later than.</summary>
-    public static KqlBool operator >(KqlDateTime left, KqlDateTime right) => Compare(left, ">", right);
+    public static KqlBool operator >(KqlDateTime left, KqlDateTime right) => KqlScalar.Compare(left, ">", right);
 
     /// <summary>Later than or equal.</summary>
-    public static KqlBool operator >=(KqlDateTime left, KqlDateTime right) => Compare(left, ">=", right);
+    public static KqlBool operator >=(KqlDateTime left, KqlDateTime right) => KqlScalar.Compare(left, ">=", right);
 
     /// <summary>The time between two datetimes.</summary>
     public static KqlTimeSpan operator -(KqlDateTime left, KqlDateTime right) => new(KqlNodes.Binary(left.Node, "-", right.Node));
@@ -89,30 +80,4 @@ public readonly struct KqlDateTime : IKqlScalar, IEquatable<KqlDateTime>
 
     /// <summary><c>format_datetime(value, format)</c>, e.g. <c>"yyyy-MM-dd"</c>.</summary>
     public KqlString Format(string format) => new(KqlNodes.Call("format_datetime", Node, new KqlTextNode(KqlLiteral.String(format))));
-
-    /// <summary><c>isnull(value)</c>.</summary>
-    public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
-
-    /// <summary><c>isnotnull(value)</c>.</summary>
-    public KqlBool IsNotNull() => new(KqlNodes.Call("isnotnull", Node));
-
-    /// <summary><c>tostring(value)</c>.</summary>
-    public KqlString AsString() => new(KqlNodes.Call("tostring", Node));
-
-    /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
-    public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
-
-    /// <summary>Fills this result column with <paramref name="value"/> in <c>summarize</c> or <c>project</c>.</summary>
-    public KqlAssignment Assign(KqlDateTime value) => KqlScalar.Assign(Node, value.Node, nameof(KqlDateTime));
-
-    /// <summary>Identity of the expression objects, not a KQL comparison (use <c>==</c> for that).</summary>
-    public bool Equals(KqlDateTime other) => ReferenceEquals(_node, other._node);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is KqlDateTime other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => _node?.GetHashCode() ?? 0;
-
-    private static KqlBool Compare(KqlDateTime left, string op, KqlDateTime right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

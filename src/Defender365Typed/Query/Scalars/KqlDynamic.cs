@@ -1,4 +1,3 @@
-using System;
 using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
@@ -9,18 +8,9 @@ namespace Defender365Typed;
 /// <c>(KqlLong)value</c>...) before comparing: KQL compares dynamic values only after a cast.
 /// </summary>
 #pragma warning disable CA2231 // No == on purpose: KQL cannot compare dynamic values without a cast.
-public readonly struct KqlDynamic : IKqlScalar, IEquatable<KqlDynamic>
+public readonly partial struct KqlDynamic
 #pragma warning restore CA2231
 {
-    private readonly KqlNode? _node;
-
-    internal KqlDynamic(KqlNode node) => _node = node;
-
-    internal KqlNode Node => KqlScalar.Require(_node, nameof(KqlDynamic));
-
-    /// <inheritdoc />
-    public KqlExpr Expression => new(Node);
-
     /// <summary>The member <paramref name="key"/> of a property bag: <c>value["key"]</c>.</summary>
     public KqlDynamic this[string key] => new(new KqlIndexNode(Node, new KqlTextNode(KqlLiteral.String(key))));
 
@@ -46,9 +36,6 @@ public readonly struct KqlDynamic : IKqlScalar, IEquatable<KqlDynamic>
     /// <summary><c>todatetime(value)</c>.</summary>
     public static explicit operator KqlDateTime(KqlDynamic value) => value.AsDateTime();
 #pragma warning restore CA2225
-
-    /// <summary><c>tostring(value)</c>.</summary>
-    public KqlString AsString() => new(KqlNodes.Call("tostring", Node));
 
     /// <summary><c>tolong(value)</c>.</summary>
     public KqlLong AsLong() => new(KqlNodes.Call("tolong", Node));
@@ -81,30 +68,9 @@ public readonly struct KqlDynamic : IKqlScalar, IEquatable<KqlDynamic>
     public KqlBool ContainsElement<T>(T element)
         where T : struct, IKqlScalar => new(KqlNodes.Call("set_has_element", Node, element.Expression.Node));
 
-    /// <summary><c>isnull(value)</c>.</summary>
-    public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
-
-    /// <summary><c>isnotnull(value)</c>.</summary>
-    public KqlBool IsNotNull() => new(KqlNodes.Call("isnotnull", Node));
-
     /// <summary><c>isempty(value)</c>.</summary>
     public KqlBool IsEmpty() => new(KqlNodes.Call("isempty", Node));
 
     /// <summary><c>todecimal(value)</c>.</summary>
     public KqlDecimal AsDecimal() => new(KqlNodes.Call("todecimal", Node));
-
-    /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
-    public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
-
-    /// <summary>Fills this result column with <paramref name="value"/> in <c>summarize</c> or <c>project</c>.</summary>
-    public KqlAssignment Assign(KqlDynamic value) => KqlScalar.Assign(Node, value.Node, nameof(KqlDynamic));
-
-    /// <summary>Identity of the expression objects (KQL has no dynamic equality).</summary>
-    public bool Equals(KqlDynamic other) => ReferenceEquals(_node, other._node);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is KqlDynamic other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => _node?.GetHashCode() ?? 0;
 }

@@ -1,42 +1,32 @@
-using System;
 using System.Collections.Generic;
 using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>int</c> expression: comparisons, arithmetic, <c>between</c> and <c>in</c>.</summary>
-public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
+public readonly partial struct KqlInt
 {
-    private readonly KqlNode? _node;
-
-    internal KqlInt(KqlNode node) => _node = node;
-
-    internal KqlNode Node => KqlScalar.Require(_node, nameof(KqlInt));
-
-    /// <inheritdoc />
-    public KqlExpr Expression => new(Node);
-
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.
     /// <summary>A <c>int</c> literal.</summary>
     public static implicit operator KqlInt(int value) => new(new KqlTextNode(KqlLiteral.Int(value)));
 
     /// <summary>KQL <c>==</c>.</summary>
-    public static KqlBool operator ==(KqlInt left, KqlInt right) => Compare(left, "==", right);
+    public static KqlBool operator ==(KqlInt left, KqlInt right) => KqlScalar.Compare(left, "==", right);
 
     /// <summary>KQL <c>!=</c>.</summary>
-    public static KqlBool operator !=(KqlInt left, KqlInt right) => Compare(left, "!=", right);
+    public static KqlBool operator !=(KqlInt left, KqlInt right) => KqlScalar.Compare(left, "!=", right);
 
     /// <summary>KQL <c>&lt;</c>.</summary>
-    public static KqlBool operator <(KqlInt left, KqlInt right) => Compare(left, "<", right);
+    public static KqlBool operator <(KqlInt left, KqlInt right) => KqlScalar.Compare(left, "<", right);
 
     /// <summary>KQL <c>&lt;=</c>.</summary>
-    public static KqlBool operator <=(KqlInt left, KqlInt right) => Compare(left, "<=", right);
+    public static KqlBool operator <=(KqlInt left, KqlInt right) => KqlScalar.Compare(left, "<=", right);
 
     /// <summary>KQL <c>&gt;</c>.</summary>
-    public static KqlBool operator >(KqlInt left, KqlInt right) => Compare(left, ">", right);
+    public static KqlBool operator >(KqlInt left, KqlInt right) => KqlScalar.Compare(left, ">", right);
 
     /// <summary>KQL <c>&gt;=</c>.</summary>
-    public static KqlBool operator >=(KqlInt left, KqlInt right) => Compare(left, ">=", right);
+    public static KqlBool operator >=(KqlInt left, KqlInt right) => KqlScalar.Compare(left, ">=", right);
 
     /// <summary>KQL <c>+</c>; like KQL, int arithmetic yields a long.</summary>
     public static KqlLong operator +(KqlInt left, KqlInt right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
@@ -72,15 +62,6 @@ public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
     /// <summary><c>in (subquery)</c>.</summary>
     public KqlBool In(KqlSet<KqlInt> values) => new(KqlNodes.Binary(Node, "in", values.Node));
 
-    /// <summary><c>isnull(value)</c>.</summary>
-    public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
-
-    /// <summary><c>isnotnull(value)</c>.</summary>
-    public KqlBool IsNotNull() => new(KqlNodes.Call("isnotnull", Node));
-
-    /// <summary><c>tostring(value)</c>.</summary>
-    public KqlString AsString() => new(KqlNodes.Call("tostring", Node));
-
     /// <summary><c>tolong(value)</c>.</summary>
     public KqlLong AsLong() => new(KqlNodes.Call("tolong", Node));
 
@@ -90,23 +71,6 @@ public readonly struct KqlInt : IKqlScalar, IEquatable<KqlInt>
     /// <summary><c>bin(value, size)</c>: rounds down to a multiple of <paramref name="size"/>.</summary>
     public KqlReal Bin(KqlReal size) => new(KqlNodes.Call("bin", Node, size.Node));
 
-    /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
-    public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
-
-    /// <summary>Fills this result column with <paramref name="value"/> in <c>summarize</c> or <c>project</c>.</summary>
-    public KqlAssignment Assign(KqlInt value) => KqlScalar.Assign(Node, value.Node, nameof(KqlInt));
-
-    /// <summary>Identity of the expression objects, not a KQL comparison (use <c>==</c> for that).</summary>
-    public bool Equals(KqlInt other) => ReferenceEquals(_node, other._node);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is KqlInt other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => _node?.GetHashCode() ?? 0;
-
     // A list compared with an int column needs no int() wrappers: KQL compares numbers across widths.
     private static string BareNumber(int value) => KqlLiteral.Long(value);
-
-    private static KqlBool Compare(KqlInt left, string op, KqlInt right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

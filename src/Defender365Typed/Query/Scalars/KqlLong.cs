@@ -1,21 +1,11 @@
-using System;
 using System.Collections.Generic;
 using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>long</c> expression: comparisons, arithmetic, <c>between</c> and <c>in</c>.</summary>
-public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
+public readonly partial struct KqlLong
 {
-    private readonly KqlNode? _node;
-
-    internal KqlLong(KqlNode node) => _node = node;
-
-    internal KqlNode Node => KqlScalar.Require(_node, nameof(KqlLong));
-
-    /// <inheritdoc />
-    public KqlExpr Expression => new(Node);
-
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.
     /// <summary>A <c>long</c> literal.</summary>
     public static implicit operator KqlLong(long value) => new(new KqlTextNode(KqlLiteral.Long(value)));
@@ -24,22 +14,22 @@ public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
     public static implicit operator KqlLong(KqlInt value) => new(value.Node);
 
     /// <summary>KQL <c>==</c>.</summary>
-    public static KqlBool operator ==(KqlLong left, KqlLong right) => Compare(left, "==", right);
+    public static KqlBool operator ==(KqlLong left, KqlLong right) => KqlScalar.Compare(left, "==", right);
 
     /// <summary>KQL <c>!=</c>.</summary>
-    public static KqlBool operator !=(KqlLong left, KqlLong right) => Compare(left, "!=", right);
+    public static KqlBool operator !=(KqlLong left, KqlLong right) => KqlScalar.Compare(left, "!=", right);
 
     /// <summary>KQL <c>&lt;</c>.</summary>
-    public static KqlBool operator <(KqlLong left, KqlLong right) => Compare(left, "<", right);
+    public static KqlBool operator <(KqlLong left, KqlLong right) => KqlScalar.Compare(left, "<", right);
 
     /// <summary>KQL <c>&lt;=</c>.</summary>
-    public static KqlBool operator <=(KqlLong left, KqlLong right) => Compare(left, "<=", right);
+    public static KqlBool operator <=(KqlLong left, KqlLong right) => KqlScalar.Compare(left, "<=", right);
 
     /// <summary>KQL <c>&gt;</c>.</summary>
-    public static KqlBool operator >(KqlLong left, KqlLong right) => Compare(left, ">", right);
+    public static KqlBool operator >(KqlLong left, KqlLong right) => KqlScalar.Compare(left, ">", right);
 
     /// <summary>KQL <c>&gt;=</c>.</summary>
-    public static KqlBool operator >=(KqlLong left, KqlLong right) => Compare(left, ">=", right);
+    public static KqlBool operator >=(KqlLong left, KqlLong right) => KqlScalar.Compare(left, ">=", right);
 
     /// <summary>KQL <c>+</c>.</summary>
     public static KqlLong operator +(KqlLong left, KqlLong right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
@@ -75,15 +65,6 @@ public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
     /// <summary><c>in (subquery)</c>.</summary>
     public KqlBool In(KqlSet<KqlLong> values) => new(KqlNodes.Binary(Node, "in", values.Node));
 
-    /// <summary><c>isnull(value)</c>.</summary>
-    public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
-
-    /// <summary><c>isnotnull(value)</c>.</summary>
-    public KqlBool IsNotNull() => new(KqlNodes.Call("isnotnull", Node));
-
-    /// <summary><c>tostring(value)</c>.</summary>
-    public KqlString AsString() => new(KqlNodes.Call("tostring", Node));
-
     /// <summary><c>toreal(value)</c>.</summary>
     public KqlReal AsReal() => new(KqlNodes.Call("toreal", Node));
 
@@ -95,21 +76,4 @@ public readonly struct KqlLong : IKqlScalar, IEquatable<KqlLong>
 
     /// <summary><c>todecimal(value)</c>.</summary>
     public KqlDecimal AsDecimal() => new(KqlNodes.Call("todecimal", Node));
-
-    /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
-    public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
-
-    /// <summary>Fills this result column with <paramref name="value"/> in <c>summarize</c> or <c>project</c>.</summary>
-    public KqlAssignment Assign(KqlLong value) => KqlScalar.Assign(Node, value.Node, nameof(KqlLong));
-
-    /// <summary>Identity of the expression objects, not a KQL comparison (use <c>==</c> for that).</summary>
-    public bool Equals(KqlLong other) => ReferenceEquals(_node, other._node);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is KqlLong other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => _node?.GetHashCode() ?? 0;
-
-    private static KqlBool Compare(KqlLong left, string op, KqlLong right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

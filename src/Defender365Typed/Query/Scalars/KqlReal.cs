@@ -1,21 +1,11 @@
-using System;
 using System.Collections.Generic;
 using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>real</c> expression: comparisons, arithmetic, <c>between</c> and <c>in</c>.</summary>
-public readonly struct KqlReal : IKqlScalar, IEquatable<KqlReal>
+public readonly partial struct KqlReal
 {
-    private readonly KqlNode? _node;
-
-    internal KqlReal(KqlNode node) => _node = node;
-
-    internal KqlNode Node => KqlScalar.Require(_node, nameof(KqlReal));
-
-    /// <inheritdoc />
-    public KqlExpr Expression => new(Node);
-
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.
     /// <summary>A <c>real</c> literal.</summary>
     public static implicit operator KqlReal(double value) => new(new KqlTextNode(KqlLiteral.Real(value)));
@@ -27,22 +17,22 @@ public readonly struct KqlReal : IKqlScalar, IEquatable<KqlReal>
     public static implicit operator KqlReal(KqlInt value) => new(value.Node);
 
     /// <summary>KQL <c>==</c>.</summary>
-    public static KqlBool operator ==(KqlReal left, KqlReal right) => Compare(left, "==", right);
+    public static KqlBool operator ==(KqlReal left, KqlReal right) => KqlScalar.Compare(left, "==", right);
 
     /// <summary>KQL <c>!=</c>.</summary>
-    public static KqlBool operator !=(KqlReal left, KqlReal right) => Compare(left, "!=", right);
+    public static KqlBool operator !=(KqlReal left, KqlReal right) => KqlScalar.Compare(left, "!=", right);
 
     /// <summary>KQL <c>&lt;</c>.</summary>
-    public static KqlBool operator <(KqlReal left, KqlReal right) => Compare(left, "<", right);
+    public static KqlBool operator <(KqlReal left, KqlReal right) => KqlScalar.Compare(left, "<", right);
 
     /// <summary>KQL <c>&lt;=</c>.</summary>
-    public static KqlBool operator <=(KqlReal left, KqlReal right) => Compare(left, "<=", right);
+    public static KqlBool operator <=(KqlReal left, KqlReal right) => KqlScalar.Compare(left, "<=", right);
 
     /// <summary>KQL <c>&gt;</c>.</summary>
-    public static KqlBool operator >(KqlReal left, KqlReal right) => Compare(left, ">", right);
+    public static KqlBool operator >(KqlReal left, KqlReal right) => KqlScalar.Compare(left, ">", right);
 
     /// <summary>KQL <c>&gt;=</c>.</summary>
-    public static KqlBool operator >=(KqlReal left, KqlReal right) => Compare(left, ">=", right);
+    public static KqlBool operator >=(KqlReal left, KqlReal right) => KqlScalar.Compare(left, ">=", right);
 
     /// <summary>KQL <c>+</c>.</summary>
     public static KqlReal operator +(KqlReal left, KqlReal right) => new(KqlNodes.Binary(left.Node, "+", right.Node));
@@ -78,15 +68,6 @@ public readonly struct KqlReal : IKqlScalar, IEquatable<KqlReal>
     /// <summary><c>in (subquery)</c>.</summary>
     public KqlBool In(KqlSet<KqlReal> values) => new(KqlNodes.Binary(Node, "in", values.Node));
 
-    /// <summary><c>isnull(value)</c>.</summary>
-    public KqlBool IsNull() => new(KqlNodes.Call("isnull", Node));
-
-    /// <summary><c>isnotnull(value)</c>.</summary>
-    public KqlBool IsNotNull() => new(KqlNodes.Call("isnotnull", Node));
-
-    /// <summary><c>tostring(value)</c>.</summary>
-    public KqlString AsString() => new(KqlNodes.Call("tostring", Node));
-
     /// <summary><c>round(value, digits)</c>.</summary>
     public KqlReal Round(int digits = 0) => new(KqlNodes.Call("round", Node, new KqlTextNode(KqlLiteral.Long(digits))));
 
@@ -98,21 +79,4 @@ public readonly struct KqlReal : IKqlScalar, IEquatable<KqlReal>
 
     /// <summary><c>todecimal(value)</c>.</summary>
     public KqlDecimal AsDecimal() => new(KqlNodes.Call("todecimal", Node));
-
-    /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
-    public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
-
-    /// <summary>Fills this result column with <paramref name="value"/> in <c>summarize</c> or <c>project</c>.</summary>
-    public KqlAssignment Assign(KqlReal value) => KqlScalar.Assign(Node, value.Node, nameof(KqlReal));
-
-    /// <summary>Identity of the expression objects, not a KQL comparison (use <c>==</c> for that).</summary>
-    public bool Equals(KqlReal other) => ReferenceEquals(_node, other._node);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is KqlReal other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => _node?.GetHashCode() ?? 0;
-
-    private static KqlBool Compare(KqlReal left, string op, KqlReal right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

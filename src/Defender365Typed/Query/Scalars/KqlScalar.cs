@@ -3,43 +3,9 @@ using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
 
-/// <summary>Plumbing shared by the typed scalars: wrapping nodes and naming types.</summary>
+/// <summary>Bodies shared by the typed scalars (see KqlScalars.Shared.cs and <see cref="IKqlScalar{TSelf}"/>).</summary>
 internal static class KqlScalar
 {
-    /// <summary>Wraps a node as the typed scalar <typeparamref name="T"/> (the JIT folds the type tests).</summary>
-    public static T Wrap<T>(KqlNode node)
-        where T : struct, IKqlScalar
-    {
-        if (typeof(T) == typeof(KqlString)) { return (T)(object)new KqlString(node); }
-        if (typeof(T) == typeof(KqlLong)) { return (T)(object)new KqlLong(node); }
-        if (typeof(T) == typeof(KqlDateTime)) { return (T)(object)new KqlDateTime(node); }
-        if (typeof(T) == typeof(KqlBool)) { return (T)(object)new KqlBool(node); }
-        if (typeof(T) == typeof(KqlInt)) { return (T)(object)new KqlInt(node); }
-        if (typeof(T) == typeof(KqlReal)) { return (T)(object)new KqlReal(node); }
-        if (typeof(T) == typeof(KqlDynamic)) { return (T)(object)new KqlDynamic(node); }
-        if (typeof(T) == typeof(KqlTimeSpan)) { return (T)(object)new KqlTimeSpan(node); }
-        if (typeof(T) == typeof(KqlGuid)) { return (T)(object)new KqlGuid(node); }
-        if (typeof(T) == typeof(KqlDecimal)) { return (T)(object)new KqlDecimal(node); }
-        throw new NotSupportedException($"'{typeof(T).Name}' is not a KQL scalar type of this library.");
-    }
-
-    /// <summary>The KQL name of the scalar type <typeparamref name="T"/> (for <c>typeof(...)</c>).</summary>
-    public static string TypeName<T>()
-        where T : struct, IKqlScalar
-    {
-        if (typeof(T) == typeof(KqlString)) { return "string"; }
-        if (typeof(T) == typeof(KqlLong)) { return "long"; }
-        if (typeof(T) == typeof(KqlDateTime)) { return "datetime"; }
-        if (typeof(T) == typeof(KqlBool)) { return "bool"; }
-        if (typeof(T) == typeof(KqlInt)) { return "int"; }
-        if (typeof(T) == typeof(KqlReal)) { return "real"; }
-        if (typeof(T) == typeof(KqlDynamic)) { return "dynamic"; }
-        if (typeof(T) == typeof(KqlTimeSpan)) { return "timespan"; }
-        if (typeof(T) == typeof(KqlGuid)) { return "guid"; }
-        if (typeof(T) == typeof(KqlDecimal)) { return "decimal"; }
-        throw new NotSupportedException($"'{typeof(T).Name}' is not a KQL scalar type of this library.");
-    }
-
     // ArgumentException: a default value is always something the caller passed in (an operand, a list item, a
     // function argument) rather than state of the builder.
     public static KqlNode Require(KqlNode? node, string typeName) =>
@@ -56,6 +22,10 @@ internal static class KqlScalar
 
         return new KqlAssignment(column, value);
     }
+
+    /// <summary>A KQL comparison or predicate operator between two values of one type: <c>left op right</c>.</summary>
+    public static KqlBool Compare<T>(T left, string op, T right)
+        where T : struct, IKqlScalar<T> => new(KqlNodes.Binary(left.Node, op, right.Node));
 
     public static KqlExpr As(KqlNode node, string alias)
     {

@@ -1,4 +1,3 @@
-using System;
 using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
@@ -8,60 +7,51 @@ namespace Defender365Typed;
 /// <c>contains</c>, <c>startswith</c>, regex, <c>in</c>...) and no ordering: <c>FileName &gt; 3</c> does not compile.
 /// </summary>
 /// <remarks>Operators without <c>Cs</c> are case-insensitive, as in KQL; <c>==</c> is case-sensitive.</remarks>
-public readonly struct KqlString : IKqlScalar, IEquatable<KqlString>
+public readonly partial struct KqlString
 {
-    private readonly KqlNode? _node;
-
-    internal KqlString(KqlNode node) => _node = node;
-
-    internal KqlNode Node => KqlScalar.Require(_node, nameof(KqlString));
-
-    /// <inheritdoc />
-    public KqlExpr Expression => new(Node);
-
 #pragma warning disable CA2225 // Operators are the API; the named alternatives are the methods below.
     /// <summary>A string literal, escaped so that no value can change the query's structure.</summary>
     public static implicit operator KqlString(string value) => new(new KqlTextNode(KqlLiteral.String(value)));
 
     /// <summary>Case-sensitive <c>==</c>.</summary>
-    public static KqlBool operator ==(KqlString left, KqlString right) => Compare(left, "==", right);
+    public static KqlBool operator ==(KqlString left, KqlString right) => KqlScalar.Compare(left, "==", right);
 
     /// <summary>Case-sensitive <c>!=</c>.</summary>
-    public static KqlBool operator !=(KqlString left, KqlString right) => Compare(left, "!=", right);
+    public static KqlBool operator !=(KqlString left, KqlString right) => KqlScalar.Compare(left, "!=", right);
 
     /// <summary>Concatenation: <c>strcat(left, right)</c>.</summary>
     public static KqlString operator +(KqlString left, KqlString right) => new(KqlNodes.Call("strcat", left.Node, right.Node));
 #pragma warning restore CA2225
 
     /// <summary><c>=~</c>: equal ignoring case.</summary>
-    public KqlBool EqualsIgnoreCase(KqlString other) => Compare(this, "=~", other);
+    public KqlBool EqualsIgnoreCase(KqlString other) => KqlScalar.Compare(this, "=~", other);
 
     /// <summary><c>!~</c>: not equal ignoring case.</summary>
-    public KqlBool NotEqualsIgnoreCase(KqlString other) => Compare(this, "!~", other);
+    public KqlBool NotEqualsIgnoreCase(KqlString other) => KqlScalar.Compare(this, "!~", other);
 
     /// <summary><c>has</c>: contains the whole term (case-insensitive); faster than <see cref="Contains"/>.</summary>
-    public KqlBool Has(KqlString term) => Compare(this, "has", term);
+    public KqlBool Has(KqlString term) => KqlScalar.Compare(this, "has", term);
 
     /// <summary><c>!has</c>.</summary>
-    public KqlBool NotHas(KqlString term) => Compare(this, "!has", term);
+    public KqlBool NotHas(KqlString term) => KqlScalar.Compare(this, "!has", term);
 
     /// <summary><c>has_cs</c>: contains the whole term, case-sensitive.</summary>
-    public KqlBool HasCs(KqlString term) => Compare(this, "has_cs", term);
+    public KqlBool HasCs(KqlString term) => KqlScalar.Compare(this, "has_cs", term);
 
     /// <summary><c>!has_cs</c>.</summary>
-    public KqlBool NotHasCs(KqlString term) => Compare(this, "!has_cs", term);
+    public KqlBool NotHasCs(KqlString term) => KqlScalar.Compare(this, "!has_cs", term);
 
     /// <summary><c>hasprefix</c>: a term starts with the value.</summary>
-    public KqlBool HasPrefix(KqlString prefix) => Compare(this, "hasprefix", prefix);
+    public KqlBool HasPrefix(KqlString prefix) => KqlScalar.Compare(this, "hasprefix", prefix);
 
     /// <summary><c>!hasprefix</c>.</summary>
-    public KqlBool NotHasPrefix(KqlString prefix) => Compare(this, "!hasprefix", prefix);
+    public KqlBool NotHasPrefix(KqlString prefix) => KqlScalar.Compare(this, "!hasprefix", prefix);
 
     /// <summary><c>hassuffix</c>: a term ends with the value.</summary>
-    public KqlBool HasSuffix(KqlString suffix) => Compare(this, "hassuffix", suffix);
+    public KqlBool HasSuffix(KqlString suffix) => KqlScalar.Compare(this, "hassuffix", suffix);
 
     /// <summary><c>!hassuffix</c>.</summary>
-    public KqlBool NotHasSuffix(KqlString suffix) => Compare(this, "!hassuffix", suffix);
+    public KqlBool NotHasSuffix(KqlString suffix) => KqlScalar.Compare(this, "!hassuffix", suffix);
 
     /// <summary><c>has_any (...)</c>: has any of the terms.</summary>
     public KqlBool HasAny(params string[] terms) => new(KqlNodes.InList(Node, "has_any", terms, KqlLiteral.String, nameof(terms)));
@@ -70,37 +60,37 @@ public readonly struct KqlString : IKqlScalar, IEquatable<KqlString>
     public KqlBool HasAll(params string[] terms) => new(KqlNodes.InList(Node, "has_all", terms, KqlLiteral.String, nameof(terms)));
 
     /// <summary><c>contains</c>: substring, case-insensitive.</summary>
-    public KqlBool Contains(KqlString substring) => Compare(this, "contains", substring);
+    public KqlBool Contains(KqlString substring) => KqlScalar.Compare(this, "contains", substring);
 
     /// <summary><c>!contains</c>.</summary>
-    public KqlBool NotContains(KqlString substring) => Compare(this, "!contains", substring);
+    public KqlBool NotContains(KqlString substring) => KqlScalar.Compare(this, "!contains", substring);
 
     /// <summary><c>contains_cs</c>: substring, case-sensitive.</summary>
-    public KqlBool ContainsCs(KqlString substring) => Compare(this, "contains_cs", substring);
+    public KqlBool ContainsCs(KqlString substring) => KqlScalar.Compare(this, "contains_cs", substring);
 
     /// <summary><c>!contains_cs</c>.</summary>
-    public KqlBool NotContainsCs(KqlString substring) => Compare(this, "!contains_cs", substring);
+    public KqlBool NotContainsCs(KqlString substring) => KqlScalar.Compare(this, "!contains_cs", substring);
 
     /// <summary><c>startswith</c>, case-insensitive.</summary>
-    public KqlBool StartsWith(KqlString prefix) => Compare(this, "startswith", prefix);
+    public KqlBool StartsWith(KqlString prefix) => KqlScalar.Compare(this, "startswith", prefix);
 
     /// <summary><c>!startswith</c>.</summary>
-    public KqlBool NotStartsWith(KqlString prefix) => Compare(this, "!startswith", prefix);
+    public KqlBool NotStartsWith(KqlString prefix) => KqlScalar.Compare(this, "!startswith", prefix);
 
     /// <summary><c>startswith_cs</c>, case-sensitive.</summary>
-    public KqlBool StartsWithCs(KqlString prefix) => Compare(this, "startswith_cs", prefix);
+    public KqlBool StartsWithCs(KqlString prefix) => KqlScalar.Compare(this, "startswith_cs", prefix);
 
     /// <summary><c>endswith</c>, case-insensitive.</summary>
-    public KqlBool EndsWith(KqlString suffix) => Compare(this, "endswith", suffix);
+    public KqlBool EndsWith(KqlString suffix) => KqlScalar.Compare(this, "endswith", suffix);
 
     /// <summary><c>!endswith</c>.</summary>
-    public KqlBool NotEndsWith(KqlString suffix) => Compare(this, "!endswith", suffix);
+    public KqlBool NotEndsWith(KqlString suffix) => KqlScalar.Compare(this, "!endswith", suffix);
 
     /// <summary><c>endswith_cs</c>, case-sensitive.</summary>
-    public KqlBool EndsWithCs(KqlString suffix) => Compare(this, "endswith_cs", suffix);
+    public KqlBool EndsWithCs(KqlString suffix) => KqlScalar.Compare(this, "endswith_cs", suffix);
 
     /// <summary><c>matches regex</c> (RE2 syntax).</summary>
-    public KqlBool MatchesRegex(KqlString pattern) => Compare(this, "matches regex", pattern);
+    public KqlBool MatchesRegex(KqlString pattern) => KqlScalar.Compare(this, "matches regex", pattern);
 
     /// <summary><c>in (...)</c>: equal to one of the values, case-sensitive.</summary>
     public KqlBool In(params string[] values) => new(KqlNodes.InList(Node, "in", values, KqlLiteral.String, nameof(values)));
@@ -173,21 +163,4 @@ public readonly struct KqlString : IKqlScalar, IEquatable<KqlString>
 
     /// <summary><c>todecimal(value)</c>.</summary>
     public KqlDecimal AsDecimal() => new(KqlNodes.Call("todecimal", Node));
-
-    /// <summary>Names the expression in a column list: <c>alias = value</c>.</summary>
-    public KqlExpr As(string alias) => KqlScalar.As(Node, alias);
-
-    /// <summary>Fills this result column with <paramref name="value"/> in <c>summarize</c> or <c>project</c>.</summary>
-    public KqlAssignment Assign(KqlString value) => KqlScalar.Assign(Node, value.Node, nameof(KqlString));
-
-    /// <summary>Identity of the expression objects, not a KQL comparison (use <c>==</c> for that).</summary>
-    public bool Equals(KqlString other) => ReferenceEquals(_node, other._node);
-
-    /// <inheritdoc />
-    public override bool Equals(object? obj) => obj is KqlString other && Equals(other);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => _node?.GetHashCode() ?? 0;
-
-    private static KqlBool Compare(KqlString left, string op, KqlString right) => new(KqlNodes.Binary(left.Node, op, right.Node));
 }

@@ -9,13 +9,13 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Defender365Typed.Generators.Parsing;
 
 /// <summary>
-/// Turns a type carrying [HuntingTable] or [HuntingResult] into a <see cref="ShapeSpec"/>, or null when
-/// the declaration breaks a <see cref="ShapeRules"/> rule: the generator then emits nothing and the
-/// analyzer explains why.
+/// Turns a type carrying [HuntingTable] or [HuntingResult] into its one <see cref="HuntingTypeSpec"/>, read once for
+/// both emitters; null when the declaration breaks a <see cref="ShapeRules"/> rule: the generator then emits nothing
+/// and the declaration analyzer explains why.
 /// </summary>
-internal static class ShapeParser
+internal static class HuntingTypeParser
 {
-    public static ShapeSpec? Parse(GeneratorAttributeSyntaxContext context, bool isTable, CancellationToken cancellationToken)
+    public static HuntingTypeSpec? Parse(GeneratorAttributeSyntaxContext context, HuntingTypeKind kind, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax)
         {
@@ -28,6 +28,7 @@ internal static class ShapeParser
         }
 
         // A type with both attributes is generated once, as a table (a table's shape also serves as a result).
+        bool isTable = kind == HuntingTypeKind.Table;
         if (!isTable && ShapeRules.IsTable(type))
         {
             return null;
@@ -43,17 +44,31 @@ internal static class ShapeParser
             }
         }
 
-        var columns = new List<ColumnSpec>();
+        List<ColumnDeclaration> declarations = ShapeMembers.Columns(type).ToList();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (ColumnDeclaration column in ShapeMembers.Columns(type))
+        foreach (ColumnDeclaration column in declarations)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (ShapeRules.Check(column) != ColumnProblems.None || !seen.Add(column.Name))
             {
                 return null;
             }
+        }
 
-            columns.Add(new ColumnSpec(column.Property.Name, column.Name, column.Type, ShapeMembers.Summary(column.Property)));
+        RowConstructor construction = RowConstructor.Choose(type, declarations);
+        var columns = new List<ColumnSpec>(declarations.Count);
+        for (int i = 0; i < declarations.Count; i++)
+        {
+            ColumnDeclaration column = declarations[i];
+            columns.Add(new ColumnSpec(
+                column.Property.Name,
+                column.Name,
+                column.Type,
+                column.ValueKind,
+                column.Clr.Nullable,
+                column.Settings.Intern,
+                construction.ParameterOf(i),
+                ShapeMembers.Summary(column.Property)));
         }
 
         var containing = new List<ContainingTypeSpec>();
@@ -64,7 +79,16 @@ internal static class ShapeParser
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         (bool hidesShape, bool hidesTable) = ShapeRules.InheritedMembers(type);
-        return new ShapeSpec(ns, type.Name, Keyword(type), containing.ToEquatableArray(), tableName, columns.ToEquatableArray(), hidesShape, hidesTable && isTable);
+        return new HuntingTypeSpec(
+            ns,
+            type.Name,
+            Keyword(type),
+            containing.ToEquatableArray(),
+            tableName,
+            columns.ToEquatableArray(),
+            construction.Arity,
+            hidesShape,
+            hidesTable && isTable);
     }
 
     private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
