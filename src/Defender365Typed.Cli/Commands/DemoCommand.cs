@@ -35,7 +35,7 @@ internal static class DemoCommand
             using DefenderClient client = DefenderClient.Create(session.ClientOptions(), auth);
             await o.WriteLineAsync();
             await o.WriteLineAsync("== 3. Active incidents");
-            await Output.TextTable.WriteAsync(o, client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active] }, ct));
+            Output.ResultTable.WriteIncidents(run.OutConsole, await client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active] }, ct).ToListAsync(ct));
 
             await o.WriteLineAsync();
             await o.WriteLineAsync("== 4. A typed hunting query, built in C#:");

@@ -114,7 +114,7 @@ internal static class IncidentCommands
             }
             else
             {
-                TextTable.WriteIncidents(run.Out, incidents);
+                ResultTable.WriteIncidents(run.OutConsole, incidents);
             }
 
             return ExitCodes.Ok;
