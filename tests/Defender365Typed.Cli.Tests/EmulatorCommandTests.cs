@@ -120,6 +120,21 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     }
 
     [Fact]
+    public async Task Update_help_and_validation_come_from_the_clients_incident_values()
+    {
+        CliResult help = await _cli.RunAsync("incidents", "update", "--help");
+        Assert.True(help.ExitCode == 0, help.ToString());
+        string text = System.Text.RegularExpressions.Regex.Replace(help.Out, @"\s+", " ");
+        Assert.Contains("New status: active, inProgress, resolved.", text);
+        Assert.Contains("falsePositive: clean, insufficientData, other; truePositive: multiStagedAttack, maliciousUserActivity, compromisedUser, malware, phishing, unwantedSoftware, other;", text);
+
+        // apt is a documented determination, but no classification allows setting it.
+        CliResult apt = await _cli.RunAsync("incidents", "update", "5003", "--emulator", "--classification", "truePositive", "--determination", "apt");
+        Assert.Equal(2, apt.ExitCode);
+        Assert.Contains("--determination: 'apt' is not valid; use one of unknown, clean, insufficientData, other, multiStagedAttack", apt.Err);
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_exit_2()
     {
         CliResult r = await _cli.RunAsync("incidents", "list", "--emulator", "--colour", "red");
