@@ -20,6 +20,9 @@ internal sealed class CliContext
     /// <summary>Relative paths (files to check, <c>@query.kql</c>) are resolved against this folder.</summary>
     public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
 
+    /// <summary>Whether standard output is a terminal (tables get styled headers and the terminal's width; otherwise plain text).</summary>
+    public bool OutputIsTerminal { get; init; } = !Console.IsOutputRedirected;
+
     /// <summary>Whether standard error is a terminal (progress lines are drawn only then).</summary>
     public bool ErrorIsTerminal { get; init; } = !Console.IsErrorRedirected;
 
@@ -35,7 +38,7 @@ internal sealed class CliContext
     /// <summary>What a newly started emulator is filled with; null: <see cref="EmulatorDataSources.CreateDefault"/>.</summary>
     public IEmulatorDataSource? EmulatorData { get; init; }
 
-    /// <summary>The clock.</summary>
+    /// <summary>The clock: <c>--since</c>, and the progress line's delay, frames and elapsed time.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public string ResolveConfigPath()

@@ -6,7 +6,9 @@ using System.Threading.Tasks;
 using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
 using Defender365Typed.Cli.Emulation;
+using Defender365Typed.Cli.Output;
 using Defender365Typed.KqlEngine;
+using Spectre.Console;
 
 namespace Defender365Typed.Cli;
 
@@ -20,6 +22,8 @@ internal sealed class CliRun : IAsyncDisposable
         Context = context;
         Out = stdout;
         Err = stderr;
+        OutConsole = CliConsole.Create(stdout, context.OutputIsTerminal);
+        ErrConsole = CliConsole.Create(stderr, context.ErrorIsTerminal);
     }
 
     public CliContext Context { get; }
@@ -27,6 +31,12 @@ internal sealed class CliRun : IAsyncDisposable
     public TextWriter Out { get; }
 
     public TextWriter Err { get; }
+
+    /// <summary>Standard output for tables (Spectre.Console; plain text when redirected).</summary>
+    public IAnsiConsole OutConsole { get; }
+
+    /// <summary>Standard error for the progress line.</summary>
+    public IAnsiConsole ErrConsole { get; }
 
     /// <summary><c>--emulator</c>: run against an in-process emulator (any command).</summary>
     public Option<bool> EmulatorOption { get; } = new("--emulator")

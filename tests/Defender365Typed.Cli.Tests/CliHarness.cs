@@ -35,6 +35,9 @@ internal sealed class CliHarness : IDisposable
 
     public bool ErrorIsTerminal { get; set; }
 
+    /// <summary>The run's clock (the system clock unless a test sets a fake one).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     public int SecretPrompts { get; private set; }
 
     public string ConfigPath => Path.Combine(Folder, "config", "config.json");
@@ -56,7 +59,9 @@ internal sealed class CliHarness : IDisposable
             GetEnvironmentVariable = name => Environment.TryGetValue(name, out string? v) ? v : null,
             ConfigPath = ConfigPath,
             CurrentDirectory = Folder,
+            OutputIsTerminal = false,
             ErrorIsTerminal = ErrorIsTerminal,
+            Time = Time,
             ReadSecret = (_, _) =>
             {
                 SecretPrompts++;

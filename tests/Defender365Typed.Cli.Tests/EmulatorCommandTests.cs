@@ -3,9 +3,10 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Defender365Typed.Cli.Emulation;
+using Defender365Typed.Cli.Output;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Api;
-using Defender365Typed.Emulator.Faults;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Defender365Typed.Cli.Tests;
 
@@ -119,6 +120,21 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     }
 
     [Fact]
+    public async Task Update_help_and_validation_come_from_the_clients_incident_values()
+    {
+        CliResult help = await _cli.RunAsync("incidents", "update", "--help");
+        Assert.True(help.ExitCode == 0, help.ToString());
+        string text = System.Text.RegularExpressions.Regex.Replace(help.Out, @"\s+", " ");
+        Assert.Contains("New status: active, inProgress, resolved.", text);
+        Assert.Contains("falsePositive: clean, insufficientData, other; truePositive: multiStagedAttack, maliciousUserActivity, compromisedUser, malware, phishing, unwantedSoftware, other;", text);
+
+        // apt is a documented determination, but no classification allows setting it.
+        CliResult apt = await _cli.RunAsync("incidents", "update", "5003", "--emulator", "--classification", "truePositive", "--determination", "apt");
+        Assert.Equal(2, apt.ExitCode);
+        Assert.Contains("--determination: 'apt' is not valid; use one of unknown, clean, insufficientData, other, multiStagedAttack", apt.Err);
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_exit_2()
     {
         CliResult r = await _cli.RunAsync("incidents", "list", "--emulator", "--colour", "red");
@@ -148,10 +164,66 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
         _cli.Write("q.kql", DemoQueries.SampleQuery);
         CliResult csv = await _cli.RunAsync("hunt", "@q.kql", "--emulator", "-o", "csv", "--timespan", "7d");
         Assert.True(csv.ExitCode == 0, csv.ToString());
-        string[] lines = csv.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        string[] lines = csv.Out.Split("\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("Timestamp,DeviceName,AccountName,FileName,ProcessId", lines[0]);
         Assert.Equal(11, lines.Length);
         Assert.Contains(Emulator.Hunting.Received, q => q.Timespan == "P7D");
+    }
+
+    [Fact]
+    public async Task Hunt_csv_quotes_commas_quotes_and_line_breaks()
+    {
+        Emulator.Hunting.When("CsvQuotingProbe", new HuntingScript
+        {
+            Rows = () =>
+            [
+                ["a,b", "say \"hi\"", 1L],
+                ["line1\nline2", null, 2L],
+                ["plain", "", 3L],
+            ],
+        }.Column("Name", "String").Column("Note", "String").Column("Count", "Int64"));
+        CliResult r = await _cli.RunAsync("hunt", "CsvQuotingProbe", "--emulator", "-o", "csv");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("Name,Note,Count\n\"a,b\",\"say \"\"hi\"\"\",1\n\"line1\nline2\",,2\nplain,,3\n", r.Out);
+    }
+
+    [Fact]
+    public async Task Hunt_streams_a_large_result_as_json_and_csv()
+    {
+        const int Rows = 20_000;
+        Emulator.Hunting.When("LargeResultProbe", new HuntingScript
+        {
+            Rows = () => Enumerable.Range(0, Rows).Select(i => new object?[] { $"device-{i}", (long)i, i % 2 == 0 ? "x\"y" : null }),
+        }.Column("DeviceName", "String").Column("N", "Int64").Column("Odd", "String"));
+
+        CliResult json = await _cli.RunAsync("hunt", "LargeResultProbe", "--emulator", "-o", "json");
+        Assert.True(json.ExitCode == 0, json.ToString());
+        using (JsonDocument doc = JsonDocument.Parse(json.Out))
+        {
+            Assert.Equal(Rows, doc.RootElement.GetArrayLength());
+            JsonElement last = doc.RootElement[Rows - 1];
+            Assert.Equal($"device-{Rows - 1}", last.GetProperty("DeviceName").GetString());
+            Assert.Equal(Rows - 1, last.GetProperty("N").GetInt64());
+            Assert.Equal(JsonValueKind.Null, last.GetProperty("Odd").ValueKind);
+            Assert.Equal("x\"y", doc.RootElement[0].GetProperty("Odd").GetString());
+        }
+
+        CliResult csv = await _cli.RunAsync("hunt", "LargeResultProbe", "--emulator", "-o", "csv");
+        Assert.True(csv.ExitCode == 0, csv.ToString());
+        string[] lines = csv.Out.Split('\n');
+        Assert.Equal(Rows + 2, lines.Length); // header, rows, and the empty string after the last line feed
+        Assert.Equal("DeviceName,N,Odd", lines[0]);
+        Assert.Equal("device-0,0,\"x\"\"y\"", lines[1]);
+        Assert.Equal($"device-{Rows - 1},{Rows - 1},", lines[Rows]);
+    }
+
+    [Fact]
+    public async Task Hunt_json_with_no_rows_is_an_empty_array()
+    {
+        Emulator.Hunting.When("EmptyResultProbe", new HuntingScript().Column("Name", "String"));
+        CliResult r = await _cli.RunAsync("hunt", "EmptyResultProbe", "--emulator", "-o", "json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("[]\n", r.Out);
     }
 
     [Fact]
@@ -175,21 +247,27 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     [InlineData(false)]
     public async Task A_long_hunt_shows_a_progress_line_only_on_a_terminal(bool terminal)
     {
-        // The spinner appears after 1 s; the query takes 2.5 s, so it is drawn even when a loaded machine runs late.
-        Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = TimeSpan.FromMilliseconds(2500) });
+        // The query "takes" 1 s of the run's fake clock: the emulator advances it while answering, which draws the
+        // progress line's first frame (due after 1 s) before the rows arrive. No wall-clock wait.
+        var clock = new FakeTimeProvider();
+        string probe = $"ProgressProbe{terminal}";
+        Emulator.Hunting.When(probe, new HuntingScript { Rows = () => { clock.Advance(ProgressLine.Delay); return [["a"], ["b"]]; } }
+            .Column("Name", "String"));
         _cli.ErrorIsTerminal = terminal;
-        CliResult r = await _cli.RunAsync("hunt", DemoQueries.SampleQuery, "--emulator");
+        _cli.Time = clock;
+        CliResult r = await _cli.RunAsync("hunt", probe + " | take 2", "--emulator");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("10 rows.", r.Out);
-        Assert.DoesNotContain("Running hunting query", r.Out);
+        Assert.Equal("Name\n----\na\nb\n2 rows.\n", r.Out);
         if (terminal)
         {
-            Assert.Matches(@"\r\| Running hunting query\.\.\. [1-9]s", r.Err); // the first frame, whatever second it came in
-            Assert.EndsWith("\r\u001b[2K", r.Err); // the line is cleared before the table is printed
+            // Only the first frame (after any sign-in prompt), cleared before the table.
+            Assert.EndsWith("\n\r- Running hunting query... 1s\r\u001b[2K", "\n" + r.Err, StringComparison.Ordinal);
+            Assert.Equal(2, r.Err.Count(c => c == '\r')); // one frame and the clear
         }
         else
         {
-            Assert.DoesNotContain("\r", r.Err);
+            Assert.DoesNotContain("\r", r.Err, StringComparison.Ordinal);
+            Assert.DoesNotContain("Running hunting query", r.Err, StringComparison.Ordinal);
         }
     }
 

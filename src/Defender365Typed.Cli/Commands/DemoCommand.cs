@@ -1,6 +1,5 @@
 using System;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
@@ -20,7 +19,7 @@ internal static class DemoCommand
             + "list the active incidents, run a typed hunting query built with the query builder, update an incident. No tenant needed.");
         command.SetAction(run.Guard(async (_, ct) =>
         {
-            var clock = Stopwatch.StartNew();
+            long started = run.Context.Time.GetTimestamp();
             var o = run.Out;
             await o.WriteLineAsync("== 1. Start the Defender emulator (Entra ID + Microsoft Graph security, in this process)");
             EmulatorSession session = await run.EmulatorAsync(ct, announce: false);
@@ -35,7 +34,7 @@ internal static class DemoCommand
             using DefenderClient client = DefenderClient.Create(session.ClientOptions(), auth);
             await o.WriteLineAsync();
             await o.WriteLineAsync("== 3. Active incidents");
-            await Output.TextTable.WriteAsync(o, client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active] }, ct));
+            Output.ResultTable.WriteIncidents(run.OutConsole, await client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active] }, ct).ToListAsync(ct));
 
             await o.WriteLineAsync();
             await o.WriteLineAsync("== 4. A typed hunting query, built in C#:");
@@ -71,7 +70,7 @@ internal static class DemoCommand
                 + $"tags {string.Join(", ", updated.CustomTags)}, {comments.Count} comment{(comments.Count == 1 ? string.Empty : "s")}.");
 
             await o.WriteLineAsync();
-            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Done in {clock.Elapsed.TotalSeconds:0.0} s. Next: `defender365 --help`, or `defender365 auth login --tenant <id> --client-id <app-id>` for a real tenant."));
+            await o.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Done in {run.Context.Time.GetElapsedTime(started).TotalSeconds:0.0} s. Next: `defender365 --help`, or `defender365 auth login --tenant <id> --client-id <app-id>` for a real tenant."));
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
@@ -41,7 +39,7 @@ internal static class HuntCommand
             }
         });
         var output = new Option<string?>("--output", "-o") { Description = "table (default), json or csv.", HelpName = "format" };
-        Choices.Restrict(output, ["table", "json", "csv"]);
+        Choices.Restrict(output, RowOutput.Formats);
         var connection = new ConnectionOptions();
         var command = new Command("hunt", "Run an advanced hunting query (Microsoft Graph runHuntingQuery) and print the rows.") { query, timespan, limit, output };
         connection.AddTo(command);
@@ -54,7 +52,7 @@ internal static class HuntCommand
                 options.Timespan = ParseTimespan(ts);
             }
 
-            string format = Choices.Find(parse.GetValue(output) ?? "table", ["table", "json", "csv"]) ?? "table";
+            string format = Choices.Find(parse.GetValue(output) ?? "table", RowOutput.Formats) ?? "table";
             using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
             return await RunAsync(run, conn.Client, kql, options, parse.GetValue(limit), format, ct);
         }));
@@ -63,9 +61,9 @@ internal static class HuntCommand
 
     internal static async Task<int> RunAsync(CliRun run, DefenderClient client, string kql, HuntingOptions options, int? limit, string format, CancellationToken ct)
     {
-        Spinner? spinner = Spinner.Start(run.Context, run.Err, "Running hunting query...");
-        var rows = new List<HuntingRow>();
-        List<string>? columns = null;
+        using RowOutput output = RowOutput.Create(run, format);
+        ProgressLine? progress = ProgressLine.Start(run, "Running hunting query...");
+        long count = 0;
         bool truncated = false;
         bool reachedCap;
         try
@@ -73,59 +71,31 @@ internal static class HuntCommand
             await using HuntingResult<HuntingRow> result = await client.Hunting.ExecuteAsync(kql, HuntingRowReader.Instance, options, ct);
             await foreach (HuntingRow row in result.ReadRowsAsync(ct))
             {
-                if (limit is int max && rows.Count >= max)
+                if (limit is int max && count >= max)
                 {
                     truncated = true;
                     break;
                 }
 
-                columns ??= [.. row.Element.EnumerateObject().Select(p => p.Name)];
-                if (format == "table")
+                if (output.Streams && progress is not null)
                 {
-                    rows.Add(row);
-                }
-                else
-                {
-                    if (spinner is not null)
-                    {
-                        await spinner.DisposeAsync();
-                        spinner = null;
-                    }
-
-                    WriteStreamed(run.Out, format, columns, row, rows.Count == 0);
-                    rows.Add(row);
+                    progress.Dispose(); // rows are printed from now on: the progress line makes way
+                    progress = null;
                 }
 
-                spinner?.Rows(rows.Count);
+                output.Write(row);
+                count++;
+                progress?.Rows(count);
             }
 
             reachedCap = result.ReachedRowCap;
         }
         finally
         {
-            if (spinner is not null)
-            {
-                await spinner.DisposeAsync();
-            }
+            progress?.Dispose();
         }
 
-        if (format == "table")
-        {
-            if (rows.Count == 0)
-            {
-                await run.Out.WriteLineAsync("No rows.");
-            }
-            else
-            {
-                TextTable.Write(run.Out, columns!, rows.Select(r => columns!.Select(c => r.TryGetValue(c, out JsonElement v) ? Cell(v) : null).ToArray()));
-                await run.Out.WriteLineAsync(rows.Count == 1 ? "1 row." : $"{rows.Count} rows.");
-            }
-        }
-        else if (format == "json")
-        {
-            await run.Out.WriteLineAsync(rows.Count == 0 ? "[]" : "\n]");
-        }
-
+        output.Complete(count);
         if (truncated)
         {
             await run.Err.WriteLineAsync($"Showing the first {limit} rows (--limit).");
@@ -138,31 +108,6 @@ internal static class HuntCommand
 
         return ExitCodes.Ok;
     }
-
-    private static void WriteStreamed(TextWriter output, string format, List<string> columns, HuntingRow row, bool first)
-    {
-        if (format == "csv")
-        {
-            if (first)
-            {
-                Csv.WriteRow(output, columns);
-            }
-
-            Csv.WriteRow(output, columns.Select(c => row.TryGetValue(c, out JsonElement v) ? Cell(v) : null));
-        }
-        else
-        {
-            output.Write(first ? "[\n  " : ",\n  ");
-            output.Write(row.Element.GetRawText());
-        }
-    }
-
-    internal static string? Cell(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        _ => value.GetRawText(),
-    };
 
     /// <summary>The query text: the argument, or the content of the file after '@'.</summary>
     internal static string ReadQuery(CliContext context, string argument)

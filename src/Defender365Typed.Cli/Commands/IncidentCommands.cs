@@ -17,15 +17,19 @@ namespace Defender365Typed.Cli.Commands;
 /// <summary><c>incidents list | get | update</c> on Microsoft Graph security.</summary>
 internal static class IncidentCommands
 {
-    public static readonly string[] Statuses = ["active", "inProgress", "resolved", "redirected", "awaitingAction"];
-    public static readonly string[] SettableStatuses = ["active", "inProgress", "resolved"];
-    public static readonly string[] Severities = ["informational", "low", "medium", "high", "unknown"];
-    public static readonly string[] Classifications = ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity"];
-    public static readonly string[] Determinations =
-    [
-        "unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedUser",
-        "phishing", "maliciousUserActivity", "clean", "insufficientData", "confirmedUserActivity", "lineOfBusinessApplication",
-    ];
+    // The choices and their help come from the client's one list of incident values.
+    private static readonly string[] Statuses = Names(IncidentStatus.KnownValues);
+    private static readonly string[] SettableStatuses = Names(IncidentStatus.SettableValues);
+    private static readonly string[] Severities = Names(IncidentSeverity.KnownValues);
+    private static readonly string[] Classifications = Names(IncidentClassification.KnownValues);
+    private static readonly string[] Determinations = Names(IncidentClassification.KnownValues.SelectMany(c => c.AllowedDeterminations).Distinct());
+
+    private static string[] Names<T>(IEnumerable<T> values)
+        where T : struct, IIncidentValue<T> => [.. values.Select(v => v.Value!)];
+
+    /// <summary>"truePositive: malware, phishing, ...; falsePositive: ..." for the help of --determination.</summary>
+    private static string DeterminationsByClassification() => string.Join("; ",
+        IncidentClassification.KnownValues.Select(c => $"{c}: {string.Join(", ", c.AllowedDeterminations)}"));
 
     public static Command Create(CliRun run)
     {
@@ -110,7 +114,7 @@ internal static class IncidentCommands
             }
             else
             {
-                TextTable.WriteIncidents(run.Out, incidents);
+                ResultTable.WriteIncidents(run.OutConsole, incidents);
             }
 
             return ExitCodes.Ok;
@@ -154,7 +158,7 @@ internal static class IncidentCommands
         Choices.Restrict(classification, Classifications);
         var determination = new Option<string?>("--determination")
         {
-            Description = "New determination (needs a --classification it belongs to): " + string.Join(", ", Determinations) + ".",
+            Description = "New determination, with the --classification it belongs to: " + DeterminationsByClassification() + ".",
             HelpName = "value",
         };
         Choices.Restrict(determination, Determinations);

@@ -19,7 +19,7 @@ internal static class SchemaCommands
         tables.SetAction(run.Guard(async (parse, _) =>
         {
             SchemaCatalog catalog = SchemaCatalog.Load((parse.GetValue(tablesSchema) ?? []).Select(run.Context.ResolvePath));
-            TextTable.Write(run.Out, ["Table", "Columns", "Description"],
+            ResultTable.Write(run.OutConsole, ["Table", "Columns", "Description"],
                 catalog.Tables.Select(t => new[] { t.Name, t.Columns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Description ?? string.Empty }));
             await run.Out.WriteLineAsync($"{catalog.Tables.Count()} tables.");
             return ExitCodes.Ok;
@@ -34,7 +34,7 @@ internal static class SchemaCommands
             string name = parse.GetValue(table) ?? string.Empty;
             SchemaTable found = catalog.Find(name) ?? throw CliException.Usage(
                 $"Unknown table '{name}'." + (catalog.Suggest(name) is string s ? $" Did you mean '{s}'?" : string.Empty) + " `defender365 schema tables` lists them.");
-            TextTable.Write(run.Out, ["Column", "Type", "Description"],
+            ResultTable.Write(run.OutConsole, ["Column", "Type", "Description"],
                 found.Columns.Select(c => new[] { c.Name, c.Type, c.Description ?? string.Empty }));
             await run.Out.WriteLineAsync($"{found.Name}: {found.Columns.Count} columns ({found.Origin}).");
             return ExitCodes.Ok;

@@ -93,6 +93,4 @@ internal static class DefenderResilience
     }
 
     internal static bool IsTimeout(Exception exception) => exception is TimeoutRejectedException;
-
-    internal static HttpStatusCode StatusOf(HttpResponseMessage response) => response.StatusCode;
 }

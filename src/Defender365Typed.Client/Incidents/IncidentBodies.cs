@@ -16,7 +16,7 @@ internal static class IncidentBodies
             w.WriteStartObject();
             if (update.Status?.Canonical is string status)
             {
-                w.WriteString("status", legacy ? IncidentSpelling.Pascal(status) : status);
+                w.WriteString("status", legacy ? IncidentVocabulary.Pascal(status) : status);
             }
 
             if (update.AssignedTo is not null)
@@ -26,12 +26,12 @@ internal static class IncidentBodies
 
             if (update.Classification?.Canonical is string classification)
             {
-                w.WriteString("classification", legacy ? IncidentSpelling.Pascal(classification) : classification);
+                w.WriteString("classification", legacy ? IncidentVocabulary.Pascal(classification) : classification);
             }
 
             if (update.Determination?.Canonical is string determination)
             {
-                w.WriteString("determination", legacy ? IncidentSpelling.LegacyDetermination(determination) : determination);
+                w.WriteString("determination", legacy ? IncidentVocabulary.LegacyDetermination(determination) : determination);
             }
 
             if (update.Tags is not null)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 
@@ -8,8 +9,6 @@ namespace Defender365Typed.Client;
 [JsonConverter(typeof(IncidentValueConverter<IncidentClassification>))]
 public readonly struct IncidentClassification : IEquatable<IncidentClassification>, IIncidentValue<IncidentClassification>
 {
-    private static readonly string[] Known = ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity", "unknownFutureValue"];
-
     /// <summary>Wraps a value as the service spells it.</summary>
     public IncidentClassification(string value)
     {
@@ -32,14 +31,23 @@ public readonly struct IncidentClassification : IEquatable<IncidentClassificatio
     /// <summary><c>unknownFutureValue</c>.</summary>
     public static IncidentClassification UnknownFutureValue { get; } = new("unknownFutureValue");
 
+    /// <summary>The documented classifications (without the <c>unknownFutureValue</c> sentinel); an update may set each of them.</summary>
+    public static IReadOnlyList<IncidentClassification> KnownValues { get; } = [.. IncidentVocabulary.Classifications.Select(FromString)];
+
+    /// <summary>The determinations an update may set together with this classification; empty for a value the client does not know.</summary>
+    public IReadOnlyList<IncidentDetermination> AllowedDeterminations =>
+        Canonical is string c && IncidentVocabulary.DeterminationsByClassification.TryGetValue(c, out IReadOnlyList<string>? allowed)
+            ? [.. allowed.Select(IncidentDetermination.FromString)]
+            : [];
+
     /// <inheritdoc/>
     public string? Value { get; }
 
     /// <summary>Whether this is one of the documented values.</summary>
-    public bool IsKnown => Canonical is string c && Known.Contains(c, StringComparer.OrdinalIgnoreCase);
+    public bool IsKnown => IncidentVocabulary.IsDocumented(IncidentVocabulary.Classifications, Value);
 
     /// <summary>The Graph (camelCase) spelling.</summary>
-    public string? Canonical => IncidentSpelling.Canonical(Value);
+    public string? Canonical => IncidentVocabulary.Canonical(Value);
 
     /// <inheritdoc/>
     public static IncidentClassification FromString(string value) => new(value);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 
@@ -8,8 +9,6 @@ namespace Defender365Typed.Client;
 [JsonConverter(typeof(IncidentValueConverter<IncidentDetermination>))]
 public readonly struct IncidentDetermination : IEquatable<IncidentDetermination>, IIncidentValue<IncidentDetermination>
 {
-    private static readonly string[] Known = ["unknown", "apt", "malware", "securityPersonnel", "securityTesting", "unwantedSoftware", "other", "multiStagedAttack", "compromisedUser", "phishing", "maliciousUserActivity", "clean", "insufficientData", "confirmedUserActivity", "lineOfBusinessApplication", "unknownFutureValue"];
-
     /// <summary>Wraps a value as the service spells it.</summary>
     public IncidentDetermination(string value)
     {
@@ -65,14 +64,17 @@ public readonly struct IncidentDetermination : IEquatable<IncidentDetermination>
     /// <summary><c>unknownFutureValue</c>.</summary>
     public static IncidentDetermination UnknownFutureValue { get; } = new("unknownFutureValue");
 
+    /// <summary>The documented determinations (without the <c>unknownFutureValue</c> sentinel); see <see cref="IncidentClassification.AllowedDeterminations"/> for which can be set.</summary>
+    public static IReadOnlyList<IncidentDetermination> KnownValues { get; } = [.. IncidentVocabulary.Determinations.Select(FromString)];
+
     /// <inheritdoc/>
     public string? Value { get; }
 
     /// <summary>Whether this is one of the documented values.</summary>
-    public bool IsKnown => Canonical is string c && Known.Contains(c, StringComparer.OrdinalIgnoreCase);
+    public bool IsKnown => IncidentVocabulary.IsDocumented(IncidentVocabulary.Determinations, Value);
 
     /// <summary>The Graph (camelCase) spelling.</summary>
-    public string? Canonical => IncidentSpelling.Canonical(Value);
+    public string? Canonical => IncidentVocabulary.Canonical(Value);
 
     /// <inheritdoc/>
     public static IncidentDetermination FromString(string value) => new(value);

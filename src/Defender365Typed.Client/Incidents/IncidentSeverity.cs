@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 
@@ -8,8 +9,6 @@ namespace Defender365Typed.Client;
 [JsonConverter(typeof(IncidentValueConverter<IncidentSeverity>))]
 public readonly struct IncidentSeverity : IEquatable<IncidentSeverity>, IIncidentValue<IncidentSeverity>
 {
-    private static readonly string[] Known = ["unknown", "informational", "low", "medium", "high", "unknownFutureValue"];
-
     /// <summary>Wraps a value as the service spells it.</summary>
     public IncidentSeverity(string value)
     {
@@ -35,14 +34,17 @@ public readonly struct IncidentSeverity : IEquatable<IncidentSeverity>, IInciden
     /// <summary><c>unknownFutureValue</c>.</summary>
     public static IncidentSeverity UnknownFutureValue { get; } = new("unknownFutureValue");
 
+    /// <summary>The documented severities (without the <c>unknownFutureValue</c> sentinel), lowest first.</summary>
+    public static IReadOnlyList<IncidentSeverity> KnownValues { get; } = [.. IncidentVocabulary.Severities.Select(FromString)];
+
     /// <inheritdoc/>
     public string? Value { get; }
 
     /// <summary>Whether this is one of the documented values.</summary>
-    public bool IsKnown => Canonical is string c && Known.Contains(c, StringComparer.OrdinalIgnoreCase);
+    public bool IsKnown => IncidentVocabulary.IsDocumented(IncidentVocabulary.Severities, Value);
 
     /// <summary>The Graph (camelCase) spelling.</summary>
-    public string? Canonical => IncidentSpelling.Canonical(Value);
+    public string? Canonical => IncidentVocabulary.Canonical(Value);
 
     /// <inheritdoc/>
     public static IncidentSeverity FromString(string value) => new(value);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization;
 
@@ -8,8 +9,6 @@ namespace Defender365Typed.Client;
 [JsonConverter(typeof(IncidentValueConverter<IncidentStatus>))]
 public readonly struct IncidentStatus : IEquatable<IncidentStatus>, IIncidentValue<IncidentStatus>
 {
-    private static readonly string[] Known = ["active", "inProgress", "resolved", "redirected", "awaitingAction", "unknownFutureValue"];
-
     /// <summary>Wraps a value as the service spells it.</summary>
     public IncidentStatus(string value)
     {
@@ -35,14 +34,20 @@ public readonly struct IncidentStatus : IEquatable<IncidentStatus>, IIncidentVal
     /// <summary><c>unknownFutureValue</c>.</summary>
     public static IncidentStatus UnknownFutureValue { get; } = new("unknownFutureValue");
 
+    /// <summary>The documented statuses (without the <c>unknownFutureValue</c> sentinel), in the service's order.</summary>
+    public static IReadOnlyList<IncidentStatus> KnownValues { get; } = [.. IncidentVocabulary.Statuses.Select(FromString)];
+
+    /// <summary>The statuses an update may set (<c>redirected</c> and <c>awaitingAction</c> belong to the service).</summary>
+    public static IReadOnlyList<IncidentStatus> SettableValues { get; } = [.. IncidentVocabulary.SettableStatuses.Select(FromString)];
+
     /// <inheritdoc/>
     public string? Value { get; }
 
     /// <summary>Whether this is one of the documented values.</summary>
-    public bool IsKnown => Canonical is string c && Known.Contains(c, StringComparer.OrdinalIgnoreCase);
+    public bool IsKnown => IncidentVocabulary.IsDocumented(IncidentVocabulary.Statuses, Value);
 
     /// <summary>The Graph (camelCase) spelling.</summary>
-    public string? Canonical => IncidentSpelling.Canonical(Value);
+    public string? Canonical => IncidentVocabulary.Canonical(Value);
 
     /// <inheritdoc/>
     public static IncidentStatus FromString(string value) => new(value);

@@ -7,17 +7,6 @@ namespace Defender365Typed.Client;
 /// <summary>Checks an <see cref="IncidentUpdate"/> against the documented values and combinations.</summary>
 internal static class IncidentUpdateValidator
 {
-    private static readonly string[] SettableStatuses = ["active", "inProgress", "resolved"];
-    private static readonly string[] SettableClassifications = ["unknown", "falsePositive", "truePositive", "informationalExpectedActivity"];
-
-    private static readonly Dictionary<string, string[]> Determinations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["truePositive"] = ["multiStagedAttack", "maliciousUserActivity", "compromisedUser", "malware", "phishing", "unwantedSoftware", "other"],
-        ["informationalExpectedActivity"] = ["securityTesting", "lineOfBusinessApplication", "confirmedUserActivity", "other"],
-        ["falsePositive"] = ["clean", "insufficientData", "other"],
-        ["unknown"] = ["unknown"],
-    };
-
     /// <exception cref="ArgumentException">The update is empty or not allowed.</exception>
     public static void Validate(IncidentUpdate update, DefenderApi api)
     {
@@ -36,13 +25,13 @@ internal static class IncidentUpdateValidator
                 throw new ArgumentException("An incident cannot be set to Redirected: the service merges incidents itself, and a PATCH to redirected breaks the incident in the portal.", nameof(update));
             }
 
-            Require(SettableStatuses, s, "status", nameof(update));
+            Require(IncidentVocabulary.SettableStatuses, s, "status", nameof(update));
         }
 
         string? classification = update.Classification?.Canonical;
         if (update.Classification is not null)
         {
-            Require(SettableClassifications, classification, "classification", nameof(update));
+            Require(IncidentVocabulary.Classifications, classification, "classification", nameof(update));
         }
 
         if (update.Determination is IncidentDetermination determination)
@@ -52,7 +41,7 @@ internal static class IncidentUpdateValidator
                 throw new ArgumentException("A determination can only be set together with the classification it belongs to.", nameof(update));
             }
 
-            string[] allowed = Determinations[classification];
+            IReadOnlyList<string> allowed = IncidentVocabulary.DeterminationsByClassification[classification];
             if (!allowed.Contains(determination.Canonical, StringComparer.OrdinalIgnoreCase))
             {
                 throw new ArgumentException(
@@ -79,7 +68,7 @@ internal static class IncidentUpdateValidator
         }
     }
 
-    private static void Require(string[] allowed, string? value, string what, string parameter)
+    private static void Require(IReadOnlyList<string> allowed, string? value, string what, string parameter)
     {
         if (value is null || !allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
         {

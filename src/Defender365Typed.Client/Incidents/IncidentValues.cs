@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,46 +16,14 @@ public interface IIncidentValue<TSelf>
     static abstract TSelf FromString(string value);
 }
 
-/// <summary>Spellings shared by the Graph (camelCase) and legacy (PascalCase, older names) APIs.</summary>
+/// <summary>Equality of incident values across both APIs' spellings (see <see cref="IncidentVocabulary"/>).</summary>
 internal static class IncidentSpelling
 {
-    private static readonly Dictionary<string, string> LegacyAliases = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["CompromisedAccount"] = "compromisedUser",
-        ["ConfirmedActivity"] = "confirmedUserActivity",
-        ["NoEnoughDataToValidate"] = "insufficientData",
-        ["NotAvailable"] = "unknown",
-        ["NotMalicious"] = "clean",
-        ["UnSpecified"] = "unknown",
-    };
+    public static bool Same(string? a, string? b) =>
+        string.Equals(IncidentVocabulary.Canonical(a), IncidentVocabulary.Canonical(b), StringComparison.OrdinalIgnoreCase);
 
-    private static readonly Dictionary<string, string> LegacyDeterminations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["compromisedUser"] = "CompromisedAccount",
-        ["confirmedUserActivity"] = "ConfirmedActivity",
-        ["insufficientData"] = "NoEnoughDataToValidate",
-        ["unknown"] = "NotAvailable",
-    };
-
-    /// <summary>The Graph camelCase form of a value in either spelling.</summary>
-    public static string? Canonical(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return value;
-        }
-
-        return LegacyAliases.TryGetValue(value, out string? alias) ? alias : char.ToLowerInvariant(value[0]) + value[1..];
-    }
-
-    public static string Pascal(string canonical) => char.ToUpperInvariant(canonical[0]) + canonical[1..];
-
-    public static string LegacyDetermination(string canonical) =>
-        LegacyDeterminations.TryGetValue(canonical, out string? legacy) ? legacy : Pascal(canonical);
-
-    public static bool Same(string? a, string? b) => string.Equals(Canonical(a), Canonical(b), StringComparison.OrdinalIgnoreCase);
-
-    public static int Hash(string? value) => Canonical(value) is string c ? StringComparer.OrdinalIgnoreCase.GetHashCode(c) : 0;
+    public static int Hash(string? value) =>
+        IncidentVocabulary.Canonical(value) is string c ? StringComparer.OrdinalIgnoreCase.GetHashCode(c) : 0;
 }
 
 /// <summary>Reads any string into an incident value (unknown ones are kept) and writes it back as received.</summary>

@@ -51,8 +51,8 @@ internal static class ODataFilterBuilder
 
     private static string Spell(string? value, bool legacy)
     {
-        string canonical = IncidentSpelling.Canonical(value) ?? throw new ArgumentException("An incident filter value is empty.");
-        return legacy ? IncidentSpelling.Pascal(canonical) : canonical;
+        string canonical = IncidentVocabulary.Canonical(value) ?? throw new ArgumentException("An incident filter value is empty.");
+        return legacy ? IncidentVocabulary.Pascal(canonical) : canonical;
     }
 
     private static string AnyOf(string name, IEnumerable<string> values)

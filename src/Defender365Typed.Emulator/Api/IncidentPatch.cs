@@ -33,23 +33,23 @@ internal static class IncidentPatch
             switch (p.Name)
             {
                 case "status":
-                    status = IncidentRules.Canonical(p.Value.GetString(), IncidentRules.Statuses);
-                    if (status is null or "redirected" or "unknownFutureValue" or "awaitingAction")
+                    status = IncidentRules.SettableStatus(p.Value.GetString());
+                    if (status is null)
                     {
                         return $"Invalid value '{p.Value.GetString()}' for status.";
                     }
 
                     break;
                 case "classification":
-                    classification = IncidentRules.Canonical(p.Value.GetString(), IncidentRules.Classifications);
-                    if (classification is null or "unknownFutureValue")
+                    classification = IncidentRules.Classification(p.Value.GetString());
+                    if (classification is null)
                     {
                         return $"Invalid value '{p.Value.GetString()}' for classification.";
                     }
 
                     break;
                 case "determination":
-                    determination = IncidentRules.CanonicalDetermination(p.Value.GetString());
+                    determination = IncidentRules.Determination(p.Value.GetString());
                     if (determination is null)
                     {
                         return $"Invalid value '{p.Value.GetString()}' for determination.";
@@ -86,8 +86,7 @@ internal static class IncidentPatch
             string effectiveClassification = classification ?? incident.Classification;
             if (determination is not null)
             {
-                if (!IncidentRules.DeterminationsByClassification.TryGetValue(effectiveClassification, out string[]? allowedDeterminations)
-                    || !allowedDeterminations.Contains(determination, StringComparer.OrdinalIgnoreCase))
+                if (!IncidentRules.Allows(effectiveClassification, determination))
                 {
                     return $"Determination '{determination}' is not valid with classification '{effectiveClassification}'.";
                 }
@@ -102,8 +101,7 @@ internal static class IncidentPatch
             if (classification is not null)
             {
                 incident.Classification = classification;
-                if (determination is null
-                    && !IncidentRules.DeterminationsByClassification[classification].Contains(incident.Determination, StringComparer.OrdinalIgnoreCase))
+                if (determination is null && !IncidentRules.Allows(classification, incident.Determination))
                 {
                     incident.Determination = "unknown";
                 }
