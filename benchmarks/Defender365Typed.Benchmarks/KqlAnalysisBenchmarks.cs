@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.QueryAnalysis;
 
 namespace Defender365Typed.Benchmarks;

@@ -1,4 +1,4 @@
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.CodeAnalysis;
 
 namespace Defender365Typed.Generators.QueryAnalysis;

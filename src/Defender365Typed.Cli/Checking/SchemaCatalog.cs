@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Cli.Checking;
 

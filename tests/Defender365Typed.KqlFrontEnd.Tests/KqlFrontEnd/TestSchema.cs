@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Generators.Tests.KqlFrontEnd;
 

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.Tests.KqlFrontEnd;
 using Xunit.Abstractions;
 
