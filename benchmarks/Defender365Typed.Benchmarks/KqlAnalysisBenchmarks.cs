@@ -1,10 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.QueryAnalysis;
 
 namespace Defender365Typed.Benchmarks;
@@ -70,21 +68,5 @@ public class KqlAnalysisBenchmarks
         return dir?.FullName ?? Directory.GetCurrentDirectory();
     }
 
-    private static KqlSchema LoadSchema(string path)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var tables = new List<KqlTable>();
-        foreach (var t in doc.RootElement.GetProperty("tables").EnumerateArray())
-        {
-            var columns = new List<KqlColumn>();
-            foreach (var c in t.GetProperty("columns").EnumerateArray())
-            {
-                columns.Add(new KqlColumn(c.GetProperty("name").GetString()!, KqlScalarTypes.Parse(c.GetProperty("type").GetString())));
-            }
-
-            tables.Add(new KqlTable(t.GetProperty("name").GetString()!, columns));
-        }
-
-        return new KqlSchema(tables);
-    }
+    private static KqlSchema LoadSchema(string path) => HuntingSchemaJson.Parse(File.ReadAllText(path), path).ToKqlSchema();
 }

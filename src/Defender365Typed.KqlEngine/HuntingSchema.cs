@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine;
 
@@ -25,20 +25,17 @@ public static class HuntingSchema
     public static KqlResultTable EmptyTable(string table) => new(table, Columns(table), []);
 
     /// <summary>Reads a schema file of the same layout (<c>{"tables":[{"name","columns":[{"name","type"}]}]}</c>).</summary>
+    /// <exception cref="FormatException">The JSON is malformed or a column type is not a KQL type; the message names the table and column.</exception>
     public static IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>> Read(Stream json)
     {
-        using JsonDocument doc = JsonDocument.Parse(json);
+        ArgumentNullException.ThrowIfNull(json);
         var tables = new Dictionary<string, IReadOnlyList<KqlResultColumn>>(StringComparer.Ordinal);
-        foreach (JsonElement t in doc.RootElement.GetProperty("tables").EnumerateArray())
+        foreach (HuntingSchemaTable t in HuntingSchemaJson.Read(json, "The hunting schema").Tables)
         {
-            string name = t.GetProperty("name").GetString()!;
-            tables[name] = t.GetProperty("columns").EnumerateArray().Select(c =>
-            {
-                string type = c.GetProperty("type").GetString()!;
-                return KqlColumnTypes.TryParse(type, out KqlColumnType kind)
-                    ? new KqlResultColumn(c.GetProperty("name").GetString()!, kind)
-                    : throw new InvalidDataException($"Table {name}: unknown column type '{type}'.");
-            }).ToArray();
+            // The front end accepted each type name, and every name it accepts is a KqlColumnType.
+            tables[t.Name] = t.Columns.Select(c => new KqlResultColumn(c.Name, KqlColumnTypes.TryParse(c.Type, out KqlColumnType kind)
+                ? kind
+                : throw new FormatException($"Table {t.Name}: unknown column type '{c.Type}'."))).ToArray();
         }
 
         return tables;

@@ -104,6 +104,18 @@ public sealed class CheckAndSchemaTests : System.IDisposable
     }
 
     [Fact]
+    public async Task A_schema_file_with_a_bad_column_type_is_exit_2_naming_the_table_and_column()
+    {
+        _cli.Write("good.kql", Good);
+        _cli.Write("typo.json", """{"tables": [{"name": "MyTable", "columns": [{"name": "Score", "type": "float"}]}]}""");
+
+        CliResult r = await _cli.RunAsync("check", "good.kql", "--schema", "typo.json");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("typo.json: table 'MyTable', column 'Score' has unknown type 'float'", r.Err);
+    }
+
+    [Fact]
     public async Task Schema_tables_lists_the_built_in_tables()
     {
         CliResult r = await _cli.RunAsync("schema", "tables");

@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.SchemaImport;
 
 /// <summary>Renders <c>Hunting.cs</c>: one typed query root per table and the list of table names.</summary>
 public static class HuntingSourceWriter
 {
-    /// <summary>Renders the <c>Hunting</c> class for <paramref name="tables"/>, in the given (schema) order.</summary>
-    public static string Write(IReadOnlyList<SchemaTable> tables)
+    /// <summary>Renders the <c>Hunting</c> class for <paramref name="tables"/> (validated: descriptions are present), in the given (schema) order.</summary>
+    public static string Write(IReadOnlyList<HuntingSchemaTable> tables)
     {
         ArgumentNullException.ThrowIfNull(tables);
 
@@ -21,11 +22,11 @@ public static class HuntingSourceWriter
         TableSourceWriter.Line(sb, "public static partial class Hunting");
         TableSourceWriter.Line(sb, "{");
 
-        foreach (SchemaTable table in tables)
+        foreach (HuntingSchemaTable table in tables)
         {
             string name = CSharpText.Identifier(table.Name);
             string type = "global::" + TableSourceWriter.TablesNamespace + "." + name;
-            TableSourceWriter.Line(sb, "    /// <summary>" + CSharpText.XmlDocText(table.Description) + "</summary>");
+            TableSourceWriter.Line(sb, "    /// <summary>" + CSharpText.XmlDocText(table.Description!) + "</summary>");
             TableSourceWriter.Line(
                 sb,
                 "    public static global::Defender365Typed.KqlQuery<" + type + ", " + type + ".Columns> " + name +
@@ -38,7 +39,7 @@ public static class HuntingSourceWriter
             sb,
             "    public static global::System.Collections.Generic.IReadOnlyList<string> TableNames { get; } = new string[]");
         TableSourceWriter.Line(sb, "    {");
-        foreach (SchemaTable table in tables)
+        foreach (HuntingSchemaTable table in tables)
         {
             TableSourceWriter.Line(sb, "        " + CSharpText.StringLiteral(table.Name) + ",");
         }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.SchemaImport;
 
@@ -52,19 +53,19 @@ public static class SchemaImporter
     /// <exception cref="SchemaException">The schema is malformed or breaks a rule.</exception>
     public static IReadOnlyList<GeneratedFile> Generate(string schemaJson)
     {
-        HuntingSchema schema = HuntingSchema.Parse(schemaJson);
+        HuntingSchemaDocument schema = HuntingSchema.Parse(schemaJson);
         return Generate(schema);
     }
 
     /// <summary>Generates the files for an already parsed schema (validated again here).</summary>
     /// <exception cref="SchemaException">The schema breaks a rule.</exception>
-    public static IReadOnlyList<GeneratedFile> Generate(HuntingSchema schema)
+    public static IReadOnlyList<GeneratedFile> Generate(HuntingSchemaDocument schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        schema.Validate();
+        HuntingSchema.Validate(schema);
 
         var files = new List<GeneratedFile>(schema.Tables.Count + 1);
-        foreach (SchemaTable table in schema.Tables)
+        foreach (HuntingSchemaTable table in schema.Tables)
         {
             files.Add(new GeneratedFile(OutputDirectory + "/" + table.Name + ".cs", TableSourceWriter.Write(table)));
         }

@@ -1,19 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.SchemaImport;
 
-/// <summary>The documented advanced hunting schema, as stored in <c>hunting-schema.json</c>.</summary>
-/// <param name="Tables">The tables, in schema order.</param>
-/// <param name="Source">Where the schema was taken from (informational).</param>
-/// <param name="Note">Free-form remarks about the schema file (informational).</param>
-public sealed record HuntingSchema(
-    [property: JsonPropertyName("tables")] IReadOnlyList<SchemaTable> Tables,
-    [property: JsonPropertyName("source")] string? Source = null,
-    [property: JsonPropertyName("note")] string? Note = null)
+/// <summary>
+/// The rules the generated C# depends on, on top of the schema JSON format. The JSON itself is read by the KQL front
+/// end's <see cref="HuntingSchemaJson"/> (strict: every table and column described, no unknown property), the one
+/// reader of <c>hunting-schema.json</c> in the repository.
+/// </summary>
+public static class HuntingSchema
 {
     /// <summary>The canonical KQL column types the importer maps to CLR types.</summary>
     public static IReadOnlyList<string> KnownTypes { get; } =
@@ -33,59 +30,41 @@ public sealed record HuntingSchema(
     /// <summary>Table names that would collide with other files the importer writes.</summary>
     public static IReadOnlyList<string> ReservedTableNames { get; } = ["Hunting"];
 
-    private static readonly JsonSerializerOptions s_options = new()
-    {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        AllowTrailingCommas = false,
-        ReadCommentHandling = JsonCommentHandling.Disallow,
-    };
-
     /// <summary>Reads and validates the schema JSON.</summary>
     /// <exception cref="SchemaException">The JSON is malformed or breaks a schema rule; the message names the table and column.</exception>
-    public static HuntingSchema Parse(string json)
+    public static HuntingSchemaDocument Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
 
-        HuntingSchema? schema;
+        HuntingSchemaDocument schema;
         try
         {
-            schema = JsonSerializer.Deserialize<HuntingSchema>(json, s_options);
+            schema = HuntingSchemaJson.Parse(json, SchemaImporter.SchemaPath, HuntingSchemaStrictness.Strict);
         }
-        catch (JsonException ex)
+        catch (HuntingSchemaFormatException ex)
         {
-            string where = ex.Path is null ? "" : $" at {ex.Path}";
-            throw new SchemaException($"The schema JSON is not valid{where}: {ex.Message}", ex);
+            throw new SchemaException($"The schema JSON is not valid: {ex.Message}", ex.Table, ex.Column, ex);
         }
 
-        if (schema is null)
-        {
-            throw new SchemaException("The schema JSON is null.");
-        }
-
-        schema.Validate();
+        Validate(schema);
         return schema;
     }
 
     /// <summary>Checks the rules that the generated C# depends on.</summary>
     /// <exception cref="SchemaException">A rule is broken; the message names the table and column.</exception>
-    public void Validate()
+    public static void Validate(HuntingSchemaDocument schema)
     {
-        if (Tables.Count == 0)
+        ArgumentNullException.ThrowIfNull(schema);
+        IReadOnlyList<HuntingSchemaTable> tables = schema.Tables;
+        if (tables.Count == 0)
         {
             throw new SchemaException("The schema declares no tables.");
         }
 
         var tableNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (int t = 0; t < Tables.Count; t++)
+        for (int t = 0; t < tables.Count; t++)
         {
-            SchemaTable table = Tables[t];
-            if (table is null)
-            {
-                throw new SchemaException($"Table #{t + 1} is null.");
-            }
-
+            HuntingSchemaTable table = tables[t];
             if (!CSharpText.IsValidIdentifier(table.Name))
             {
                 throw new SchemaException(
@@ -107,7 +86,77 @@ public sealed record HuntingSchema(
             }
 
             tableNames.Add(table.Name, t);
-            table.Validate();
+            Validate(table);
+        }
+    }
+
+    /// <summary>Checks one table's rules.</summary>
+    /// <exception cref="SchemaException">A rule is broken; the message names the table and column.</exception>
+    private static void Validate(HuntingSchemaTable table)
+    {
+        string name = table.Name;
+        IReadOnlyList<HuntingSchemaColumn> columns = table.Columns;
+        if (string.IsNullOrWhiteSpace(table.Description))
+        {
+            throw new SchemaException($"Table '{name}': the description is empty.", name, null);
+        }
+
+        if (columns.Count == 0)
+        {
+            throw new SchemaException($"Table '{name}': no columns are declared.", name, null);
+        }
+
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (int c = 0; c < columns.Count; c++)
+        {
+            HuntingSchemaColumn column = columns[c];
+            string where = $"Table '{name}', column '{column.Name}'";
+            if (!CSharpText.IsValidIdentifier(column.Name))
+            {
+                throw new SchemaException(
+                    $"{where} (#{(c + 1).ToString(CultureInfo.InvariantCulture)}): the name is not a valid C# identifier.",
+                    name,
+                    column.Name);
+            }
+
+            if (string.Equals(column.Name, name, StringComparison.Ordinal))
+            {
+                throw new SchemaException(
+                    $"{where}: a column cannot have the name of its table (C# members cannot be named like their type).",
+                    name,
+                    column.Name);
+            }
+
+            if (Contains(ReservedColumnNames, column.Name))
+            {
+                throw new SchemaException(
+                    $"{where}: the name is reserved for a generated or record member ({string.Join(", ", HuntingSchema.ReservedColumnNames)}).",
+                    name,
+                    column.Name);
+            }
+
+            if (seen.TryGetValue(column.Name, out string? previous))
+            {
+                string detail = string.Equals(previous, column.Name, StringComparison.Ordinal)
+                    ? "is declared twice"
+                    : $"differs only in case from column '{previous}'";
+                throw new SchemaException($"{where}: the column {detail}.", name, column.Name);
+            }
+
+            seen.Add(column.Name, column.Name);
+
+            if (!Contains(KnownTypes, column.Type))
+            {
+                throw new SchemaException(
+                    $"{where}: unknown type '{column.Type}' (expected one of: {string.Join(", ", HuntingSchema.KnownTypes)}).",
+                    name,
+                    column.Name);
+            }
+
+            if (string.IsNullOrWhiteSpace(column.Description))
+            {
+                throw new SchemaException($"{where}: the description is empty.", name, column.Name);
+            }
         }
     }
 
@@ -124,104 +173,6 @@ public sealed record HuntingSchema(
         return false;
     }
 }
-
-/// <summary>One documented table.</summary>
-/// <param name="Name">The table name in KQL (case-sensitive).</param>
-/// <param name="Description">What the table holds.</param>
-/// <param name="Columns">The columns, in documentation order.</param>
-/// <param name="Notes">Caveats about the table or its documentation, if any.</param>
-/// <param name="Source">Where the table was taken from, if recorded (informational).</param>
-public sealed record SchemaTable(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("columns")] IReadOnlyList<SchemaColumn> Columns,
-    [property: JsonPropertyName("notes")] string? Notes = null,
-    [property: JsonPropertyName("source")] string? Source = null)
-{
-    /// <summary>Checks this table's rules.</summary>
-    /// <exception cref="SchemaException">A rule is broken; the message names the table and column.</exception>
-    public void Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Description))
-        {
-            throw new SchemaException($"Table '{Name}': the description is empty.", Name, null);
-        }
-
-        if (Columns.Count == 0)
-        {
-            throw new SchemaException($"Table '{Name}': no columns are declared.", Name, null);
-        }
-
-        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (int c = 0; c < Columns.Count; c++)
-        {
-            SchemaColumn column = Columns[c];
-            if (column is null)
-            {
-                throw new SchemaException($"Table '{Name}', column #{c + 1}: the column is null.", Name, null);
-            }
-
-            string where = $"Table '{Name}', column '{column.Name}'";
-            if (!CSharpText.IsValidIdentifier(column.Name))
-            {
-                throw new SchemaException(
-                    $"{where} (#{(c + 1).ToString(CultureInfo.InvariantCulture)}): the name is not a valid C# identifier.",
-                    Name,
-                    column.Name);
-            }
-
-            if (string.Equals(column.Name, Name, StringComparison.Ordinal))
-            {
-                throw new SchemaException(
-                    $"{where}: a column cannot have the name of its table (C# members cannot be named like their type).",
-                    Name,
-                    column.Name);
-            }
-
-            if (HuntingSchema.Contains(HuntingSchema.ReservedColumnNames, column.Name))
-            {
-                throw new SchemaException(
-                    $"{where}: the name is reserved for a generated or record member ({string.Join(", ", HuntingSchema.ReservedColumnNames)}).",
-                    Name,
-                    column.Name);
-            }
-
-            if (seen.TryGetValue(column.Name, out string? previous))
-            {
-                string detail = string.Equals(previous, column.Name, StringComparison.Ordinal)
-                    ? "is declared twice"
-                    : $"differs only in case from column '{previous}'";
-                throw new SchemaException($"{where}: the column {detail}.", Name, column.Name);
-            }
-
-            seen.Add(column.Name, column.Name);
-
-            if (!HuntingSchema.Contains(HuntingSchema.KnownTypes, column.Type))
-            {
-                throw new SchemaException(
-                    $"{where}: unknown type '{column.Type}' (expected one of: {string.Join(", ", HuntingSchema.KnownTypes)}).",
-                    Name,
-                    column.Name);
-            }
-
-            if (string.IsNullOrWhiteSpace(column.Description))
-            {
-                throw new SchemaException($"{where}: the description is empty.", Name, column.Name);
-            }
-        }
-    }
-}
-
-/// <summary>One documented column.</summary>
-/// <param name="Name">The column name in KQL (case-sensitive).</param>
-/// <param name="Type">The canonical KQL type: string, datetime, long, int, bool, real, guid or dynamic.</param>
-/// <param name="Description">What the column holds.</param>
-/// <param name="DocType">The type as spelled on the documentation page, where it differs from <paramref name="Type"/>.</param>
-public sealed record SchemaColumn(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("description")] string Description,
-    [property: JsonPropertyName("docType")] string? DocType = null);
 
 /// <summary>The schema JSON is malformed or breaks a rule the generated C# depends on.</summary>
 public sealed class SchemaException : Exception
@@ -245,8 +196,8 @@ public sealed class SchemaException : Exception
     }
 
     /// <summary>Creates the exception for a table and, optionally, one of its columns.</summary>
-    public SchemaException(string message, string? table, string? column)
-        : base(message)
+    public SchemaException(string message, string? table, string? column, Exception? innerException = null)
+        : base(message, innerException)
     {
         Table = table;
         Column = column;

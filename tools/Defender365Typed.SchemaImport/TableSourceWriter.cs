@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.SchemaImport;
 
@@ -24,8 +25,8 @@ public static class TableSourceWriter
         "// </auto-generated>\n" +
         "#nullable enable\n";
 
-    /// <summary>Renders <paramref name="table"/> as a <c>[HuntingTable]</c> partial record.</summary>
-    public static string Write(SchemaTable table)
+    /// <summary>Renders <paramref name="table"/> (validated by <see cref="HuntingSchema.Validate(HuntingSchemaDocument)"/>: descriptions are present) as a <c>[HuntingTable]</c> partial record.</summary>
+    public static string Write(HuntingSchemaTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
 
@@ -37,7 +38,7 @@ public static class TableSourceWriter
         Line(sb);
         Line(sb, "namespace " + TablesNamespace + ";");
         Line(sb);
-        Line(sb, "/// <summary>" + CSharpText.XmlDocText(table.Description) + "</summary>");
+        Line(sb, "/// <summary>" + CSharpText.XmlDocText(table.Description!) + "</summary>");
         if (!string.IsNullOrWhiteSpace(table.Notes))
         {
             Line(sb, "/// <remarks>" + CSharpText.XmlDocText(table.Notes) + "</remarks>");
@@ -47,17 +48,17 @@ public static class TableSourceWriter
         Line(sb, "public sealed partial record " + CSharpText.Identifier(table.Name));
         Line(sb, "{");
 
-        IReadOnlyList<SchemaColumn> columns = table.Columns;
+        IReadOnlyList<HuntingSchemaColumn> columns = table.Columns;
         for (int i = 0; i < columns.Count; i++)
         {
-            SchemaColumn column = columns[i];
+            HuntingSchemaColumn column = columns[i];
             if (i > 0)
             {
                 Line(sb);
             }
 
             (string clrType, string initializer) = ClrType(table, column);
-            Line(sb, "    /// <summary>" + CSharpText.XmlDocText(column.Description) + "</summary>");
+            Line(sb, "    /// <summary>" + CSharpText.XmlDocText(column.Description!) + "</summary>");
             Line(sb, "    public " + clrType + " " + CSharpText.Identifier(column.Name) + " { get; init; }" + initializer);
         }
 
@@ -73,7 +74,7 @@ public static class TableSourceWriter
     /// row reader does not build a <c>JsonDocument</c> per dynamic cell. It is a non-nullable struct whose
     /// <see langword="default"/> (and a JSON null cell) is JSON <c>null</c>.
     /// </summary>
-    public static (string ClrType, string Initializer) ClrType(SchemaTable table, SchemaColumn column)
+    public static (string ClrType, string Initializer) ClrType(HuntingSchemaTable table, HuntingSchemaColumn column)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(column);

@@ -10,7 +10,8 @@ namespace Defender365Typed.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Defender365Typed.Declaration";
-    private const string HelpLink = "https://github.com/defender365typed/defender365typed/blob/main/docs/diagnostics/";
+    /// <summary>Where every DTQ diagnostic's page lives (docs/diagnostics/DTQnnn.md); the raw-KQL diagnostics use it too.</summary>
+    internal const string HelpLink = "https://github.com/defender365typed/defender365typed/blob/main/docs/diagnostics/";
 
     public static readonly DiagnosticDescriptor NotPartial = new(
         "DTQ001",

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Threading;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
 using Microsoft.CodeAnalysis;

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
 using Microsoft.CodeAnalysis;

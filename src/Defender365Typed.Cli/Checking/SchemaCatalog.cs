@@ -2,16 +2,19 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Cli.Checking;
 
-/// <summary>A column as the schema JSON describes it.</summary>
-internal sealed record SchemaColumn(string Name, string Type, string? Description);
+/// <summary>A table of the schema JSON (read by the front end's <see cref="HuntingSchemaJson"/>), and which file declared it.</summary>
+internal sealed record SchemaTable(HuntingSchemaTable Definition, string Origin)
+{
+    public string Name => Definition.Name;
 
-/// <summary>A table as the schema JSON describes it, and which file declared it.</summary>
-internal sealed record SchemaTable(string Name, string? Description, IReadOnlyList<SchemaColumn> Columns, string Origin);
+    public string? Description => Definition.Description;
+
+    public IReadOnlyList<HuntingSchemaColumn> Columns => Definition.Columns;
+}
 
 /// <summary>
 /// The tables <c>check</c> and <c>schema</c> know: the built-in Defender XDR schema (embedded
@@ -30,8 +33,7 @@ internal sealed class SchemaCatalog
     private SchemaCatalog(SortedDictionary<string, SchemaTable> tables)
     {
         _tables = tables;
-        Schema = new KqlSchema(tables.Values.Select(t => new KqlTable(t.Name,
-            t.Columns.Select(c => new KqlColumn(c.Name, KqlScalarTypes.Parse(c.Type))).ToArray())));
+        Schema = new KqlSchema(tables.Values.Select(t => t.Definition.ToKqlTable()));
     }
 
     public KqlSchema Schema { get; }
@@ -81,54 +83,20 @@ internal sealed class SchemaCatalog
         _tables.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
         ?? NameSuggester.Suggest(name, _tables.Keys);
 
+    /// <summary>The tables of one schema file; <paramref name="origin"/> names it in <see cref="SchemaTable.Origin"/>.</summary>
+    /// <exception cref="CliException">The JSON is malformed; the message names the file, table and column (exit 2).</exception>
     internal static IReadOnlyList<SchemaTable> Parse(string json, string origin)
     {
+        string described = origin == BuiltInOrigin ? "The built-in schema" : $"The schema file {origin}";
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("tables", out JsonElement tables)
-                || tables.ValueKind != JsonValueKind.Array)
-            {
-                throw CliException.Usage($"The schema file {origin} must be an object with a \"tables\" array.");
-            }
-
-            var result = new List<SchemaTable>();
-            int index = 0;
-            foreach (JsonElement table in tables.EnumerateArray())
-            {
-                string name = Text(table, "name") ?? throw CliException.Usage($"{origin}: table #{index + 1} has no \"name\".");
-                if (!table.TryGetProperty("columns", out JsonElement columns) || columns.ValueKind != JsonValueKind.Array)
-                {
-                    throw CliException.Usage($"{origin}: table {name} has no \"columns\" array.");
-                }
-
-                var cols = new List<SchemaColumn>();
-                foreach (JsonElement column in columns.EnumerateArray())
-                {
-                    string colName = Text(column, "name") ?? throw CliException.Usage($"{origin}: a column of table {name} has no \"name\".");
-                    string type = Text(column, "type") ?? throw CliException.Usage($"{origin}: column {name}.{colName} has no \"type\".");
-                    if (KqlScalarTypes.Parse(type) == KqlScalarType.Unknown)
-                    {
-                        throw CliException.Usage($"{origin}: column {name}.{colName} has type '{type}', which is not a KQL type (string, long, int, real, bool, datetime, timespan, guid, decimal, dynamic).");
-                    }
-
-                    cols.Add(new SchemaColumn(colName, type, Text(column, "description")));
-                }
-
-                result.Add(new SchemaTable(name, Text(table, "description"), cols, origin));
-                index++;
-            }
-
-            return result;
+            return HuntingSchemaJson.Parse(json, described).Tables.Select(t => new SchemaTable(t, origin)).ToArray();
         }
-        catch (JsonException ex)
+        catch (HuntingSchemaFormatException ex)
         {
-            throw CliException.Usage($"The schema file {origin} is not valid JSON: {ex.Message}");
+            throw CliException.Usage(ex.Message);
         }
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static IReadOnlyList<SchemaTable> LoadBuiltIn()
     {

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Generators.Tests.KqlFrontEnd;
 

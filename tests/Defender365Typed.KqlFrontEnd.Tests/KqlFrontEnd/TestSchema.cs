@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Text.Json;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Generators.Tests.KqlFrontEnd;
 
@@ -29,32 +27,10 @@ internal static class TestSchema
 
     public static string CorpusDirectory => Path.Combine(RepositoryRoot, "tests", "Defender365Typed.KqlFrontEnd.Tests", "Corpus", "hunting-queries");
 
-    /// <summary>Reads src/Defender365Typed/Schema/hunting-schema.json, mapping documented type spellings as the corpus labeler did.</summary>
+    /// <summary>Reads src/Defender365Typed/Schema/hunting-schema.json with the one schema reader.</summary>
     private static KqlSchema Load()
     {
         var path = Path.Combine(RepositoryRoot, "src", "Defender365Typed", "Schema", "hunting-schema.json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        var tables = new List<KqlTable>();
-        foreach (var t in doc.RootElement.GetProperty("tables").EnumerateArray())
-        {
-            var columns = new List<KqlColumn>();
-            foreach (var c in t.GetProperty("columns").EnumerateArray())
-            {
-                var type = c.GetProperty("type").GetString();
-                var mapped = type switch
-                {
-                    "boolean" or "nullable bool" => "bool",
-                    "integer" => "int",
-                    "object" or "array" => "dynamic",
-                    "enum" => "string",
-                    _ => type,
-                };
-                columns.Add(new KqlColumn(c.GetProperty("name").GetString()!, KqlScalarTypes.Parse(mapped)));
-            }
-
-            tables.Add(new KqlTable(t.GetProperty("name").GetString()!, columns));
-        }
-
-        return new KqlSchema(tables);
+        return HuntingSchemaJson.Parse(File.ReadAllText(path), path).ToKqlSchema();
     }
 }

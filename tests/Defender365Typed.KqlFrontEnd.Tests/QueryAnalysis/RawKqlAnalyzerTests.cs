@@ -1,5 +1,5 @@
 using System.Linq;
-using Defender365Typed.Generators.KqlFrontEnd;
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.QueryAnalysis;
 using Microsoft.CodeAnalysis;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.SchemaImport;
 
 namespace Defender365Typed.Tests.Schema;
@@ -73,7 +74,7 @@ public sealed class SchemaImportTests
     [Fact]
     public void Declares_all_documented_tables_and_columns()
     {
-        HuntingSchema schema = HuntingSchema.Parse(SchemaJson);
+        HuntingSchemaDocument schema = HuntingSchema.Parse(SchemaJson);
         Assert.Equal(DocumentedTables, schema.Tables.Count);
         Assert.Equal(DocumentedColumns, schema.Tables.Sum(t => t.Columns.Count));
 
@@ -83,7 +84,7 @@ public sealed class SchemaImportTests
         Assert.Equal(DocumentedTables + 1, files.Count); // plus Hunting.cs
         Assert.Equal(DocumentedColumns, tableFiles.Sum(f => s_property.Count(f.Content)));
 
-        foreach (SchemaTable table in schema.Tables)
+        foreach (HuntingSchemaTable table in schema.Tables)
         {
             GeneratedFile file = Assert.Single(files, f => f.RelativePath == $"src/Defender365Typed/Tables/{table.Name}.cs");
             Assert.Contains($"\n[HuntingTable(\"{table.Name}\")]\npublic sealed partial record {table.Name}\n{{\n", file.Content, StringComparison.Ordinal);

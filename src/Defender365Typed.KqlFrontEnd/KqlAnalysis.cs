@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>The result of analysing one query text against a schema.</summary>
-internal sealed class KqlAnalysisResult
+public sealed class KqlAnalysisResult
 {
     public KqlAnalysisResult(KqlSyntaxTree tree, IReadOnlyList<KqlDiagnostic> diagnostics, RowShape? output)
     {
@@ -22,7 +22,7 @@ internal sealed class KqlAnalysisResult
 }
 
 /// <summary>Entry point of the KQL front end: lex, parse and bind a query.</summary>
-internal static class KqlAnalysis
+public static class KqlAnalysis
 {
     public static KqlAnalysisResult Analyze(string text, KqlSchema schema)
     {

@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>"Did you mean": a case-insensitive match first, then the closest name by edit distance.</summary>
-internal static class NameSuggester
+public static class NameSuggester
 {
     public static string? Suggest(string name, IEnumerable<string> candidates)
     {

@@ -1,7 +1,7 @@
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>The kinds of KQL tokens.</summary>
-internal enum TokenKind : byte
+public enum TokenKind : byte
 {
     EndOfFile,
     /// <summary>A name or keyword, including dashed keywords such as <c>project-away</c> and <c>$left</c>.</summary>
@@ -21,7 +21,7 @@ internal enum TokenKind : byte
 }
 
 /// <summary>One token: kind, exact span in the query text, and its text (decoded value for strings).</summary>
-internal readonly struct Token
+public readonly struct Token
 {
     public Token(TokenKind kind, int start, int length, string text, string? value = null, bool precededByTrivia = false)
     {

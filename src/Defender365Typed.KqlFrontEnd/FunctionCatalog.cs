@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>What a function parameter accepts, as far as the binder judges it.</summary>
-internal enum ArgKind : byte
+public enum ArgKind : byte
 {
     /// <summary>Anything (not judged).</summary>
     Any,
@@ -18,7 +18,7 @@ internal enum ArgKind : byte
 }
 
 /// <summary>How a function's result type follows from its arguments.</summary>
-internal enum ResultRule : byte
+public enum ResultRule : byte
 {
     Fixed,
     /// <summary>Not modelled: the result is unknown.</summary>
@@ -38,7 +38,7 @@ internal enum ResultRule : byte
 }
 
 /// <summary>A scalar or aggregate function of the catalog.</summary>
-internal sealed class KqlFunction
+public sealed class KqlFunction
 {
     public KqlFunction(string name, int minArgs, int maxArgs, KqlScalarType result, ResultRule rule, ArgKind[] args)
     {
@@ -81,7 +81,7 @@ internal sealed class KqlFunction
 /// The built-in scalar and aggregate functions with result types and arities. Functions marked with an
 /// unknown result are known by name only (no arity or type judgement).
 /// </summary>
-internal static class FunctionCatalog
+public static class FunctionCatalog
 {
     private const int Many = int.MaxValue;
 

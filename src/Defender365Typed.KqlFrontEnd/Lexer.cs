@@ -2,13 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>
 /// Turns KQL text into tokens with exact spans. Never throws: characters it cannot read become
 /// <see cref="TokenKind.Bad"/> tokens and a syntax diagnostic.
 /// </summary>
-internal sealed class Lexer
+public sealed class Lexer
 {
     private static readonly HashSet<string> DashedKeywords = new HashSet<string>(System.StringComparer.Ordinal)
     {

@@ -1,7 +1,7 @@
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>KQL scalar types as the binder tracks them; <see cref="Unknown"/> means "not judged".</summary>
-internal enum KqlScalarType : byte
+public enum KqlScalarType : byte
 {
     Unknown,
     Bool,
@@ -16,7 +16,7 @@ internal enum KqlScalarType : byte
     Dynamic,
 }
 
-internal static class KqlScalarTypes
+public static class KqlScalarTypes
 {
     public static bool IsNumeric(KqlScalarType t) => t is KqlScalarType.Int or KqlScalarType.Long or KqlScalarType.Real or KqlScalarType.Decimal;
 

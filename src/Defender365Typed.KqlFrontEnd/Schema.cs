@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>A named, typed column.</summary>
-internal sealed class KqlColumn : IEquatable<KqlColumn>
+public sealed class KqlColumn : IEquatable<KqlColumn>
 {
     public KqlColumn(string name, KqlScalarType type)
     {
@@ -27,7 +27,7 @@ internal sealed class KqlColumn : IEquatable<KqlColumn>
 }
 
 /// <summary>A table the schema declares.</summary>
-internal sealed class KqlTable
+public sealed class KqlTable
 {
     public KqlTable(string name, IReadOnlyList<KqlColumn> columns)
     {
@@ -48,7 +48,7 @@ internal sealed class KqlTable
 /// The tables a query can name. Immutable; <see cref="Key"/> identifies its content so analysis results can be
 /// cached by (query text, schema key).
 /// </summary>
-internal sealed class KqlSchema
+public sealed class KqlSchema
 {
     private readonly Dictionary<string, KqlTable> _tables;
 
@@ -94,7 +94,7 @@ internal sealed class KqlSchema
 /// may hold more columns than listed (something the binder does not model happened upstream): names it
 /// does not list are never reported.
 /// </summary>
-internal sealed class RowShape
+public sealed class RowShape
 {
     public static readonly RowShape Open = new RowShape(Array.Empty<KqlColumn>(), isOpen: true);
 
@@ -150,7 +150,7 @@ internal sealed class RowShape
 }
 
 /// <summary>Builds a <see cref="RowShape"/> column by column, replacing same-named columns.</summary>
-internal sealed class RowShapeBuilder
+public sealed class RowShapeBuilder
 {
     private readonly List<KqlColumn> _columns;
 

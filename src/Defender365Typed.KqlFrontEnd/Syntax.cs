@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>Base of every syntax node: a span of the query text.</summary>
-internal abstract class KqlSyntaxNode
+public abstract class KqlSyntaxNode
 {
     /// <summary>Offset of the first character.</summary>
     public int Start { get; set; }
@@ -14,12 +14,12 @@ internal abstract class KqlSyntaxNode
     public int Length => End - Start;
 }
 
-internal abstract class Statement : KqlSyntaxNode
+public abstract class Statement : KqlSyntaxNode
 {
 }
 
 /// <summary><c>let name = expression;</c> or <c>let name = (params) { body };</c>.</summary>
-internal sealed class LetStatement : Statement
+public sealed class LetStatement : Statement
 {
     public LetStatement(NameExpr name) => Name = name;
 
@@ -31,7 +31,7 @@ internal sealed class LetStatement : Statement
 }
 
 /// <summary>A tabular or scalar expression statement.</summary>
-internal sealed class QueryStatement : Statement
+public sealed class QueryStatement : Statement
 {
     public QueryStatement(Expr query) => Query = query;
 
@@ -39,19 +39,19 @@ internal sealed class QueryStatement : Statement
 }
 
 /// <summary>A statement the front end skips (<c>set</c>, <c>declare</c>, <c>alias</c>...).</summary>
-internal sealed class OtherStatement : Statement
+public sealed class OtherStatement : Statement
 {
 }
 
 /// <summary>A function body with its parameters: <c>(x:string, T:(*)) { ... }</c>.</summary>
-internal sealed class FunctionDecl : KqlSyntaxNode
+public sealed class FunctionDecl : KqlSyntaxNode
 {
     public List<ParameterDecl> Parameters { get; } = new List<ParameterDecl>();
 
     public List<Statement> Body { get; } = new List<Statement>();
 }
 
-internal sealed class ParameterDecl
+public sealed class ParameterDecl
 {
     public ParameterDecl(NameExpr name) => Name = name;
 
@@ -69,7 +69,7 @@ internal sealed class ParameterDecl
 }
 
 /// <summary><c>name:type</c> in datatable, parse and tabular parameters.</summary>
-internal sealed class ColumnDecl
+public sealed class ColumnDecl
 {
     public ColumnDecl(NameExpr name, string? typeName)
     {
@@ -82,12 +82,12 @@ internal sealed class ColumnDecl
     public string? TypeName { get; }
 }
 
-internal abstract class Expr : KqlSyntaxNode
+public abstract class Expr : KqlSyntaxNode
 {
 }
 
 /// <summary>An identifier, <c>['bracketed name']</c> or <c>$left</c>.</summary>
-internal sealed class NameExpr : Expr
+public sealed class NameExpr : Expr
 {
     public NameExpr(string name, int start, int end)
     {
@@ -99,7 +99,7 @@ internal sealed class NameExpr : Expr
     public string Name { get; }
 }
 
-internal sealed class LiteralExpr : Expr
+public sealed class LiteralExpr : Expr
 {
     public LiteralExpr(KqlScalarType type, string text, string? stringValue)
     {
@@ -116,12 +116,12 @@ internal sealed class LiteralExpr : Expr
 }
 
 /// <summary><c>*</c> as an argument or column list.</summary>
-internal sealed class StarExpr : Expr
+public sealed class StarExpr : Expr
 {
 }
 
 /// <summary>A wildcard column pattern such as <c>Initiating*</c>.</summary>
-internal sealed class PatternExpr : Expr
+public sealed class PatternExpr : Expr
 {
     public PatternExpr(string pattern) => Pattern = pattern;
 
@@ -129,26 +129,26 @@ internal sealed class PatternExpr : Expr
 }
 
 /// <summary>Stands where an expression was expected but missing.</summary>
-internal sealed class MissingExpr : Expr
+public sealed class MissingExpr : Expr
 {
 }
 
 /// <summary><c>typeof(string)</c>.</summary>
-internal sealed class TypeOfExpr : Expr
+public sealed class TypeOfExpr : Expr
 {
     public TypeOfExpr(string typeName) => TypeName = typeName;
 
     public string TypeName { get; }
 }
 
-internal sealed class ParenExpr : Expr
+public sealed class ParenExpr : Expr
 {
     public ParenExpr(Expr inner) => Inner = inner;
 
     public Expr Inner { get; }
 }
 
-internal sealed class UnaryExpr : Expr
+public sealed class UnaryExpr : Expr
 {
     public UnaryExpr(string op, Expr operand)
     {
@@ -161,7 +161,7 @@ internal sealed class UnaryExpr : Expr
     public Expr Operand { get; }
 }
 
-internal sealed class BinaryExpr : Expr
+public sealed class BinaryExpr : Expr
 {
     public BinaryExpr(string op, int opStart, int opLength, Expr left, Expr right)
     {
@@ -183,7 +183,7 @@ internal sealed class BinaryExpr : Expr
     public Expr Right { get; }
 }
 
-internal sealed class BetweenExpr : Expr
+public sealed class BetweenExpr : Expr
 {
     public BetweenExpr(bool negated, Expr left, Expr low, Expr high)
     {
@@ -203,7 +203,7 @@ internal sealed class BetweenExpr : Expr
 }
 
 /// <summary><c>x in (...)</c>, <c>!in</c>, <c>in~</c>, <c>has_any (...)</c>, <c>has_all (...)</c>.</summary>
-internal sealed class InExpr : Expr
+public sealed class InExpr : Expr
 {
     public InExpr(string op, Expr left, List<Expr> items)
     {
@@ -219,7 +219,7 @@ internal sealed class InExpr : Expr
     public List<Expr> Items { get; }
 }
 
-internal sealed class CallExpr : Expr
+public sealed class CallExpr : Expr
 {
     public CallExpr(NameExpr name, List<Expr> args)
     {
@@ -233,7 +233,7 @@ internal sealed class CallExpr : Expr
 }
 
 /// <summary><c>left.Member</c>: dynamic paths and <c>$left.Column</c>.</summary>
-internal sealed class DotExpr : Expr
+public sealed class DotExpr : Expr
 {
     public DotExpr(Expr left, NameExpr member)
     {
@@ -246,7 +246,7 @@ internal sealed class DotExpr : Expr
     public NameExpr Member { get; }
 }
 
-internal sealed class IndexExpr : Expr
+public sealed class IndexExpr : Expr
 {
     public IndexExpr(Expr left, Expr index)
     {
@@ -260,7 +260,7 @@ internal sealed class IndexExpr : Expr
 }
 
 /// <summary><c>Name = value</c> or <c>(A, B) = value</c> in extend, project, summarize...</summary>
-internal sealed class AssignExpr : Expr
+public sealed class AssignExpr : Expr
 {
     public AssignExpr(List<NameExpr> names, Expr value)
     {
@@ -274,7 +274,7 @@ internal sealed class AssignExpr : Expr
 }
 
 /// <summary>A sort key with its direction.</summary>
-internal sealed class OrderedExpr : Expr
+public sealed class OrderedExpr : Expr
 {
     public OrderedExpr(Expr inner, bool descending)
     {
@@ -288,7 +288,7 @@ internal sealed class OrderedExpr : Expr
 }
 
 /// <summary><c>input | operator</c>.</summary>
-internal sealed class PipeExpr : Expr
+public sealed class PipeExpr : Expr
 {
     public PipeExpr(Expr input, OperatorNode op)
     {
@@ -301,7 +301,7 @@ internal sealed class PipeExpr : Expr
     public OperatorNode Operator { get; }
 }
 
-internal enum OperatorKind : byte
+public enum OperatorKind : byte
 {
     Where, Project, Extend, ProjectAway, ProjectKeep, ProjectRename, ProjectReorder, Summarize, Sort, Top, Take,
     Distinct, Count, Join, Lookup, Union, MvExpand, Parse, ParseWhere, MakeSeries, Evaluate, Invoke, As, Serialize,
@@ -313,7 +313,7 @@ internal enum OperatorKind : byte
 }
 
 /// <summary><c>name=value</c> operator parameters: <c>kind=inner</c>, <c>hint.strategy=shuffle</c>, <c>withsource=T</c>.</summary>
-internal sealed class OperatorParameter
+public sealed class OperatorParameter
 {
     public OperatorParameter(string name, Expr value)
     {
@@ -327,7 +327,7 @@ internal sealed class OperatorParameter
 }
 
 /// <summary>A tabular operator, piped or (for union, print, datatable, range...) at the start of a query.</summary>
-internal sealed class OperatorNode : Expr
+public sealed class OperatorNode : Expr
 {
     private static readonly List<Expr> Empty = new List<Expr>();
 
@@ -386,7 +386,7 @@ internal sealed class OperatorNode : Expr
 }
 
 /// <summary>A parsed query: its statements, tokens and the syntax diagnostics found so far.</summary>
-internal sealed class KqlSyntaxTree
+public sealed class KqlSyntaxTree
 {
     public KqlSyntaxTree(string text, List<Token> tokens, List<Statement> statements, List<KqlDiagnostic> diagnostics)
     {
@@ -406,7 +406,7 @@ internal sealed class KqlSyntaxTree
 }
 
 /// <summary>An mv-expand item with its target type: <c>X to typeof(string)</c>.</summary>
-internal sealed class ToTypeExpr : Expr
+public sealed class ToTypeExpr : Expr
 {
     public ToTypeExpr(Expr inner, string typeName)
     {

@@ -1,7 +1,7 @@
-namespace Defender365Typed.Generators.KqlFrontEnd;
+namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>What the front end found wrong with a query.</summary>
-internal enum KqlDiagnosticKind : byte
+public enum KqlDiagnosticKind : byte
 {
     SyntaxError,
     UnknownTable,
@@ -15,7 +15,7 @@ internal enum KqlDiagnosticKind : byte
 }
 
 /// <summary>A diagnostic on a span of the query text (offsets in UTF-16 code units).</summary>
-internal sealed class KqlDiagnostic
+public sealed class KqlDiagnostic
 {
     public KqlDiagnostic(KqlDiagnosticKind kind, int start, int length, string message, string? suggestion = null)
     {
