@@ -97,6 +97,12 @@ public sealed class FunctionTests
     [InlineData("now(-1d)", "2025-06-01T12:00:00.0000000")]
     [InlineData("not(true)", "false")]
     [InlineData("not(bool(null))", "null")]
+    [InlineData("long(null) == 1", "false")]
+    [InlineData("long(null) != 1", "true")]
+    [InlineData("1 <> long(null)", "true")]
+    [InlineData("guid(null) != guid(00000000-0000-0000-0000-000000000000)", "true")]
+    [InlineData("bool(null) != false", "true")]
+    [InlineData("long(null) > 1", "false")]
     public void Functions(string expression, string expected) => Assert.Equal(expected, Text(Print(expression)));
 
     [Theory]

@@ -10,7 +10,7 @@ namespace Defender365Typed.KqlEngine.Tests;
 /// rendered with <c>ToKql()</c>, evaluated on the synthetic dataset, and compared with a hand-written LINQ query over
 /// the same rows. Most results are asserted non-empty so the comparison is not vacuous.
 /// </summary>
-public sealed class GoldenVersusLinqTests : GoldenLinqTestBase
+public sealed partial class GoldenVersusLinqTests : GoldenLinqTestBase
 {
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
