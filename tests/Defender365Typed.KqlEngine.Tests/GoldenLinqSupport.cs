@@ -69,6 +69,9 @@ public abstract class GoldenLinqTestBase
 
     internal static DateTime Ago(TimeSpan span) => Now - span;
 
+    /// <summary>Rows built in code (anonymous objects named like the columns) as the JSON that <see cref="With"/> reads.</summary>
+    internal static string Json(IEnumerable<object> rows) => System.Text.Json.JsonSerializer.Serialize(rows);
+
     /// <summary>KQL <c>has</c>, written with a regular expression (the engine uses a scan): the term must not continue
     /// with a letter or digit on a side where it begins or ends with one.</summary>
     internal static bool Has(string text, string term, bool caseSensitive = false)
