@@ -122,7 +122,7 @@ public abstract class GoldenLinqTestBase
     /// drops or keeps every row cannot agree with the same engine mistake.
     /// </summary>
     internal static void AssertSameRows(
-        KqlResultTable actual, IEnumerable<object?[]> expected, bool ordered = false, string[]? columns = null, bool allowEmpty = false, int? count = null)
+        KqlResultTable actual, IEnumerable<object?[]> expected, bool ordered = false, string[]? columns = null, int? count = null)
     {
         if (columns is not null)
         {
@@ -143,10 +143,7 @@ public abstract class GoldenLinqTestBase
             Assert.Equal(count.Value, got.Count);
         }
 
-        if (!allowEmpty)
-        {
-            Assert.NotEmpty(got);
-        }
+        Assert.NotEmpty(got);
     }
 
     private static string Format(object?[] row) => string.Join(" | ", row.Select(FormatValue));

@@ -5,12 +5,152 @@ using Defender365Typed.Tests.Golden;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
-/// <summary>
-/// Golden summaries and orderings over hand-built rows: each group is made to sit on one side of the query's thresholds,
-/// and the aggregates are computed again in LINQ.
-/// </summary>
+/// <summary>Golden summaries and orderings (AggregationTests, OrderingTests), the aggregates computed again in LINQ.</summary>
 public sealed partial class GoldenVersusLinqTests
 {
+    [Fact]
+    public void Device_inventory_sorted_by_platform_and_build() => AssertSameRows(
+        RunGolden(() => new OrderingTests().Device_inventory_sorted_by_platform_and_build()),
+        Rows("DeviceInfo")
+            .GroupBy(r => r.S("DeviceId"))
+            .Select(g => g.MaxBy(r => r.T)!)
+            .Where(r => r.B("IsExcluded") == false && r.S("SensorHealthState") != "Inactive")
+            .OrderBy(r => r.S("OSPlatform"), StringComparer.Ordinal)
+            .ThenByDescending(r => r.L("OSBuild") ?? long.MinValue)
+            .ThenBy(r => r.S("DeviceName"), StringComparer.Ordinal)
+            .Select(r => new object?[] { r["DeviceName"], r["OSPlatform"], r["OSBuild"], r["OSVersion"], r["ExposureLevel"], r["IsInternetFacing"] }),
+        ordered: true);
+
+    [Fact]
+    public void Oldest_windows_builds()
+    {
+        string[] rest = HuntingSchema.Columns("DeviceInfo").Select(c => c.Name).Where(n => n is not ("DeviceId" or "DeviceName" or "Timestamp")).ToArray();
+        AssertSameRows(
+            RunGolden(() => new OrderingTests().Oldest_windows_builds()),
+            Rows("DeviceInfo")
+                .Where(r => r.T > Ago(TimeSpan.FromDays(7)) && StartsCi(r.S("OSPlatform"), "Windows"))
+                .GroupBy(r => (r.S("DeviceId"), r.S("DeviceName")))
+                .Select(g => g.MaxBy(r => r.T)!)
+                .OrderBy(r => r.L("OSBuild"))
+                .Take(10)
+                .Select(r => new object?[] { r["DeviceId"], r["DeviceName"], r.T }.Concat(rest.Select(c => r[c])).ToArray()),
+            ordered: true,
+            columns: ["DeviceId", "DeviceName", "Timestamp", .. rest]);
+    }
+
+    [Fact]
+    public void Most_recent_alert_per_title() => AssertSameRows(
+        RunGolden(() => new OrderingTests().Most_recent_alert_per_title()),
+        Rows("AlertInfo")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(30)) && r.S("Severity") is "High" or "Medium")
+            .GroupBy(r => r.S("Title"))
+            .Select(g => g.MaxBy(r => r.T)!)
+            .OrderByDescending(r => r.T)
+            .ThenBy(r => r.S("Severity"), StringComparer.Ordinal)
+            .Take(25)
+            .Select(r => new object?[] { r["Title"], r.T, r["AlertId"], r["Category"], r["Severity"], r["ServiceSource"], r["DetectionSource"], r["AttackTechniques"] }),
+        ordered: true,
+        columns: ["Title", "Timestamp", "AlertId", "Category", "Severity", "ServiceSource", "DetectionSource", "AttackTechniques"]);
+
+    [Fact]
+    public void Count_of_phishing_mail_today() => AssertSameRows(
+        RunGolden(() => new OrderingTests().Count_of_phishing_mail_today()),
+        new[] { (long)Rows("EmailEvents").Count(r => r.T > Now.Date && Has(r.S("ThreatTypes"), "Phish")) }
+            .Where(count => count > 0)
+            .Select(count => new object?[] { count }),
+        columns: ["Count"]);
+
+    [Fact]
+    public void First_seen_logon_per_account_and_device() => AssertSameRows(
+        RunGolden(() => new OrderingTests().First_seen_logon_per_account_and_device()),
+        Rows("DeviceLogonEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(30)) && r.S("ActionType") == "LogonSuccess")
+            .GroupBy(r => (r.S("AccountSid"), r.S("DeviceId")))
+            .Select(g => g.MinBy(r => r.T)!)
+            .Where(r => r.T > Ago(Day))
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["AccountDomain"], r["AccountName"], r["LogonType"], r["RemoteIP"] }));
+
+    [Fact]
+    public void Rdp_brute_force_followed_by_success() => AssertSameRows(
+        RunGolden(() => new AggregationTests().Rdp_brute_force_followed_by_success()),
+        Rows("DeviceLogonEvents")
+            .Where(r => r.T > Ago(Day))
+            .Where(r => r.S("LogonType") is "RemoteInteractive" or "Network" && r.S("RemoteIPType") == "Public")
+            .Where(r => r.S("ActionType") is "LogonFailed" or "LogonSuccess")
+            .GroupBy(r => (r.S("DeviceName"), r.S("RemoteIP"), Hour: new DateTime(r.T.Ticks - (r.T.Ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc)))
+            .Select(g => new
+            {
+                g.Key,
+                Failures = (long)g.Count(r => r.S("ActionType") == "LogonFailed"),
+                Successes = (long)g.Count(r => r.S("ActionType") == "LogonSuccess"),
+                Accounts = (long)g.Select(r => r.S("AccountName")).Distinct().Count(),
+                First = g.Min(r => r.T),
+                Last = g.Max(r => r.T),
+            })
+            .Where(x => x.Failures >= 20 && x.Successes > 0 && x.Last - x.First < TimeSpan.FromMinutes(30))
+            .OrderByDescending(x => x.Failures)
+            .Select(x => new object?[] { x.Key.Item1, x.Key.Item2, x.Key.Hour, x.Failures, x.Successes, x.Accounts, x.First, x.Last }),
+        ordered: true,
+        columns: ["DeviceName", "RemoteIP", "Hour", "Failures", "Successes", "Accounts", "FirstAttempt", "LastAttempt"]);
+
+    [Fact]
+    public void Rare_outbound_destinations() => AssertSameRows(
+        RunGolden(() => new AggregationTests().Rare_outbound_destinations()),
+        Rows("DeviceNetworkEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(30)))
+            .Where(r => r.S("RemoteIPType") == "Public" && r.S("RemoteUrl").Length > 0 && r.S("ActionType") == "ConnectionSuccess")
+            .GroupBy(r => r.S("RemoteUrl"))
+            .Select(g => new object?[]
+            {
+                g.Key, (long)g.Select(r => r.S("DeviceId")).Distinct().Count(), (long)g.Count(), g.Min(r => r.T), g.Max(r => r.T),
+                g.Select(r => (object?)r.S("InitiatingProcessFileName")).Distinct().Take(10).ToList(),
+            })
+            .Where(x => ((long)x[1]! <= 2 && (DateTime)x[3]! > Ago(Day)) || (DateTime)x[3]! == (DateTime)x[4]!)
+            .OrderByDescending(x => (long)x[2]!)
+            .Take(100),
+        columns: ["RemoteUrl", "Devices", "Connections", "FirstSeen", "LastSeen", "Processes"]);
+
+    [Fact]
+    public void File_size_histogram() => AssertSameRows(
+        RunGolden(() => new AggregationTests().File_size_histogram()),
+        Rows("DeviceFileEvents")
+            .Where(r => r.T > Ago(Day) && r.S("FolderPath").StartsWith(@"\\", StringComparison.OrdinalIgnoreCase))
+            .GroupBy(r => (Bucket: Math.Floor(r.L("FileSize")!.Value / 10485760.0) * 10485760.0, Hour: new DateTime(r.T.Ticks - (r.T.Ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc)))
+            .OrderBy(g => g.Key.Hour)
+            .ThenBy(g => g.Key.Bucket)
+            .Select(g => new object?[] { g.Key.Bucket, g.Key.Hour, (long)g.Count(), g.Sum(r => (double)r.L("FileSize")!.Value) }),
+        ordered: true,
+        columns: ["Bucket", "Hour", "Files", "Bytes"]);
+
+    [Fact]
+    public void Network_totals_without_grouping()
+    {
+        var rows = Rows("DeviceNetworkEvents").Where(r => r.T > Ago(TimeSpan.FromHours(1))).ToList();
+        AssertSameRows(
+            RunGolden(() => new AggregationTests().Network_totals_without_grouping()),
+            [[
+                (long)rows.Count, (long)rows.Select(r => r.S("DeviceId")).Distinct().Count(), (long)rows.Select(r => r.S("RemoteIP")).Distinct().Count(),
+                (long)rows.Where(r => r.I("RemotePort") is not null).Select(r => r.I("RemotePort")).Distinct().Count(),
+            ]],
+            columns: ["Connections", "Devices", "Destinations", "Ports"]);
+        Assert.NotEmpty(rows);
+    }
+
+    [Fact]
+    public void Identity_session_durations() => AssertSameRows(
+        RunGolden(() => new AggregationTests().Identity_session_durations()),
+        Rows("IdentityLogonEvents")
+            .Where(r => r.T > Ago(Day) && r.S("ActionType") == "LogonSuccess")
+            .GroupBy(r => (r.S("AccountUpn"), r.S("IPAddress")))
+            .Select(g => (g.Key, First: g.Min(r => r.T), Last: g.Max(r => r.T), Logons: (long)g.Count()))
+            .Select(x => (x.Key, x.First, x.Last, x.Logons, Duration: x.Last - x.First))
+            .Where(x => x.Duration >= TimeSpan.FromHours(1) && x.Duration <= TimeSpan.FromHours(12) && x.Duration / TimeSpan.FromMinutes(1) > 90.0)
+            .Select(x => (x.Key, x.First, x.Last, x.Logons, x.Duration, Padded: TimeSpan.FromTicks((long)(x.Duration.Ticks * 1.5)) + TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(30)))
+            .Where(x => x.Padded != TimeSpan.Zero && x.Padded <= Day && x.Padded > TimeSpan.FromMilliseconds(1500))
+            .Where(x => x.First != x.Last && x.First >= x.Last - Day && x.Duration != x.Padded && x.Duration < x.Padded && x.Duration.Ticks >= 15)
+            .Select(x => new object?[] { x.Key.Item1, x.Key.Item2, x.First, x.Last, x.Logons, x.Duration, x.Padded }),
+        columns: ["AccountUpn", "IPAddress", "First", "Last", "Logons", "Duration", "Padded"]);
+
     [Fact]
     public void Earliest_event_of_the_whole_table()
     {

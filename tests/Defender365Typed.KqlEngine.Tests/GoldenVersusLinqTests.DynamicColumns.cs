@@ -8,11 +8,33 @@ using Defender365Typed.Tests.Golden;
 namespace Defender365Typed.KqlEngine.Tests;
 
 /// <summary>
-/// Golden queries over dynamic columns and JSON held in strings, on hand-built rows. The LINQ side reads the JSON again
+/// Golden queries over dynamic columns and JSON held in strings (DynamicTests). The LINQ side reads the JSON again
 /// with System.Text.Json (or walks the loaded bags and arrays) and converts values itself.
 /// </summary>
 public sealed partial class GoldenVersusLinqTests
 {
+    [Fact]
+    public void Identity_logon_details_from_additional_fields() => AssertSameRows(
+        RunGolden(() => new DynamicTests().Identity_logon_details_from_additional_fields()),
+        Rows("IdentityLogonEvents")
+            .Where(r => r.T > Ago(Day) && r["AdditionalFields"] is not null)
+            .Where(r => r["AdditionalFields"] is DynamicBag bag && (bag.ContainsKey("Spns") || (bag.TryGetValue("Count", out object? c) && c is long n && n > 10)))
+            .SelectMany(r => (((DynamicBag)r["AdditionalFields"]!).TryGetValue("Spns", out object? s) && s is DynamicArray spns ? spns.Take(100).ToArray() : [null])
+                .Select(spn => (Row: r, Spn: spn as string ?? "")))
+            .Where(x => x.Spn.StartsWith("MSSQLSvc/", StringComparison.OrdinalIgnoreCase) || HasPrefix(x.Spn, "HTTP"))
+            .Select(x => new object?[] { x.Row.T, x.Row["AccountUpn"], x.Row["DeviceName"], x.Spn }),
+        columns: ["Timestamp", "AccountUpn", "DeviceName", "Spn"]);
+
+    [Fact]
+    public void Path_segments_as_typed_rows() => AssertSameRows(
+        RunGolden(() => new DynamicTests().Path_segments_as_typed_rows()),
+        Rows("DeviceFileEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromHours(1)) && StartsCi(r.S("FolderPath"), @"C:\Users\"))
+            .SelectMany(r => r.S("FolderPath").Split('\\').Select(segment => (Row: r, Segment: segment)))
+            .Where(x => StartsCi(x.Segment, ".") && x.Segment is not (".vscode" or ".git"))
+            .Select(x => new object?[] { x.Row["DeviceName"], x.Row["FolderPath"], x.Segment, x.Row.S("FolderPath").Split('\\')[^1] }),
+        columns: ["DeviceName", "FolderPath", "Segment", "Leaf"]);
+
     [Fact]
     public void Inbox_rules_forwarding_mail()
     {

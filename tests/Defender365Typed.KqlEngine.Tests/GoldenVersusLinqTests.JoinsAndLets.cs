@@ -5,9 +5,187 @@ using Defender365Typed.Tests.Golden;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
-/// <summary>Golden joins, lets, unions and subqueries over hand-built tables on both sides.</summary>
+/// <summary>Golden joins, lets, unions and subqueries (JoinTests, LetAndUnionTests).</summary>
 public sealed partial class GoldenVersusLinqTests
 {
+    [Fact]
+    public void Inner_join_renames_clashing_right_columns()
+    {
+        var processes = Rows("DeviceProcessEvents").Where(p => p.T > Ago(Day)).ToList();
+        AssertSameRows(
+            RunGolden(() => new JoinTests().Inner_join_renames_clashing_right_columns()),
+            Rows("DeviceFileEvents")
+                .Where(f => f.T > Ago(Day) && f.S("FileOriginUrl").Length > 0)
+                .SelectMany(f => processes.Where(p => p.S("DeviceId") == f.S("DeviceId") && p.S("SHA1") == f.S("SHA1")), (f, p) => (f, p))
+                .Where(x => x.p.T > x.f.T && x.p.S("FileName") == x.f.S("FileName"))
+                .Select(x => new object?[] { x.f.T, x.p.T, x.f["DeviceName"], x.f["FileOriginUrl"], x.p["FileName"], x.p["ProcessCommandLine"], x.p["SHA1"] }),
+            columns: ["Timestamp", "Executed", "DeviceName", "FileOriginUrl", "FileName1", "ProcessCommandLine", "SHA11"]);
+    }
+
+    [Fact]
+    public void Innerunique_alerts_with_process_evidence()
+    {
+        var evidence = Rows("AlertEvidence").Where(v => v.S("EntityType") == "Process" && v.S("EvidenceRole") == "Impacted").ToList();
+        AssertSameRows(
+            RunGolden(() => new JoinTests().Innerunique_alerts_with_process_evidence()),
+            Rows("AlertInfo")
+                .Where(a => a.T > Ago(Day) && a.S("Severity") == "High")
+                .DistinctBy(a => a.S("AlertId"))
+                .SelectMany(a => evidence.Where(v => v.S("AlertId") == a.S("AlertId")), (a, v) => new object?[]
+                {
+                    a.T, a["Title"], a["Category"], v["DeviceName"], v["FileName"], v["ProcessCommandLine"], v["Title"],
+                }),
+            columns: ["Timestamp", "Title", "Category", "DeviceName", "FileName", "ProcessCommandLine", "EvidenceTitle"]);
+    }
+
+    [Fact]
+    public void Leftouter_processes_enriched_with_their_connections()
+    {
+        var connections = Rows("DeviceNetworkEvents").Where(n => n.T > Ago(TimeSpan.FromHours(1)) && n.S("RemoteIPType") == "Public").ToList();
+        AssertSameRows(
+            RunGolden(() => new JoinTests().Leftouter_processes_enriched_with_their_connections()),
+            Rows("DeviceProcessEvents")
+                .Where(p => p.T > Ago(TimeSpan.FromHours(1)) && InCi(p.S("FileName"), "powershell.exe", "pwsh.exe"))
+                .SelectMany(p =>
+                {
+                    var matches = connections.Where(n => n.S("DeviceId") == p.S("DeviceId") && n.L("InitiatingProcessId") == p.L("ProcessId")).ToList();
+                    return matches.Count == 0
+                        ? [new object?[] { p.T, p["DeviceName"], p["ProcessCommandLine"], "", "", false }]
+                        : matches.Select(n => new object?[] { p.T, p["DeviceName"], p["ProcessCommandLine"], n["RemoteUrl"], n["RemoteIP"], n.S("RemoteIP").Length > 0 });
+                }),
+            columns: ["Timestamp", "DeviceName", "ProcessCommandLine", "RemoteUrl", "RemoteIP", "Connected"]);
+    }
+
+    [Fact]
+    public void Rightouter_logons_on_devices_missing_from_inventory()
+    {
+        var inventory = Rows("DeviceInfo").Where(d => d.T > Ago(Day)).Select(d => d.S("DeviceId")).ToHashSet();
+        AssertSameRows(
+            RunGolden(() => new JoinTests().Rightouter_logons_on_devices_missing_from_inventory()),
+            Rows("DeviceLogonEvents")
+                .Where(l => l.T > Ago(Day) && l.S("ActionType") == "LogonSuccess" && !inventory.Contains(l.S("DeviceId")))
+                .Select(l => new object?[] { l.T, l["DeviceId"], l["DeviceName"], l["AccountName"], l["RemoteIP"] }),
+            columns: ["Timestamp1", "DeviceId1", "DeviceName1", "AccountName", "RemoteIP"]);
+    }
+
+    [Fact]
+    public void Leftsemi_processes_on_devices_with_alerts()
+    {
+        var devices = Rows("AlertEvidence").Where(v => v.T > Ago(Day) && v.S("EntityType") == "Machine").Select(v => v.S("DeviceId")).ToHashSet();
+        AssertSameRows(
+            RunGolden(() => new JoinTests().Leftsemi_processes_on_devices_with_alerts()),
+            Rows("DeviceProcessEvents")
+                .Where(p => p.T > Ago(Day) && p.S("ProcessIntegrityLevel") == "System" && devices.Contains(p.S("DeviceId")))
+                .Select(p => new object?[] { p.T, p["DeviceName"], p["FileName"], p["ProcessCommandLine"] }));
+    }
+
+    [Fact]
+    public void Leftanti_smb_to_public_ips_that_are_not_our_egress()
+    {
+        var egress = Rows("DeviceInfo").Where(d => d.T > Ago(Day) && d.S("PublicIP").Length > 0).Select(d => d.S("PublicIP")).ToHashSet();
+        AssertSameRows(
+            RunGolden(() => new JoinTests().Leftanti_smb_to_public_ips_that_are_not_our_egress()),
+            Rows("DeviceNetworkEvents")
+                .Where(n => n.T > Ago(TimeSpan.FromHours(6)) && n.S("RemoteIPType") == "Public" && n.I("RemotePort") is 139 or 445)
+                .Where(n => !egress.Contains(n.S("RemoteIP")))
+                .GroupBy(n => n.S("RemoteIP"))
+                .Select(g => new object?[] { g.Key, (long)g.Count() }),
+            columns: ["RemoteIP", "Connections"]);
+    }
+
+    [Fact]
+    public void Rightanti_devices_without_alert_evidence()
+    {
+        var alerted = Rows("AlertEvidence").Where(v => v.T > Ago(TimeSpan.FromDays(30)) && v.S("DeviceId").Length > 0).Select(v => v.S("DeviceId")).ToHashSet();
+        AssertSameRows(
+            RunGolden(() => new JoinTests().Rightanti_devices_without_alert_evidence()),
+            Rows("DeviceInfo")
+                .Where(d => d.T > Ago(Day) && d.B("IsInternetFacing") == true && !alerted.Contains(d.S("DeviceId")))
+                .Select(d => (d.S("DeviceId"), d.S("DeviceName"), d.S("PublicIP")))
+                .Distinct()
+                .Select(x => new object?[] { x.Item1, x.Item2, x.Item3 }));
+    }
+
+    [Fact]
+    public void Inner_phishing_mail_that_was_clicked()
+    {
+        var clicks = Rows("UrlClickEvents").Where(c => c.S("ActionType") == "ClickAllowed" || c.B("IsClickedThrough") == true).ToList();
+        AssertSameRows(
+            RunGolden(() => new JoinTests().Inner_phishing_mail_that_was_clicked()),
+            Rows("EmailEvents")
+                .Where(m => m.T > Ago(TimeSpan.FromDays(7)) && Has(m.S("ThreatTypes"), "Phish"))
+                .SelectMany(m => clicks.Where(c => c.S("NetworkMessageId") == m.S("NetworkMessageId")), (m, c) => (m, c))
+                .Where(x => x.c.T - x.m.T < TimeSpan.FromHours(1))
+                .OrderByDescending(x => x.c.T)
+                .Select(x => new object?[] { x.m.T, x.c.T, x.m["RecipientEmailAddress"], x.m["Subject"], x.c["Url"], x.c["ActionType"] }),
+            ordered: true,
+            columns: ["Delivered", "Clicked", "Recipient", "Subject", "Url", "ClickAction"]);
+    }
+
+    [Fact]
+    public void Processes_started_from_alerted_files()
+    {
+        var alerted = Rows("AlertEvidence").Where(v => v.T > Ago(TimeSpan.FromDays(7)) && v.S("EntityType") == "File" && v.S("SHA1").Length > 0)
+            .Select(v => v.S("SHA1")).ToHashSet();
+        AssertSameRows(
+            RunGolden(() => new LetAndUnionTests().Processes_started_from_alerted_files()),
+            Rows("DeviceProcessEvents")
+                .Where(p => p.T > Ago(TimeSpan.FromDays(7)) && alerted.Contains(p.S("SHA1")))
+                .Select(p => new object?[] { p.T, p["DeviceName"], p["FileName"], p["SHA1"], p["ProcessCommandLine"] }));
+    }
+
+    [Fact]
+    public void Logons_on_devices_with_recent_alerts()
+    {
+        var devices = Rows("AlertEvidence").Where(v => v.S("EntityType") == "Machine" && v.T > Ago(Day)).Select(v => v.S("DeviceId")).ToHashSet();
+        AssertSameRows(
+            RunGolden(() => new LetAndUnionTests().Logons_on_devices_with_recent_alerts()),
+            Rows("DeviceLogonEvents")
+                .Where(l => l.T > Ago(Day) && devices.Contains(l.S("DeviceId")))
+                .Select(l => new object?[] { l.T, l["DeviceName"], l["AccountName"], l["LogonType"], l["RemoteIP"] }));
+    }
+
+    [Fact]
+    public void Network_activity_of_processes_that_ran_encoded_commands()
+    {
+        var pids = Rows("DeviceProcessEvents").Where(p => Has(p.S("ProcessCommandLine"), "-EncodedCommand")).Select(p => p.L("ProcessId")).ToHashSet();
+        AssertSameRows(
+            RunGolden(() => new LetAndUnionTests().Network_activity_of_processes_that_ran_encoded_commands()),
+            Rows("DeviceNetworkEvents")
+                .Where(n => pids.Contains(n.L("InitiatingProcessId")) && n.S("RemoteIPType") == "Public")
+                .Select(n => new object?[] { n.T, n["DeviceName"], n["InitiatingProcessId"], n["RemoteIP"], n["RemoteUrl"] }));
+    }
+
+    [Fact]
+    public void Discovery_commands_as_one_union()
+    {
+        var processes = Rows("DeviceProcessEvents").ToList();
+        var whoami = processes.Where(p => Ci(p.S("FileName"), "whoami.exe") && Has(p.S("ProcessCommandLine"), "/all"));
+        var net = processes.Where(p => Ci(p.S("FileName"), "net.exe") && (Has(p.S("ProcessCommandLine"), "group") || Has(p.S("ProcessCommandLine"), "localgroup")));
+        var nltest = processes.Where(p => Ci(p.S("FileName"), "nltest.exe") && Has(p.S("ProcessCommandLine"), "domain_trusts"));
+        AssertSameRows(
+            RunGolden(() => new LetAndUnionTests().Discovery_commands_as_one_union()),
+            whoami.Concat(net).Concat(nltest)
+                .Where(p => p.T > Ago(Day))
+                .Select(p => new object?[] { p.T, p["DeviceName"], p["AccountName"], p["ProcessCommandLine"] }));
+    }
+
+    [Fact]
+    public void Let_used_by_a_join_and_a_subquery()
+    {
+        var proxies = Rows("DeviceProcessEvents")
+            .Where(p => p.T > Ago(TimeSpan.FromHours(2)) && InCi(p.S("FileName"), "rundll32.exe", "regsvr32.exe", "mshta.exe")).ToList();
+        var proxyDevices = proxies.Select(p => p.S("DeviceId")).ToHashSet();
+        var connections = Rows("DeviceNetworkEvents").Where(n => proxyDevices.Contains(n.S("DeviceId")) && n.S("RemoteIPType") == "Public").ToList();
+        AssertSameRows(
+            RunGolden(() => new LetAndUnionTests().Let_used_by_a_join_and_a_subquery()),
+            proxies
+                .SelectMany(p => connections.Where(n => n.S("DeviceId") == p.S("DeviceId") && n.L("InitiatingProcessId") == p.L("ProcessId")), (p, n) => new object?[]
+                {
+                    p.T, p["DeviceName"], p["ProcessCommandLine"], n["RemoteUrl"], n["RemoteIP"],
+                }));
+    }
+
     [Fact]
     public void Fullouter_mail_and_attachment_reconciliation()
     {

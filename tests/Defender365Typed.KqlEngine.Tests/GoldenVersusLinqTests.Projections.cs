@@ -2,13 +2,137 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Defender365Typed.Tests.Golden;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
-/// <summary>Golden projections: renames and bracketed names, and conversions of strings to numbers, dates and JSON.</summary>
+/// <summary>Golden projections (ProjectionTests): renames and bracketed names, computed columns, conversions of strings.</summary>
 public sealed partial class GoldenVersusLinqTests
 {
+    [Fact]
+    public void Computed_result_shape() => AssertSameRows(
+        RunGolden(() => new ProjectionTests().Computed_result_shape()),
+        Rows("DeviceProcessEvents")
+            .Where(r => r.T > Ago(Day) && Ci(r.S("FileName"), "cmd.exe"))
+            .Select(r => new object?[] { r.T, r["DeviceName"], r.S("AccountDomain") + "\\" + r.S("AccountName"), r["ProcessCommandLine"], r.S("InitiatingProcessFileName").ToLowerInvariant() })
+            .Where(x => Contains((string)x[3]!, "/c") && (string)x[4]! != "explorer.exe")
+            .Take(1000),
+        columns: ["Timestamp", "Device", "Account", "Command", "Parent"]);
+
+    [Fact]
+    public void Process_tree_with_aliases_and_computed_columns() => AssertSameRows(
+        RunGolden(() => new ProjectionTests().Process_tree_with_aliases_and_computed_columns()),
+        Rows("DeviceProcessEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromHours(1)))
+            .Select(r => new object?[]
+            {
+                r.T, r["DeviceName"], r["InitiatingProcessFileName"], r["FileName"], (long)r.S("ProcessCommandLine").Length,
+                r.S("ProcessCommandLine").ToLowerInvariant(), r.S("FileName").ToUpperInvariant(), r.S("AccountDomain") + "\\" + r.S("AccountName"),
+            }),
+        columns: ["Timestamp", "Device", "Parent", "Child", "CommandLength", "Command", "Image", "Account"]);
+
+    [Fact]
+    public void Long_command_lines_via_extend() => AssertSameRows(
+        RunGolden(() => new ProjectionTests().Long_command_lines_via_extend()),
+        Rows("DeviceProcessEvents")
+            .Where(r => r.T > Ago(Day) && r.S("ProcessCommandLine").Length > 1000)
+            .OrderByDescending(r => r.S("ProcessCommandLine").Length)
+            .Take(50)
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["FileName"], (long)r.S("ProcessCommandLine").Length, r["ProcessCommandLine"] }),
+        ordered: true);
+
+    [Fact]
+    public void Base64_blob_extracted_from_command_line() => AssertSameRows(
+        RunGolden(() => new ProjectionTests().Base64_blob_extracted_from_command_line()),
+        Rows("DeviceProcessEvents")
+            .Where(r => Has(r.S("ProcessCommandLine"), "FromBase64String") || Has(r.S("ProcessCommandLine"), "-enc"))
+            .Select(r => (Row: r, Blob: Regex.Match(r.S("ProcessCommandLine"), "([A-Za-z0-9+/]{50,}={0,2})") is { Success: true } m ? m.Groups[1].Value : ""))
+            .Where(x => x.Blob.Length > 0 && x.Blob.Length % 4 == 0)
+            .Select(x =>
+            {
+                int offset = x.Row.S("ProcessCommandLine").IndexOf(x.Blob, StringComparison.Ordinal);
+                return new object?[] { x.Row.T, x.Row["DeviceName"], x.Blob, (long)offset, x.Row.S("ProcessCommandLine")[..offset] };
+            }),
+        columns: ["Timestamp", "DeviceName", "Blob", "BlobOffset", "Prefix"]);
+
+    [Fact]
+    public void Path_parts_and_string_rewrites() => AssertSameRows(
+        RunGolden(() => new ProjectionTests().Path_parts_and_string_rewrites()),
+        Rows("DeviceFileEvents")
+            .Where(r => Contains(r.S("FolderPath"), @"\Users\"))
+            .Select(r =>
+            {
+                string path = r.S("FolderPath"), file = r.S("FileName");
+                string[] parts = path.Split('\\');
+                string profile = parts.Length > 2 ? parts[2] : "";
+                string generic = profile.Length == 0 ? path : path.Replace(profile, "<user>", StringComparison.Ordinal);
+                int dot = file.IndexOf('.', StringComparison.Ordinal);
+                string afterDot = file[Math.Min(file.Length, dot + 1)..];
+                return new object?[] { r.T, r["DeviceName"], profile, generic, afterDot, file[..Math.Min(8, file.Length)] };
+            }),
+        columns: ["Timestamp", "DeviceName", "UserProfile", "GenericPath", "AfterFirstDot", "ShortName"]);
+
+    [Fact]
+    public void Calendar_functions_on_timestamps() => AssertSameRows(
+        RunGolden(() => new ProjectionTests().Calendar_functions_on_timestamps()),
+        Rows("DeviceLogonEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(90)))
+            .Select(r =>
+            {
+                DateTime t = r.T, day = t.Date;
+                return new object?[]
+                {
+                    t, r["AccountName"], day, day.AddDays(-(int)t.DayOfWeek), new DateTime(t.Year, t.Month, 1, 0, 0, 0, DateTimeKind.Utc),
+                    new DateTime(t.Year, 1, 1, 0, 0, 0, DateTimeKind.Utc), day.AddDays(1).AddTicks(-1), t.Day, TimeSpan.FromDays((int)t.DayOfWeek), t.Hour,
+                    t.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), Now - t,
+                };
+            }),
+        columns: ["Timestamp", "AccountName", "Day", "Week", "Month", "Year", "DayEnd", "DayOfMonth", "Weekday", "Hour", "Display", "Age"]);
+
+    [Fact]
+    public void Who_logged_on_with_fallbacks() => AssertSameRows(
+        RunGolden(() => new ProjectionTests().Who_logged_on_with_fallbacks()),
+        Rows("IdentityLogonEvents")
+            .Where(r => r.T > Ago(Day))
+            .Select(r =>
+            {
+                string upn = r.S("AccountUpn");
+                return new object?[]
+                {
+                    r.T, upn.Length > 0 ? upn : r.S("AccountName"), r.S("ActionType") == "LogonSuccess" ? "ok" : "failed: " + r.S("FailureReason"),
+                    r.I("Port") ?? 0, upn[(upn.IndexOf('@', StringComparison.Ordinal) + 1)..].ToLowerInvariant(), r["IPAddress"],
+                };
+            }),
+        columns: ["Timestamp", "Who", "Outcome", "SourcePort", "UpnSuffix", "IPAddress"]);
+
+    [Fact]
+    public void Distinct_device_and_remote_url_pairs() => AssertSameRows(
+        RunGolden(() => new ProjectionTests().Distinct_device_and_remote_url_pairs()),
+        Rows("DeviceNetworkEvents")
+            .Where(r => r.T > Ago(Day) && (Has(r.S("RemoteUrl"), "ngrok") || EndsCi(r.S("RemoteUrl"), ".trycloudflare.com")))
+            .Select(r => (r.S("DeviceName"), r.S("RemoteUrl"), r.S("InitiatingProcessFileName")))
+            .Distinct()
+            .Select(x => new object?[] { x.Item1, x.Item2, x.Item3 }));
+
+    [Fact]
+    public void Latest_device_inventory_without_noise_columns()
+    {
+        KqlResultTable actual = RunGolden(() => new ProjectionTests().Latest_device_inventory_without_noise_columns());
+        string[] removed = ["AdditionalFields", "ReportId", "MergedDeviceIds", "MergedToDeviceId", "ClientVersion"];
+        string[] rest = HuntingSchema.Columns("DeviceInfo").Select(c => c.Name)
+            .Where(n => n is not ("DeviceId" or "Timestamp") && !removed.Contains(n)).ToArray();
+        AssertSameRows(
+            actual,
+            Rows("DeviceInfo")
+                .Where(r => r.T > Ago(Day))
+                .GroupBy(r => r.S("DeviceId"))
+                .Select(g => g.MaxBy(r => r.T)!)
+                .Where(r => r.S("OnboardingStatus") == "Onboarded" && StartsCi(r.S("OSPlatform"), "Windows"))
+                .Select(r => new object?[] { r["DeviceId"], r.T }.Concat(rest.Select(c => r[c])).ToArray()),
+            columns: ["DeviceId", "Timestamp", .. rest]);
+    }
+
     [Fact]
     public void Renamed_columns_then_a_result_shape() => AssertSameRows(
         RunGolden(() => new ProjectionTests().Renamed_columns_then_a_result_shape()),

@@ -5,9 +5,59 @@ using Defender365Typed.Tests.Golden;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
-/// <summary>Golden scalar filters over tables the synthetic tenant leaves empty: hand-built rows on both sides of each test.</summary>
+/// <summary>Golden scalar filters (ScalarFilterTests): numbers, dates, bools, guids and their nulls.</summary>
 public sealed partial class GoldenVersusLinqTests
 {
+    [Fact]
+    public void Connections_to_common_c2_ports() => AssertSameRows(
+        RunGolden(() => new ScalarFilterTests().Connections_to_common_c2_ports()),
+        Rows("DeviceNetworkEvents")
+            .Where(r => r.T > Ago(Day))
+            .Where(r => r.S("ActionType") == "ConnectionSuccess" && r.S("RemoteIPType") == "Public")
+            .Where(r => r.I("RemotePort") is 4444 or 1337 or 8443 or 50050 || (r.I("RemotePort") is >= 6660 and <= 6669 && r.S("Protocol") == "Tcp"))
+            .Where(r => r.I("LocalPort") is not (80 or 443) && r.I("LocalPort") != 3389
+                && !InCi(r.S("InitiatingProcessFileName"), "chrome.exe", "msedge.exe", "firefox.exe"))
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["RemoteIP"], r["RemotePort"], r["RemoteUrl"], r["InitiatingProcessFileName"] }));
+
+    [Fact]
+    public void Large_archives_staged_for_exfiltration() => AssertSameRows(
+        RunGolden(() => new ScalarFilterTests().Large_archives_staged_for_exfiltration()),
+        Rows("DeviceFileEvents")
+            .Where(r => r.T > Ago(Day))
+            .Where(r => r.S("ActionType") == "FileCreated" && (EndsCi(r.S("FileName"), ".zip") || EndsCi(r.S("FileName"), ".7z") || EndsCi(r.S("FileName"), ".rar")))
+            .Where(r => r.L("FileSize") > 100_000_000 && r.L("FileSize") / 1_048_576 < 4096)
+            .Where(r => r.L("FileSize") % 512 == 0 || r.L("FileSize") is >= 2_000_000_000 and <= 4_000_000_000 || -r.L("FileSize") < -1_000_000_000)
+            .Where(r => r.L("FileSize") is not (>= 0 and <= 1000) && r.L("FileSize") is not (0 or 4096) && r["InitiatingProcessId"] is not null)
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["FolderPath"], r["FileName"], r["FileSize"], r["InitiatingProcessFileName"] }));
+
+    [Fact]
+    public void Non_system_accounts_in_well_known_service_sessions() => AssertSameRows(
+        RunGolden(() => new ScalarFilterTests().Non_system_accounts_in_well_known_service_sessions()),
+        Rows("DeviceProcessEvents")
+            .Where(r => r.T > Ago(Day))
+            .Where(r => r.L("LogonId") is 999 or 997 or 996 || r.L("InitiatingProcessId") == 4)
+            .Where(r => !InCi(r.S("AccountName"), "system", "local service", "network service") && !StartsCi(r.S("AccountSid"), "S-1-5-"))
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["AccountName"], r["AccountSid"], r.L("LogonId")!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), r["ProcessCommandLine"] }));
+
+    [Fact]
+    public void Off_hours_interactive_logons() => AssertSameRows(
+        RunGolden(() => new ScalarFilterTests().Off_hours_interactive_logons()),
+        Rows("DeviceLogonEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(30)))
+            .Where(r => r.S("LogonType") is "Interactive" or "RemoteInteractive" && r.S("ActionType") == "LogonSuccess")
+            .Where(r => r.T.Hour is < 7 or > 19 || r.T.DayOfWeek is DayOfWeek.Sunday or DayOfWeek.Saturday)
+            .Where(r => !(r.T >= Now - TimeSpan.FromHours(2) && r.T <= Now))
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["AccountName"], r["LogonType"], r["IsLocalAdmin"] }));
+
+    [Fact]
+    public void Failed_identity_logons_from_one_ip() => AssertSameRows(
+        RunGolden(() => new ScalarFilterTests().Failed_identity_logons_from_one_ip()),
+        Rows("IdentityLogonEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromHours(12)))
+            .Where(r => r.S("ActionType") == "LogonFailed" && r.S("Protocol") is "Ntlm" or "Kerberos")
+            .Where(r => Has(r.S("FailureReason"), "password") && r.I("DestinationPort") is 88 or 445)
+            .Select(r => new object?[] { r.T, r["AccountUpn"], r["IPAddress"], r["DeviceName"], r["FailureReason"], r["DestinationDeviceName"] }));
+
     [Fact]
     public void Admin_operations_by_external_or_impersonated_users()
     {

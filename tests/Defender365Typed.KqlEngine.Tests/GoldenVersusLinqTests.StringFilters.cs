@@ -5,9 +5,120 @@ using Defender365Typed.Tests.Golden;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
-/// <summary>Golden string filters whose matches the synthetic tenant lacks: hand-built rows on both sides of each operator.</summary>
+/// <summary>Golden string filters (StringFilterTests): every string operator, on both sides of each term.</summary>
 public sealed partial class GoldenVersusLinqTests
 {
+    [Fact]
+    public void Encoded_powershell_commands() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Encoded_powershell_commands()),
+        Rows("DeviceProcessEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(7)))
+            .Where(r => InCi(r.S("FileName"), "powershell.exe", "pwsh.exe", "powershell_ise.exe"))
+            .Where(r => new[] { "-enc", "-EncodedCommand", "-ec" }.Any(t => Has(r.S("ProcessCommandLine"), t))
+                || Regex.IsMatch(r.S("ProcessCommandLine"), @"(?i)\s-e(nc?|ncodedcommand)?\s+[A-Za-z0-9+/=]{40,}"))
+            .OrderByDescending(r => r.T)
+            .Take(200)
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["AccountName"], r["ProcessCommandLine"], r["InitiatingProcessFileName"] }),
+        ordered: true,
+        columns: ["Timestamp", "DeviceName", "AccountName", "ProcessCommandLine", "InitiatingProcessFileName"]);
+
+    [Fact]
+    public void Office_applications_spawning_script_hosts() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Office_applications_spawning_script_hosts()),
+        Rows("DeviceProcessEvents")
+            .Where(r => r.T >= Ago(TimeSpan.FromDays(14)))
+            .Where(r => InCi(r.S("InitiatingProcessFileName"), "winword.exe", "excel.exe", "powerpnt.exe", "outlook.exe")
+                && new[] { "cmd.exe", "powershell.exe", "wscript.exe", "cscript.exe", "mshta.exe" }.Contains(r.S("FileName")))
+            .Take(500)
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["InitiatingProcessFileName"], r["FileName"], r["ProcessCommandLine"] }));
+
+    [Fact]
+    public void Lolbin_download_cradles() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Lolbin_download_cradles()),
+        Rows("DeviceProcessEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(3)))
+            .Where(r =>
+            {
+                string f = r.S("FileName"), c = r.S("ProcessCommandLine");
+                return (Ci(f, "certutil.exe") && Has(c, "urlcache") && Has(c, "split"))
+                    || (Ci(f, "bitsadmin.exe") && Has(c, "transfer"))
+                    || (Ci(f, "mshta.exe") && Contains(c, "http"))
+                    || (f == "regsvr32.exe" && Has(c, "/i:") && Has(c, "scrobj.dll"));
+            })
+            .OrderByDescending(r => r.T)
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["AccountName"], r["FileName"], r["ProcessCommandLine"] }),
+        ordered: true);
+
+    [Fact]
+    public void Rundll32_without_arguments() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Rundll32_without_arguments()),
+        Rows("DeviceProcessEvents")
+            .Where(r => Ci(r.S("FileName"), "rundll32.exe"))
+            .Where(r => EndsCi(r.S("ProcessCommandLine"), "rundll32.exe") || EndsCi(r.S("ProcessCommandLine"), "rundll32.exe\""))
+            .Where(r => !Ci(r.S("InitiatingProcessFileName"), "explorer.exe") && r.S("InitiatingProcessFileName") != "svchost.exe")
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["ProcessCommandLine"], r["InitiatingProcessFileName"], r["InitiatingProcessCommandLine"] }));
+
+    [Fact]
+    public void Credential_dumping_tool_markers_case_sensitive() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Credential_dumping_tool_markers_case_sensitive()),
+        Rows("DeviceProcessEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(30)))
+            .Where(r =>
+            {
+                string c = r.S("ProcessCommandLine");
+                return Has(c, "sekurlsa", caseSensitive: true)
+                    || c.Contains("Invoke-Mimikatz", StringComparison.Ordinal)
+                    || c.Contains("lsadump::", StringComparison.Ordinal)
+                    || (r.S("FileName").StartsWith("procdump", StringComparison.Ordinal) && Has(c, "lsass"))
+                    || r.S("FolderPath").EndsWith(@"\Temp\mimi.exe", StringComparison.Ordinal);
+            })
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["AccountName"], r["FileName"], r["ProcessCommandLine"], r["SHA1"] }));
+
+    [Fact]
+    public void Shadow_copy_deletion() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Shadow_copy_deletion()),
+        Rows("DeviceProcessEvents")
+            .Where(r =>
+            {
+                string f = r.S("FileName"), c = r.S("ProcessCommandLine");
+                return (Ci(f, "vssadmin.exe") && Has(c, "delete") && Has(c, "shadows"))
+                    || (Ci(f, "wmic.exe") && Has(c, "shadowcopy") && Has(c, "delete"))
+                    || (Ci(f, "wbadmin.exe") && Has(c, "delete") && Has(c, "catalog"));
+            })
+            .OrderByDescending(r => r.T)
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["AccountName"], r["ProcessCommandLine"], r["InitiatingProcessFileName"] }),
+        ordered: true);
+
+    [Fact]
+    public void Ransomware_extensions_and_notes() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Ransomware_extensions_and_notes()),
+        Rows("DeviceFileEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromHours(6)))
+            .Where(r => r.S("ActionType") is "FileCreated" or "FileRenamed")
+            .Where(r => HasSuffix(r.S("FileName"), "locked") || HasSuffix(r.S("FileName"), "crypt") || HasPrefix(r.S("FileName"), "README_DECRYPT")
+                || StartsCi(r.S("FileName"), "HOW_TO_RECOVER"))
+            .Where(r => r.S("PreviousFileName").Length > 0 || !StartsCi(r.S("FileName"), "~$"))
+            .Select(r => new object?[] { r.T, r["DeviceName"], r["FolderPath"], r["FileName"], r["PreviousFileName"], r["InitiatingProcessFileName"] }));
+
+    [Fact]
+    public void Phishing_delivered_to_inbox() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Phishing_delivered_to_inbox()),
+        Rows("EmailEvents")
+            .Where(r => r.T > Ago(TimeSpan.FromDays(2)))
+            .Where(r => r.S("EmailDirection") == "Inbound" && r.S("DeliveryAction") == "Delivered" && StartsCi(r.S("DeliveryLocation"), "Inbox"))
+            .Where(r => Has(r.S("ThreatTypes"), "Phish") || new[] { "invoice", "password", "urgent", "DocuSign" }.Any(t => Has(r.S("Subject"), t)))
+            .Where(r => !Ci(r.S("SenderFromDomain"), "contoso.com") && r.S("SenderIPv4").Length > 0)
+            .Select(r => new object?[] { r.T, r["NetworkMessageId"], r["SenderFromAddress"], r["RecipientEmailAddress"], r["Subject"], r["ThreatTypes"] }));
+
+    [Fact]
+    public void Email_without_sender_ip() => AssertSameRows(
+        RunGolden(() => new StringFilterTests().Email_without_sender_ip()),
+        Rows("EmailEvents")
+            .Where(r => r.S("SenderIPv4").Length == 0 && r.S("SenderIPv6").Length == 0)
+            .Where(r => Contains(r.S("AuthenticationDetails"), "fail") || Contains(r.S("AuthenticationDetails"), "none"))
+            .Take(100)
+            .Select(r => new object?[] { r.T, r["SenderFromAddress"], r["SenderMailFromDomain"], r["AuthenticationDetails"] }));
+
     [Fact]
     public void Unexpected_dll_loads_outside_system_folders()
     {
