@@ -74,4 +74,15 @@ public sealed class CsvTableLoaderTests
         Assert.Null(ex.Column);
         Assert.Contains("a quoted cell is not closed", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_quote_inside_an_unquoted_cell_opens_a_quoted_cell_as_RFC_4180_reads_it()
+    {
+        // RFC 4180 has no quotes inside unquoted cells; write 5" as "5""". A stray quote runs to the end of the text.
+        var ex = Assert.Throws<TableLoadException>(() => CsvTableLoader.Parse("Name,Note\na,5\" monitor\nb,c\n", "Notes", Columns, "stray.csv"));
+
+        Assert.Equal(2, ex.Line);
+        Assert.Contains("a quoted cell is not closed", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("5\" monitor", CsvTableLoader.Parse("Name,Note\na,\"5\"\" monitor\"\n", "Notes", Columns, "ok.csv").Rows[0][1]);
+    }
 }
