@@ -260,7 +260,9 @@ internal sealed partial class Evaluator
             object? l = left.Eval(row), r = right.Eval(row);
             if (l is null || r is null)
             {
-                return Values.False;
+                // KQL: a null and a value are unequal, so != is true; every other comparison with a null is false here
+                // (KQL's null for two nulls or an ordering behaves as false in where).
+                return Values.Box(op is "!=" or "<>" && (l is not null || r is not null));
             }
 
             if (op is "==" or "!=" or "<>")

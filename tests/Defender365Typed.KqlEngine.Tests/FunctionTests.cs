@@ -97,7 +97,23 @@ public sealed class FunctionTests
     [InlineData("now(-1d)", "2025-06-01T12:00:00.0000000")]
     [InlineData("not(true)", "false")]
     [InlineData("not(bool(null))", "null")]
+    [InlineData("long(null) == 1", "false")]
+    [InlineData("long(null) != 1", "true")]
+    [InlineData("1 <> long(null)", "true")]
+    [InlineData("guid(null) != guid(00000000-0000-0000-0000-000000000000)", "true")]
+    [InlineData("bool(null) != false", "true")]
+    [InlineData("long(null) > 1", "false")]
     public void Functions(string expression, string expected) => Assert.Equal(expected, Text(Print(expression)));
+
+    // Kusto.Language decodes \uXXXX in quoted literals (and the builder renders control and bidi characters that way),
+    // but the shared KQL front end's lexer reads "\u202e" as "u202e". The front end is being moved to its own project;
+    // the fix belongs there (generators/Defender365Typed.Generators/KqlFrontEnd/Lexer.cs, string escapes).
+    [Fact(Skip = "KQL front end: \\u escapes in string literals are not decoded (Lexer.cs); fix with the front-end move")]
+    public void Unicode_escapes_in_string_literals()
+    {
+        Assert.Equal("1", Text(Print("strlen(\"\\u202e\")")));
+        Assert.Equal("nul\0byte", Text(Print("\"nul\\u0000byte\"")));
+    }
 
     [Theory]
     [InlineData("datetime(2024-01-02) - datetime(2024-01-01)", "1.00:00:00")]

@@ -10,6 +10,7 @@ namespace Defender365Typed.Tests.Golden;
 /// This project's base of the golden query tests (the test classes are the files of tests/Defender365Typed.Tests/Golden,
 /// compiled here unchanged). <see cref="Approve"/> either hands the typed query to <see cref="Capture"/> or, when xUnit
 /// runs the golden test itself, evaluates its KQL on the synthetic dataset: every golden query must run on the engine.
+/// The rows are checked by GoldenVersusLinqTests, which captures each query here and compares the engine with LINQ.
 /// </summary>
 public abstract class GoldenQueryTests
 {
