@@ -14,15 +14,21 @@ internal enum SeedKind
     MisspelledFunction,
 }
 
-/// <summary>One mutated corpus query: the text, where the error was put, and what should be reported there.</summary>
+/// <summary>
+/// One mutated corpus query: the corpus file with one edit (<see cref="EditRemove"/> characters at
+/// <see cref="EditAt"/> replaced by <see cref="EditInsert"/>), where the error is, and what should be reported there.
+/// </summary>
 internal sealed class Seed
 {
-    public Seed(string id, string file, SeedKind kind, string text, int start, int length, KqlDiagnosticKind expected, string description)
+    public Seed(string file, SeedKind kind, string original, int editAt, int editRemove, string editInsert, int start, int length, KqlDiagnosticKind expected, string description)
     {
-        Id = id;
+        Id = file + "#" + kind;
         File = file;
         Kind = kind;
-        Text = text;
+        EditAt = editAt;
+        EditRemove = editRemove;
+        EditInsert = editInsert;
+        Text = original.Substring(0, editAt) + editInsert + original.Substring(editAt + editRemove);
         Start = start;
         Length = length;
         Expected = expected;
@@ -35,8 +41,15 @@ internal sealed class Seed
 
     public SeedKind Kind { get; }
 
+    public int EditAt { get; }
+
+    public int EditRemove { get; }
+
+    public string EditInsert { get; }
+
     public string Text { get; }
 
+    /// <summary>Start of the seeded error in <see cref="Text"/>.</summary>
     public int Start { get; }
 
     public int Length { get; }
@@ -45,12 +58,16 @@ internal sealed class Seed
 
     public string Description { get; }
 
+    /// <summary>Whether a span overlaps the seeded one (an empty span counts as one character).</summary>
+    public bool Overlaps(int start, int length) =>
+        start < Start + Math.Max(Length, 1) && Start < start + Math.Max(length, 1);
+
     /// <summary>Caught: a diagnostic of the expected kind overlaps the seeded span.</summary>
     public bool IsCaughtBy(IReadOnlyList<KqlDiagnostic> diagnostics)
     {
         foreach (var d in diagnostics)
         {
-            if (d.Kind == Expected && d.Start < Start + Math.Max(Length, 1) && Start < d.Start + Math.Max(d.Length, 1))
+            if (d.Kind == Expected && Overlaps(d.Start, d.Length))
             {
                 return true;
             }
@@ -196,20 +213,20 @@ internal static class SeededErrors
                     var column = stringColumns[rng.Next(stringColumns.Count)];
                     var at = tokens[tokenIndex].End;
                     var insert = " | where " + column + " > " + (rng.Next(1, 1000)).ToString(CultureInfo.InvariantCulture);
-                    var mutated = text.Insert(at, insert);
                     var compareStart = at + " | where ".Length;
-                    yield return new Seed(file + "#" + SeedKind.StringComparedToNumber, file, SeedKind.StringComparedToNumber, mutated,
+                    yield return new Seed(file, SeedKind.StringComparedToNumber, text, at, 0, insert,
                         compareStart, insert.Length - " | where ".Length, KqlDiagnosticKind.TypeMismatch, insert.Trim());
                 }
             }
         }
 
-        // Calls of catalog functions.
+        // Calls of built-in functions: the names come from Kusto.Language (KustoFunctionNames), not from the
+        // catalog the analyzer checks against, so a function the catalog lacks is seeded too.
         var callSites = new List<int>();
         for (var i = 0; i < tokens.Count - 1; i++)
         {
             var t = tokens[i];
-            if (t.Kind == TokenKind.Identifier && tokens[i + 1].Is("(") && (i == 0 || !tokens[i - 1].Is(".")) && FunctionCatalog.TryGet(t.Text, out _) && t.Text.Length >= 4)
+            if (t.Kind == TokenKind.Identifier && tokens[i + 1].Is("(") && (i == 0 || !tokens[i - 1].Is(".")) && KustoFunctionNames.Contains(t.Text) && t.Text.Length >= 4)
             {
                 callSites.Add(i);
             }
@@ -219,7 +236,7 @@ internal static class SeededErrors
         {
             var site = tokens[callSites[rng.Next(callSites.Count)]];
             var misspelled = Misspell(site.Text, allNames);
-            if (misspelled != null && !FunctionCatalog.IsKnownName(misspelled))
+            if (misspelled != null && !KustoFunctionNames.Contains(misspelled))
             {
                 yield return Make(file, SeedKind.MisspelledFunction, text, site, misspelled, KqlDiagnosticKind.UnknownFunction);
             }
@@ -229,8 +246,7 @@ internal static class SeededErrors
 
     private static Seed Make(string file, SeedKind kind, string text, Token site, string replacement, KqlDiagnosticKind expected)
     {
-        var mutated = text.Substring(0, site.Start) + replacement + text.Substring(site.End);
-        return new Seed(file + "#" + kind, file, kind, mutated, site.Start, replacement.Length, expected, site.Text + " -> " + replacement);
+        return new Seed(file, kind, text, site.Start, site.Length, replacement, site.Start, replacement.Length, expected, site.Text + " -> " + replacement);
     }
 
     /// <summary>Drops one inner character (FileName -> FileNme); null when every variant is a real name.</summary>
