@@ -81,6 +81,7 @@ public sealed partial class Binder
             case OperatorKind.Summarize:
                 return BindSummarize(op.Items, op.By, s, outer, axis: null);
             case OperatorKind.MakeSeries:
+                BindChecked(op, ctx);
                 return BindSummarize(op.Items, op.By, s, outer, axis: op.On.Count == 1 ? op.On[0] : null);
             case OperatorKind.Join:
             case OperatorKind.Lookup:
@@ -133,9 +134,22 @@ public sealed partial class Binder
                 }
 
                 return RowShape.Open;
-            default:
-                // evaluate, search, unmodelled and unknown operators: stop judging downstream.
+            case OperatorKind.Unmodelled:
+                // graph-match expressions name pattern variables, not input columns: only their calls are judged.
+                BindChecked(op, op.Keyword == "graph-match" ? outer.WithRow(RowShape.Open) : ctx);
                 return RowShape.Open;
+            default:
+                // search and unknown operators: stop judging downstream.
+                return RowShape.Open;
+        }
+    }
+
+    /// <summary>Binds the expressions of clauses that do not shape the output, for their diagnostics only.</summary>
+    private void BindChecked(OperatorNode op, Context ctx)
+    {
+        foreach (var e in op.Checked)
+        {
+            BindExpr(e, ctx);
         }
     }
 

@@ -203,9 +203,11 @@ public sealed partial class Parser
                 break;
             case OperatorKind.GetSchema:
                 break;
+            case OperatorKind.Unmodelled:
+                ParseUnmodelledClauses(op);
+                break;
             case OperatorKind.Search:
             case OperatorKind.Render:
-            case OperatorKind.Unmodelled:
             default:
                 SkipOperatorTokens();
                 break;
