@@ -138,10 +138,41 @@ public sealed partial class Binder
                 // graph-match expressions name pattern variables, not input columns: only their calls are judged.
                 BindChecked(op, op.Keyword == "graph-match" ? outer.WithRow(RowShape.Open) : ctx);
                 return RowShape.Open;
+            case OperatorKind.Search:
+                BindChecked(op, op.Items.Count > 0 ? outer.WithRow(SearchedColumns(op, outer)) : input != null ? ctx : outer.WithRow(RowShape.Open));
+                return RowShape.Open;
             default:
-                // search and unknown operators: stop judging downstream.
+                // unknown operators: stop judging downstream.
                 return RowShape.Open;
         }
+    }
+
+    /// <summary>
+    /// The columns a <c>search in (T1, T2...)</c> predicate may name: those of any of the tables (of unknown type where
+    /// they differ, as the predicate applies to each table on its own); open when a table is not known.
+    /// </summary>
+    private RowShape SearchedColumns(OperatorNode op, Context outer)
+    {
+        var b = new RowShapeBuilder(false);
+        foreach (var item in op.Items)
+        {
+            var shape = item is PatternExpr ? RowShape.Open : BindTable(item, outer);
+            b.IsOpen |= shape.IsOpen;
+            foreach (var c in shape.Columns)
+            {
+                var i = b.IndexOf(c.Name);
+                if (i < 0)
+                {
+                    b.Columns.Add(c);
+                }
+                else if (b.Columns[i].Type != c.Type)
+                {
+                    b.Columns[i] = new KqlColumn(c.Name, KqlScalarType.Unknown);
+                }
+            }
+        }
+
+        return b.ToShape();
     }
 
     /// <summary>Binds the expressions of clauses that do not shape the output, for their diagnostics only.</summary>

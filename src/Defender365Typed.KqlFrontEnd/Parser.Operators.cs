@@ -204,9 +204,9 @@ public sealed partial class Parser
             case OperatorKind.GetSchema:
                 break;
             case OperatorKind.Unmodelled:
+            case OperatorKind.Search:
                 ParseUnmodelledClauses(op);
                 break;
-            case OperatorKind.Search:
             case OperatorKind.Render:
             default:
                 SkipOperatorTokens();
@@ -318,6 +318,7 @@ public sealed partial class Parser
             case OperatorKind.ParseWhere:
                 return name is "kind" or "flags";
             case OperatorKind.MakeSeries:
+            case OperatorKind.Search:
                 return name is "kind";
             case OperatorKind.Summarize:
             case OperatorKind.Distinct:

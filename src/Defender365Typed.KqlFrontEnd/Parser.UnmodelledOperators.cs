@@ -2,8 +2,8 @@ using System.Collections.Generic;
 
 namespace Defender365Typed.KqlFrontEnd;
 
-// Parser: the expressions of operators the binder does not model (top-nested, graph-match), read so that the binder can
-// check them. The parse is tentative: on any syntax it does not expect, it is undone and the operator skipped as a
+// Parser: the expressions of operators the binder does not model (top-nested, graph-match, search), read so that the
+// binder can check them. The parse is tentative: on any syntax it does not expect, it is undone and the operator skipped as a
 // balanced token run, as every other unmodelled operator is, so that no syntax error comes from this reading.
 public sealed partial class Parser
 {
@@ -11,7 +11,7 @@ public sealed partial class Parser
     {
         var start = _pos;
         var diagnostics = _diagnostics.Count;
-        var read = op.Keyword switch
+        var read = op.Kind == OperatorKind.Search ? TryParseSearch(op) : op.Keyword switch
         {
             "top-nested" => TryParseTopNested(),
             "graph-match" => TryParseGraphMatch(),
@@ -26,7 +26,30 @@ public sealed partial class Parser
 
         _pos = start;
         _diagnostics.RemoveRange(diagnostics, _diagnostics.Count - diagnostics);
+        op.Parameters.Clear();
+        op.Items = new List<Expr>();
         SkipOperatorTokens();
+    }
+
+    /// <summary>[kind = ...] [in (Table, ...)] Predicate; the tables go to Items, the predicate is checked.</summary>
+    private List<Expr>? TryParseSearch(OperatorNode op)
+    {
+        ParseParameters(op);
+        if (Accept("in"))
+        {
+            if (!Accept("("))
+            {
+                return null;
+            }
+
+            op.Items = ParseUnionItems();
+            if (!Accept(")"))
+            {
+                return null;
+            }
+        }
+
+        return new List<Expr> { ParseExpression() };
     }
 
     /// <summary>[N] of [Name =] Expr [with others = Expr] by [Name =] Aggregate [asc|desc] [, top-nested ...]</summary>

@@ -23,7 +23,7 @@ public sealed class SeededErrorTests
     /// <summary>Below this many confirmed seeds a kind's rate is printed, not asserted.</summary>
     private const int MinimumSeedsPerAssertedKind = 50;
 
-    /// <summary>Floor under the rate over all kinds: 3663 of 3748 (97.7 %, measured 2026-12-04), rounded down.</summary>
+    /// <summary>Floor under the rate over all kinds: 3665 of 3748 (97.8 %, measured 2026-12-04), rounded down.</summary>
     private const double OverallFloor = 0.977;
 
     private readonly ITestOutputHelper _output;

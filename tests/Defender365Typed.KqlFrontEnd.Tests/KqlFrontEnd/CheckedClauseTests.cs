@@ -2,8 +2,8 @@ using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Generators.Tests.KqlFrontEnd;
 
-/// <summary>Function names judged against the full catalog, including calls in clauses that do not shape the output.</summary>
-public sealed class FunctionCallCheckTests
+/// <summary>Clauses that do not shape an operator's output, whose names and calls are checked all the same.</summary>
+public sealed class CheckedClauseTests
 {
     private static KqlDiagnostic Single(string text, KqlDiagnosticKind kind, string at)
     {
@@ -18,35 +18,6 @@ public sealed class FunctionCallCheckTests
     {
         var r = KqlAnalysis.Analyze(text, TestSchema.BuiltIn);
         Assert.True(r.Diagnostics.Count == 0, string.Join("\n", r.Diagnostics));
-    }
-
-    [Theory]
-    [InlineData("DeviceProcessEvents | summarize make_st(FileName) by DeviceName", "make_st", "make_set")]
-    [InlineData("DeviceProcessEvents | extend n = array_lengh(split(FileName, \".\"))", "array_lengh", "array_length")]
-    [InlineData("DeviceProcessEvents | extend d = datetime_dif(\"day\", now(), Timestamp)", "datetime_dif", "datetime_diff")]
-    [InlineData("DeviceNetworkEvents | where ipv4_is_privae(RemoteIP)", "ipv4_is_privae", "ipv4_is_private")]
-    public void A_misspelling_inside_a_function_family_is_reported(string text, string name, string suggestion)
-    {
-        var d = Single(text, KqlDiagnosticKind.UnknownFunction, name);
-        Assert.Equal(suggestion, d.Suggestion);
-    }
-
-    [Theory]
-    [InlineData("DeviceProcessEvents | summarize make_set(FileName), make_set_if(SHA1, FileSize > 0), make_bag(pack(\"a\", 1)) by DeviceName")]
-    [InlineData("print a = series_fir(dynamic([1, 2]), dynamic([1])), b = geo_point_to_s2cell(1.0, 2.0), c = array_sort_asc(dynamic([2, 1]))")]
-    [InlineData("print a = makeset(1), b = makelist(1), c = covariance(1, 2), d = punycode_to_string(\"x\")")]
-    [InlineData("DeviceProcessEvents | summarize makeset(FileName), makelist(SHA1) by DeviceName")]
-    public void Every_Kusto_function_name_and_legacy_alias_is_known(string text) => AssertClean(text);
-
-    [Fact]
-    public void A_name_only_known_function_is_neither_counted_nor_typed() =>
-        AssertClean("print a = series_stats(dynamic([1]), 1, 2, 3, 4), b = toupper(geo_point_to_h3cell(1.0, 2.0, 3))");
-
-    [Fact]
-    public void Hidden_functions_are_known_but_not_suggested()
-    {
-        AssertClean("print __hash_djb2(\"x\")");
-        Assert.DoesNotContain(FunctionCatalog.Names, n => n.StartsWith("__", System.StringComparison.Ordinal));
     }
 
     [Fact]
@@ -78,7 +49,25 @@ public sealed class FunctionCallCheckTests
         Single(Valid.Replace("Hops = array_length", "Hops = array_lenght", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownFunction, "array_lenght");
     }
 
+    [Fact]
+    public void A_search_predicate_names_columns_of_any_searched_table()
+    {
+        AssertClean("search in (DeviceNetworkEvents, DeviceFileEvents) RemoteIP == \"10.0.0.1\" or FileOriginIP == \"10.0.0.1\"");
+        var d = Single("search in (DeviceNetworkEvents, DeviceEvents) RemoteIP == \"1.2.3.4\" or IPAddres == \"1.2.3.4\"", KqlDiagnosticKind.UnknownColumn, "IPAddres");
+        Assert.Equal("'IPAddres' is not a column of the input.", d.Message);
+        Single("search in (DeviceNetworkEvents) tolowr(RemoteUrl) has \"x\"", KqlDiagnosticKind.UnknownFunction, "tolowr");
+        Single("DeviceNetworkEvents | search RemoteIp == \"1.2.3.4\"", KqlDiagnosticKind.UnknownColumn, "RemoteIp");
+    }
+
     [Theory]
+    [InlineData("search \"administrator\"")]
+    [InlineData("search kind=case_sensitive in (DeviceFileEvents) \"ntds\" and \"dit\"")]
+    [InlineData("search in (Device*) AnyColumn == 1")]
+    [InlineData("search AnyColumn == 1")]
+    public void Search_forms_whose_columns_are_not_known_are_not_judged(string text) => AssertClean(text);
+
+    [Theory]
+    [InlineData("search in (DeviceFileEvents) \"ntds\" and ActionType:\"FileModified\"")]
     [InlineData("DeviceProcessEvents | top-nested 3 of DeviceName by")]
     [InlineData("DeviceProcessEvents | top-nested 3 DeviceName")]
     [InlineData("DeviceProcessEvents | graph-match (a)-->(b) where")]
