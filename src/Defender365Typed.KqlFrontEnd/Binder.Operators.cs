@@ -139,8 +139,13 @@ public sealed partial class Binder
                 BindChecked(op, op.Keyword == "graph-match" ? outer.WithRow(RowShape.Open) : ctx);
                 return RowShape.Open;
             case OperatorKind.Search:
-                BindChecked(op, op.Items.Count > 0 ? outer.WithRow(SearchedColumns(op, outer)) : input != null ? ctx : outer.WithRow(RowShape.Open));
+            {
+                // search in (T1, T2...) predicate; T | search predicate; search predicate (over every table: not judged).
+                var searched = op.Items.Count > 0 ? SearchedColumns(op, outer) : input ?? RowShape.Open;
+                BindChecked(op, outer.WithRow(searched));
                 return RowShape.Open;
+            }
+
             default:
                 // unknown operators: stop judging downstream.
                 return RowShape.Open;

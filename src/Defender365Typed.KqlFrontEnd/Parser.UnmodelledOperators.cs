@@ -2,9 +2,9 @@ using System.Collections.Generic;
 
 namespace Defender365Typed.KqlFrontEnd;
 
-// Parser: the expressions of operators the binder does not model (top-nested, graph-match, search), read so that the
-// binder can check them. The parse is tentative: on any syntax it does not expect, it is undone and the operator skipped as a
-// balanced token run, as every other unmodelled operator is, so that no syntax error comes from this reading.
+// Parser: the expressions of operators whose output the binder does not model (top-nested, graph-match, search), read so
+// that the binder can check them. The parse is tentative: on any syntax it does not expect, it is undone and the
+// operator skipped as a balanced token run, as before, so that no syntax error comes from this reading.
 public sealed partial class Parser
 {
     private void ParseUnmodelledClauses(OperatorNode op)

@@ -365,7 +365,7 @@ public sealed class OperatorNode : Expr
 
     /// <summary>
     /// Expressions of clauses that do not shape the output but are checked like any other (make-series from/to/step or
-    /// in range(...), top-nested of/by/with others, graph-match where/project).
+    /// in range(...), top-nested of/by/with others, graph-match where/project, the search predicate).
     /// </summary>
     public List<Expr> Checked { get; set; } = Empty;
 

@@ -29,7 +29,7 @@ public sealed class FunctionCatalogTests
         Assert.True(missing.Count == 0,
             "FunctionCatalog.KustoNames lacks names of Corpus/kusto-functions.txt (refresh it as its comment says): " + string.Join(", ", missing));
 
-        // Names the catalog knows beyond Microsoft's list: legacy spellings with a modelled signature and syntax words.
+        // Beyond Microsoft's list: the special forms the binder reads itself and syntax words the parser may read as calls.
         var extras = FunctionCatalog.Names.Where(n => !KustoFunctionNames.Contains(n)).OrderBy(n => n, System.StringComparer.Ordinal);
         Assert.Equal(
             ["datatable", "dynamic", "materialize", "print", "toscalar", "typeof"],
@@ -61,6 +61,13 @@ public sealed class FunctionCatalogTests
     [InlineData("print a = makeset(1), b = makelist(1), c = covariance(1, 2), d = punycode_to_string(\"x\")")]
     [InlineData("DeviceProcessEvents | summarize makeset(FileName), makelist(SHA1) by DeviceName")]
     public void Every_Kusto_function_name_and_legacy_alias_is_known(string text) => AssertClean(text);
+
+    [Theory]
+    [InlineData("DeviceFromIP(\"10.0.0.1\", now()) | take 1")]
+    [InlineData("AssignedIPAddresses(\"host\", now()) | take 1")]
+    [InlineData("DeviceProcessEvents | invoke SeenBy() | take 1")]
+    [InlineData("DeviceProcessEvents | invoke FileProfile(SHA1, 1000) | take 1")]
+    public void Defender_functions_stay_known(string text) => AssertClean(text);
 
     [Fact]
     public void A_name_only_known_function_is_neither_counted_nor_typed() =>
