@@ -81,6 +81,7 @@ public sealed partial class Binder
             case OperatorKind.Summarize:
                 return BindSummarize(op.Items, op.By, s, outer, axis: null);
             case OperatorKind.MakeSeries:
+                BindChecked(op, ctx);
                 return BindSummarize(op.Items, op.By, s, outer, axis: op.On.Count == 1 ? op.On[0] : null);
             case OperatorKind.Join:
             case OperatorKind.Lookup:
@@ -133,9 +134,58 @@ public sealed partial class Binder
                 }
 
                 return RowShape.Open;
-            default:
-                // evaluate, search, unmodelled and unknown operators: stop judging downstream.
+            case OperatorKind.Unmodelled:
+                // graph-match expressions name pattern variables, not input columns: only their calls are judged.
+                BindChecked(op, op.Keyword == "graph-match" ? outer.WithRow(RowShape.Open) : ctx);
                 return RowShape.Open;
+            case OperatorKind.Search:
+            {
+                // search in (T1, T2...) predicate; T | search predicate; search predicate (over every table: not judged).
+                var searched = op.Items.Count > 0 ? SearchedColumns(op, outer) : input ?? RowShape.Open;
+                BindChecked(op, outer.WithRow(searched));
+                return RowShape.Open;
+            }
+
+            default:
+                // unknown operators: stop judging downstream.
+                return RowShape.Open;
+        }
+    }
+
+    /// <summary>
+    /// The columns a <c>search in (T1, T2...)</c> predicate may name: those of any of the tables (of unknown type where
+    /// they differ, as the predicate applies to each table on its own); open when a table is not known.
+    /// </summary>
+    private RowShape SearchedColumns(OperatorNode op, Context outer)
+    {
+        var b = new RowShapeBuilder(false);
+        foreach (var item in op.Items)
+        {
+            var shape = item is PatternExpr ? RowShape.Open : BindTable(item, outer);
+            b.IsOpen |= shape.IsOpen;
+            foreach (var c in shape.Columns)
+            {
+                var i = b.IndexOf(c.Name);
+                if (i < 0)
+                {
+                    b.Columns.Add(c);
+                }
+                else if (b.Columns[i].Type != c.Type)
+                {
+                    b.Columns[i] = new KqlColumn(c.Name, KqlScalarType.Unknown);
+                }
+            }
+        }
+
+        return b.ToShape();
+    }
+
+    /// <summary>Binds the expressions of clauses that do not shape the output, for their diagnostics only.</summary>
+    private void BindChecked(OperatorNode op, Context ctx)
+    {
+        foreach (var e in op.Checked)
+        {
+            BindExpr(e, ctx);
         }
     }
 

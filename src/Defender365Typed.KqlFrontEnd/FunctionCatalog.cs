@@ -78,45 +78,41 @@ public sealed class KqlFunction
 }
 
 /// <summary>
-/// The built-in scalar and aggregate functions with result types and arities. Functions marked with an
-/// unknown result are known by name only (no arity or type judgement).
+/// The built-in scalar and aggregate functions with result types and arities. The names are exactly those of
+/// Microsoft's analyzer (<see cref="KustoNames"/>, in FunctionCatalog.KustoNames.cs, which says how to refresh them),
+/// plus the syntax words the parser may read as calls (dynamic, typeof...). Functions with an unknown result are
+/// known by name only: neither their arity nor their types are judged. Any other name is reported as unknown.
 /// </summary>
-public static class FunctionCatalog
+public static partial class FunctionCatalog
 {
     private const int Many = int.MaxValue;
 
     private static readonly Dictionary<string, KqlFunction> Functions = Build();
 
-    /// <summary>Families of functions known by prefix (series_*, geo_*...): never reported as unknown.</summary>
-    private static readonly string[] KnownPrefixes =
-    {
-        "series_", "geo_", "st_", "hll", "tdigest", "percentile", "cursor_", "current_", "row_", "extent_",
-        "__", "array_", "bag_", "set_", "ipv4_", "ipv6_", "unixtime_", "base64_", "punycode_", "make_", "strcat",
-        "datetime_", "gzip_", "zlib_", "url_", "binary_", "bitset_", "estimate_", "graph_", "vector_", "ai_",
-    };
+    /// <summary>The names offered as "did you mean" suggestions: all but the hidden ones (__cast, __hash_djb2...).</summary>
+    private static readonly string[] SuggestedNames = SuggestableNames();
 
     public static bool TryGet(string name, out KqlFunction function) => Functions.TryGetValue(name, out function!);
 
-    /// <summary>Whether a name is a built-in function (modelled, known by name, or in a known family).</summary>
-    public static bool IsKnownName(string name)
-    {
-        if (Functions.ContainsKey(name))
-        {
-            return true;
-        }
+    /// <summary>Whether a name is a built-in function (with a modelled signature or known by name only).</summary>
+    public static bool IsKnownName(string name) => Functions.ContainsKey(name);
 
-        foreach (var prefix in KnownPrefixes)
+    /// <summary>Candidates for suggesting a function name.</summary>
+    public static IEnumerable<string> Names => SuggestedNames;
+
+    private static string[] SuggestableNames()
+    {
+        var names = new List<string>();
+        foreach (var name in Functions.Keys)
         {
-            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            if (!name.StartsWith("__", StringComparison.Ordinal))
             {
-                return true;
+                names.Add(name);
             }
         }
 
-        return false;
+        return names.ToArray();
     }
-
-    public static IEnumerable<string> Names => Functions.Keys;
 
     private static Dictionary<string, KqlFunction> Build()
     {
@@ -520,17 +516,9 @@ public static class FunctionCatalog
         Agg("binary_all_xor", 1, 1, L, ResultRule.Fixed, null);
         Agg("buildschema", 1, 1, Dyn, ResultRule.Fixed, null);
 
-        // ---- known by name only (plugins, geo, series, rarely used)
-        Known("bag_unpack", "pivot", "narrow", "autocluster", "basket", "diffpatterns", "preview", "rolling_percentile",
-            "sequence_detect", "funnel_sequence", "funnel_sequence_completion", "active_users_count", "activity_counts_metrics",
-            "activity_engagement", "activity_metrics", "new_activity_metrics", "session_count", "sliding_window_counts",
-            "dcount_intersect", "infer_storage_schema", "ipv4_lookup", "ipv6_lookup", "schema_merge", "python", "r",
-            "sql_request", "http_request", "cosmosdb_sql_request", "mysql_request", "postgresql_request", "azure_digital_twins_query_request",
-            "external_table", "materialized_view", "stored_query_result", "cluster", "database", "welch_test", "erf", "erfc",
-            "beta_cdf", "beta_inv", "beta_pdf", "gamma", "isexactly", "dynamic", "typeof", "datatable", "print",
-            "has_ipv4", "trim_ws", "strcat_ws", "make_set_with_nulls", "countof_regex", "arg_max_if", "arg_min_if",
-            "avg_if", "take_any_if", "series_decompose", "parse_kv", "format_bytes", "parse_ipv4", "hash_md5",
-            "todouble", "tostring", "log1p", "argmax", "argmin");
+        // ---- known by name only: every other function of Microsoft's analyzer, and syntax words read as calls
+        Known(KustoNames);
+        Known("dynamic", "typeof", "datatable", "print");
 
         return d;
     }

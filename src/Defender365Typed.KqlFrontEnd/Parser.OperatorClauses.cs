@@ -152,27 +152,23 @@ public sealed partial class Parser
             op.On = new List<Expr> { ParseExpression() };
         }
 
+        var bounds = new List<Expr>();
         if (Accept("in"))
         {
-            ParseExpression();
+            bounds.Add(ParseExpression());
         }
         else
         {
-            if (Accept("from"))
+            foreach (var keyword in new[] { "from", "to", "step" })
             {
-                ParseExpression();
-            }
-
-            if (Accept("to"))
-            {
-                ParseExpression();
-            }
-
-            if (Accept("step"))
-            {
-                ParseExpression();
+                if (Accept(keyword))
+                {
+                    bounds.Add(ParseExpression());
+                }
             }
         }
+
+        op.Checked = bounds;
 
         if (Accept("by"))
         {

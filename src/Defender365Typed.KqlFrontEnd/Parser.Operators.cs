@@ -203,9 +203,11 @@ public sealed partial class Parser
                 break;
             case OperatorKind.GetSchema:
                 break;
-            case OperatorKind.Search:
-            case OperatorKind.Render:
             case OperatorKind.Unmodelled:
+            case OperatorKind.Search:
+                ParseUnmodelledClauses(op);
+                break;
+            case OperatorKind.Render:
             default:
                 SkipOperatorTokens();
                 break;
@@ -316,6 +318,7 @@ public sealed partial class Parser
             case OperatorKind.ParseWhere:
                 return name is "kind" or "flags";
             case OperatorKind.MakeSeries:
+            case OperatorKind.Search:
                 return name is "kind";
             case OperatorKind.Summarize:
             case OperatorKind.Distinct:

@@ -363,6 +363,12 @@ public sealed class OperatorNode : Expr
     /// <summary>Right side of join/lookup; count of top/take; source of parse; axis of range.</summary>
     public Expr? Operand { get; set; }
 
+    /// <summary>
+    /// Expressions of clauses that do not shape the output but are checked like any other (make-series from/to/step or
+    /// in range(...), top-nested of/by/with others, graph-match where/project, the search predicate).
+    /// </summary>
+    public List<Expr> Checked { get; set; } = Empty;
+
     /// <summary>Declared columns: datatable, parse patterns, externaldata, range.</summary>
     public List<ColumnDecl>? Columns { get; set; }
 

@@ -16,6 +16,8 @@ internal static class KustoFunctionNames
 
     public static int Count => Names.Value.Count;
 
+    public static IEnumerable<string> All => Names.Value;
+
     public static bool Contains(string name) => Names.Value.Contains(name);
 
     private static HashSet<string> Load()
