@@ -366,6 +366,11 @@ public sealed class Lexer
                     case 'n': sb.Append('\n'); break;
                     case 't': sb.Append('\t'); break;
                     case 'r': sb.Append('\r'); break;
+                    case 'u' when TryReadHex4(_pos + 2, out var code):
+                        // \uXXXX: how the builder writes control and bidi characters (KqlStringEscaper), as Kusto reads it.
+                        sb.Append(code);
+                        _pos += 4;
+                        break;
                     default: sb.Append(e); break;
                 }
 
@@ -379,6 +384,38 @@ public sealed class Lexer
 
         return new Token(TokenKind.StringLiteral, start, _pos - start, _text.Substring(start, _pos - start), sb.ToString(), trivia);
     }
+
+    private bool TryReadHex4(int at, out char value)
+    {
+        value = '\0';
+        if (at + 4 > _text.Length)
+        {
+            return false;
+        }
+
+        int code = 0;
+        for (int i = at; i < at + 4; i++)
+        {
+            int digit = HexValue(_text[i]);
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            code = (code << 4) | digit;
+        }
+
+        value = (char)code;
+        return true;
+    }
+
+    private static int HexValue(char c) => c switch
+    {
+        >= '0' and <= '9' => c - '0',
+        >= 'a' and <= 'f' => c - 'a' + 10,
+        >= 'A' and <= 'F' => c - 'A' + 10,
+        _ => -1,
+    };
 
     private Token ReadPunctuation(int start, bool trivia)
     {

@@ -195,8 +195,8 @@ public sealed partial class GoldenVersusLinqTests
     public void Adversarial_string_values_stay_literals()
     {
         // Every value of the golden query is a literal: quotes, KQL syntax, backslashes, control characters and emoji
-        // must match themselves. The last five rows each miss exactly one condition. No row holds the NUL of
-        // "nul\u0000byte": the KQL front end does not decode \u escapes yet (FunctionTests.Unicode_escapes_in_string_literals).
+        // must match themselves (p6 only through the NUL of "nul\u0000byte", which the query writes as a \u escape).
+        // The last five rows each miss exactly one condition.
         SyntheticDataset data = With(("DeviceProcessEvents", """
             [
               {"Timestamp": "2025-06-01T01:00:00Z", "DeviceName": "p1", "AccountName": "' or 1==1 --", "ProcessCommandLine": "\"C:\\Windows\\cmd.exe\" /c echo \" | take 1 // it's done"},
@@ -204,6 +204,7 @@ public sealed partial class GoldenVersusLinqTests
               {"Timestamp": "2025-06-01T03:00:00Z", "DeviceName": "p3", "AccountName": "é✓😀", "ProcessCommandLine": "D:\\a.exe /c say \"hi\" \" | take 1 //"},
               {"Timestamp": "2025-06-01T04:00:00Z", "DeviceName": "p4", "AccountName": "' or 1==1 --", "ProcessCommandLine": "E:\\a.exe /c tab\there \" | take 1 //"},
               {"Timestamp": "2025-06-01T05:00:00Z", "DeviceName": "p5", "AccountName": "\"; drop", "ProcessCommandLine": "F:\\a.exe /c dir C:\\Users\\Public\\ \" | take 1 //"},
+              {"Timestamp": "2025-06-01T05:30:00Z", "DeviceName": "p6", "AccountName": "nul\u0000byte", "ProcessCommandLine": "G:\\a.exe /c it's \" | take 1 //"},
               {"Timestamp": "2025-06-01T06:00:00Z", "DeviceName": "f1", "AccountName": "' or 1==1 -", "FolderPath": "C:\\Temp", "ProcessCommandLine": "\"C:\\Windows\\cmd.exe\" /c echo \" | take 1 // it's done"},
               {"Timestamp": "2025-06-01T07:00:00Z", "DeviceName": "f2", "AccountName": "' or 1==1 --", "ProcessCommandLine": "C:\\a.exe /c it's | take 1 //"},
               {"Timestamp": "2025-06-01T08:00:00Z", "DeviceName": "f3", "AccountName": "' or 1==1 --", "ProcessCommandLine": "cmd /c it's \" | take 1 //"},
@@ -222,14 +223,14 @@ public sealed partial class GoldenVersusLinqTests
                 .Where(r => Regex.IsMatch(r.S("ProcessCommandLine"), @"^""?[A-Z]:\\[^""]+""?\s+/c\s"))
                 .Select(r => new object?[] { r.T, r["DeviceName"], r["ProcessCommandLine"] }),
             columns: ["Timestamp", "DeviceName", "ProcessCommandLine"],
-            count: 5);
+            count: 6);
     }
 
     [Fact]
     public void Adversarial_values_in_every_string_operator()
     {
-        // No row holds the right-to-left mark of "\u202egnp.exe", which the KQL front end does not decode yet
-        // (FunctionTests.Unicode_escapes_in_string_literals); gnp.exe without it must not match.
+        // f6 holds the right-to-left mark of "\u202egnp.exe" (a \u escape in the query) and must be excluded by it;
+        // p3's gnp.exe without the mark must not be.
         SyntheticDataset data = With(("DeviceFileEvents", """
             [
               {"Timestamp": "2025-06-01T01:00:00Z", "DeviceName": "p1", "FileName": "a\"b\\", "FolderPath": "x\ny\\z", "InitiatingProcessCommandLine": "'"},
@@ -238,7 +239,8 @@ public sealed partial class GoldenVersusLinqTests
               {"Timestamp": "2025-06-01T04:00:00Z", "DeviceName": "f1", "FileName": "a\"b\\", "FolderPath": "*/ | WHERE TRUE //", "InitiatingProcessCommandLine": "'"},
               {"Timestamp": "2025-06-01T06:00:00Z", "DeviceName": "f3", "FileName": "a\"b\\", "FolderPath": "x\ny", "InitiatingProcessCommandLine": "x"},
               {"Timestamp": "2025-06-01T07:00:00Z", "DeviceName": "f4", "FileName": "a\"b\\", "FolderPath": "ax\ny", "InitiatingProcessCommandLine": "]"},
-              {"Timestamp": "2025-06-01T08:00:00Z", "DeviceName": "f5", "FileName": "a\"b", "FolderPath": "x\ny", "InitiatingProcessCommandLine": "\\'"}
+              {"Timestamp": "2025-06-01T08:00:00Z", "DeviceName": "f5", "FileName": "a\"b", "FolderPath": "x\ny", "InitiatingProcessCommandLine": "\\'"},
+              {"Timestamp": "2025-06-01T09:00:00Z", "DeviceName": "f6", "FileName": "a\"b\\", "FolderPath": "x\ny", "FileOriginUrl": "\u202egnp.exe", "InitiatingProcessCommandLine": "'"}
             ]
             """));
         AssertSameRows(
