@@ -78,7 +78,7 @@ public sealed class HuntingClient
 
     /// <summary>
     /// Sends the query and returns once the response headers arrived; errors (400 query errors, 403, 429
-    /// after retries, timeouts) are thrown here. Read the rows from the result, then check its row cap.
+    /// after retries, timeouts) are thrown here. Read the rows from the returned response, then check its row cap.
     /// </summary>
     public async Task<HuntingResponse<TRow>> ExecuteAsync<TRow>([Kql, StringSyntax("kql")] string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,8 @@ using System.Text.Json;
 
 namespace Defender365Typed.Results;
 
-// Name matching: each property of a row is matched to a declared column on its UTF-8 bytes.
+// Name matching: each property of a row is matched to a declared column on its UTF-8 bytes (first the name seen at the
+// same position in the previous row, then the schema's hash table); a column twice or missing from a row is an error.
 public ref partial struct HuntingRowReader
 {
     /// <summary>
