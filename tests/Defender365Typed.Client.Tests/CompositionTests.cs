@@ -63,7 +63,7 @@ public sealed class CompositionTests : EmulatorTest
     }
 }
 
-public sealed class ScannerTests
+public sealed class UntypedReaderTests
 {
     private sealed class TrickleStream(byte[] data, int chunk) : Stream
     {
@@ -128,14 +128,15 @@ public sealed class ScannerTests
     }
 
     // Untyped rows go through the runtime's envelope parser, so a broken body fails as typed rows do: one exception
-    // type naming the row (-1: outside any row), the column (null: none) and the byte position.
+    // type naming the row (-1: outside any row), the column (null: none) and the byte position (of the bad token, or
+    // of the end of a body cut off between tokens).
     [Theory]
     [InlineData("""{"results":[{"A":1},{"A":""", 1, "A", 21)]
-    [InlineData("""{"results":[{"A":1}""", -1, null, 18)]
+    [InlineData("""{"results":[{"A":1}""", -1, null, 19)]
     [InlineData("""{"results":[1,2]}""", 0, null, 12)]
     [InlineData("""[{"A":1}]""", -1, null, 0)]
-    [InlineData("""{"results":[{"A":tru}]}""", 0, "A", 13)]
-    [InlineData("""{"results":[{"A":1},{"A":2,"B":[1,}]}""", 1, "B", 27)]
+    [InlineData("""{"results":[{"A":tru}]}""", 0, "A", 17)]
+    [InlineData("""{"results":[{"A":1},{"A":2,"B":[1,}]}""", 1, "B", 34)]
     public async Task Broken_or_cut_bodies_throw_instead_of_ending_quietly(string json, int row, string? column, long position)
     {
         HuntingResultFormatException ex = await Assert.ThrowsAsync<HuntingResultFormatException>(() =>
