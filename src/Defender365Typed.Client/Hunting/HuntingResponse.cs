@@ -39,7 +39,7 @@ public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
     /// <summary>Rows read so far.</summary>
     public long RowCount { get; private set; }
 
-    /// <summary>Whether the result has the service's maximum of 100,000 rows, and so is probably cut off.</summary>
+    /// <summary>Whether the response has the service's maximum of 100,000 rows, and so is probably cut off.</summary>
     public bool ReachedRowCap => RowCount >= HuntingOptions.RowCap;
 
     /// <summary>Whether every row was read.</summary>
@@ -56,7 +56,7 @@ public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
         {
-            throw new InvalidOperationException("The rows of a hunting result can be read only once.");
+            throw new InvalidOperationException("The rows of a hunting response can be read only once.");
         }
 
         Stream body = await _response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
