@@ -25,9 +25,10 @@ public sealed class DefenderClientOptions
     public DefenderRateLimitOptions RateLimits { get; set; } = new();
 
     /// <summary>
-    /// Options for the generated readers of typed hunting rows that the client finds by row type (interning, a
-    /// long-lived <see cref="Defender365Typed.Results.HuntingInternCache"/>, missing columns, limits); <see langword="null"/>
-    /// for their defaults. A reader passed explicitly to <c>RunAsync</c>/<c>ExecuteAsync</c> is used as it is.
+    /// Options for the readers the client picks itself: the generated readers of typed hunting rows that it finds by row
+    /// type (interning, a long-lived <see cref="Defender365Typed.Results.HuntingInternCache"/>, missing columns, limits) and
+    /// the untyped reader of <c>RunAsync(kql)</c> (limits); <see langword="null"/> for their defaults. A reader passed
+    /// explicitly to <c>RunAsync</c>/<c>ExecuteAsync</c> is used as it is.
     /// </summary>
     public Defender365Typed.Results.HuntingReaderOptions? ResultReaderOptions { get; set; }
 }

@@ -116,13 +116,13 @@ public sealed class HuntingTests : EmulatorTest
         H.Emulator.Hunting.When("big", new HuntingScript { Rows = () => Enumerable.Range(0, HuntingOptions.RowCap).Select(i => new object?[] { (long)i }) }.Column("N", "Int64"));
         H.Emulator.Hunting.When("small", new HuntingScript { Rows = () => [[1L]] }.Column("N", "Int64"));
 
-        await using HuntingResult<HuntingRow> result = await client.Hunting.ExecuteAsync("big", HuntingRowReader.Instance, new HuntingOptions { OnRowCap = HuntingRowCapBehavior.Report });
+        await using HuntingResponse<HuntingRow> result = await client.Hunting.ExecuteAsync("big", UntypedHuntingResultReader.Instance, new HuntingOptions { OnRowCap = HuntingRowCapBehavior.Report });
         Assert.Equal(HuntingOptions.RowCap, await result.ReadRowsAsync().CountAsync());
         Assert.True(result.ReachedRowCap);
         Assert.True(result.Completed);
         Assert.Contains(H.Logs.Lines, l => l.Contains("the service's cap", StringComparison.Ordinal));
 
-        await using HuntingResult<HuntingRow> small = await client.Hunting.ExecuteAsync("small", HuntingRowReader.Instance);
+        await using HuntingResponse<HuntingRow> small = await client.Hunting.ExecuteAsync("small", UntypedHuntingResultReader.Instance);
         Assert.Equal(1, await small.ReadRowsAsync().CountAsync());
         Assert.False(small.ReachedRowCap);
     }
@@ -234,6 +234,55 @@ public sealed class HuntingTests : EmulatorTest
     }
 
     [Fact]
+    public async Task A_malformed_body_is_the_same_HuntingResultFormatException_on_the_untyped_and_the_typed_path()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("T", ProcessScript(5));
+        H.Emulator.Faults.Add(new FaultRule(FaultKind.MalformedJson, "runHuntingQuery", times: 2));
+
+        // The injected body is {"value": [ {"id": "1", "status": tru : the JSON breaks outside any row, at "tru" (byte 34).
+        DefenderResponseException untyped = await H.ThrowsAsync<DefenderResponseException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+        DefenderResponseException typed = await H.ThrowsAsync<DefenderResponseException>(() =>
+            client.Hunting.RunAsync("T", new GeneratedHuntingResultReader<SuspiciousProcess>()).ToListAsync().AsTask());
+
+        foreach (DefenderResponseException ex in new[] { untyped, typed })
+        {
+            HuntingResultFormatException format = Assert.IsType<HuntingResultFormatException>(ex.InnerException);
+            Assert.Null(format.RowIndex);
+            Assert.Null(format.ColumnName);
+            Assert.Equal(34, format.BytePosition);
+            Assert.Contains(format.Message, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("incomplete", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_value_that_does_not_fit_the_row_type_names_its_row_and_column()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Hunting.When("T", new HuntingScript
+        {
+            Rows = () => [[new DateTime(2024, 3, 26, 0, 0, 0, DateTimeKind.Utc), "ws-0", "a"], ["yesterday", "ws-1", "b"]],
+        }.Column("Timestamp", "DateTime").Column("DeviceName", "String").Column("ProcessCommandLine", "String"));
+
+        int seen = 0;
+        DefenderResponseException ex = await H.ThrowsAsync<DefenderResponseException>(async () =>
+        {
+            await foreach (SuspiciousProcess _ in client.Hunting.RunAsync("T", new GeneratedHuntingResultReader<SuspiciousProcess>()))
+            {
+                seen++;
+            }
+        });
+
+        Assert.Equal(1, seen);
+        HuntingResultFormatException format = Assert.IsType<HuntingResultFormatException>(ex.InnerException);
+        Assert.Equal(1, format.RowIndex);
+        Assert.Equal("Timestamp", format.ColumnName);
+        Assert.True(format.BytePosition > 0);
+        Assert.Contains("not an ISO 8601 datetime", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_permission_names_the_permission_to_grant()
     {
         H.SecretApp("app-incidents-only", "SecurityIncident.Read.All");
@@ -289,14 +338,14 @@ public sealed class HuntingTests : EmulatorTest
 public sealed partial record SuspiciousProcess(DateTime Timestamp, string DeviceName, string ProcessCommandLine);
 
 
-/// <summary>Stands in for the generated reader: maps streamed row objects to the record.</summary>
+/// <summary>Stands in for the generated reader: maps untyped rows to the record.</summary>
 internal sealed class SuspiciousProcessReader : IHuntingResultReader<SuspiciousProcess>
 {
-    public async IAsyncEnumerable<SuspiciousProcess> ReadAsync(System.IO.Stream utf8Json, HuntingResponseFormat format, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken)
+    public async IAsyncEnumerable<SuspiciousProcess> ReadAsync(System.IO.Stream utf8Json, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken)
     {
-        await foreach (JsonElement row in HuntingResultsScanner.ReadRowsAsync(utf8Json, cancellationToken))
+        await foreach (HuntingRow row in UntypedHuntingResultReader.Instance.ReadAsync(utf8Json, cancellationToken))
         {
-            yield return new SuspiciousProcess(row.GetProperty("Timestamp").GetDateTime(), row.GetProperty("DeviceName").GetString()!, row.GetProperty("ProcessCommandLine").GetString()!);
+            yield return new SuspiciousProcess(row["Timestamp"].GetDateTime(), row.GetString("DeviceName")!, row.GetString("ProcessCommandLine")!);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using Defender365Typed.Results;
 
 namespace Defender365Typed.Results.Tests;
@@ -60,6 +61,29 @@ public class BadInputTests
         AssertAt(Fails<PositionalRow>(full[..(cut + 1)]), 2, "ProcessId", "truncated");
         Assert.Contains("truncated", Fails<PositionalRow>(full[..^1]).Message, StringComparison.Ordinal);
         Assert.Null(Fails<PositionalRow>([]).RowIndex);
+    }
+
+    [Fact]
+    public void Streaming_yields_every_row_before_the_failing_one_even_in_the_same_buffer()
+    {
+        byte[] json = Response(Good, Good, Good.Replace("\"ProcessId\":1", "\"ProcessId\":\"abc\"", StringComparison.Ordinal));
+        foreach (Func<IAsyncEnumerable<PositionalRow>> open in new Func<IAsyncEnumerable<PositionalRow>>[]
+        {
+            () => HuntingResultReader.StreamAsync<PositionalRow>(new System.IO.MemoryStream(json)),
+            () => HuntingResultReader.StreamAsync<PositionalRow>(System.IO.Pipelines.PipeReader.Create(new System.IO.MemoryStream(json))),
+        })
+        {
+            var delivered = new List<PositionalRow>();
+            HuntingResultFormatException error = Assert.Throws<HuntingResultFormatException>(() => Task.Run(async () =>
+            {
+                await foreach (PositionalRow row in open())
+                {
+                    delivered.Add(row);
+                }
+            }).GetAwaiter().GetResult());
+            Assert.Equal(2, delivered.Count);
+            AssertAt(error, 2, "ProcessId", "not an integer");
+        }
     }
 
     [Fact]

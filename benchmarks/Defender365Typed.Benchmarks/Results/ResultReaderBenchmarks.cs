@@ -6,15 +6,17 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
+using Defender365Typed.Client;
 using Defender365Typed.Results;
 
 namespace Defender365Typed.Benchmarks.Results;
 
 /// <summary>
 /// Reading a synthetic DeviceProcessEvents response (15 columns incl. dynamic) into typed rows: the generated reader
-/// (full rows, rows with interned low-cardinality strings, a 3-column struct projection, and streamed from a Stream)
-/// against System.Text.Json (source-gen and reflection), Newtonsoft.Json and JsonDocument with hand mapping, into the
-/// same row type; and a bare Utf8JsonReader token scan of the same bytes, the floor.
+/// (full rows, rows with interned low-cardinality strings, a 3-column struct projection, and streamed from a Stream),
+/// and the client's untyped rows (HuntingRow: a JsonElement per row, through the same envelope parser), against
+/// System.Text.Json (source-gen and reflection), Newtonsoft.Json and JsonDocument with hand mapping, into the same row
+/// type; and a bare Utf8JsonReader token scan of the same bytes, the floor.
 /// Run: <c>dotnet run -c Release --project benchmarks/Defender365Typed.Benchmarks -- --filter *ResultReader* --job medium</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -64,7 +66,7 @@ public class ResultReaderBenchmarks
         Check(expected, GeneratedInterned(), "interned");
         Check(expected, GeneratedFullRowsInPlace(), "in place");
         Check(expected, GeneratedInternedCachedInPlace(), "interned, cached, in place");
-        if (GeneratedStream().GetAwaiter().GetResult() != Rows || GeneratedStructProjection() == 0 || TokenScanFloor() == 0)
+        if (GeneratedStream().GetAwaiter().GetResult() != Rows || ClientUntypedRows().GetAwaiter().GetResult() != Rows || GeneratedStructProjection() == 0 || TokenScanFloor() == 0)
         {
             throw new InvalidOperationException("a benchmark read the wrong number of rows");
         }
@@ -118,6 +120,19 @@ public class ResultReaderBenchmarks
         await foreach (ProcessEventRow row in HuntingResultReader.StreamAsync<ProcessEventRow>(stream))
         {
             count += row.ProcessId.HasValue ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    [Benchmark(Description = "client: untyped HuntingRow rows streamed from a Stream")]
+    public async Task<int> ClientUntypedRows()
+    {
+        int count = 0;
+        using var stream = new MemoryStream(_payload, writable: false);
+        await foreach (HuntingRow row in UntypedHuntingResultReader.Instance.ReadAsync(stream, default))
+        {
+            count += row.Count > 0 ? 1 : 0;
         }
 
         return count;

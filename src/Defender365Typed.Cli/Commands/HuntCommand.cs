@@ -68,7 +68,7 @@ internal static class HuntCommand
         bool reachedCap;
         try
         {
-            await using HuntingResult<HuntingRow> result = await client.Hunting.ExecuteAsync(kql, HuntingRowReader.Instance, options, ct);
+            await using HuntingResponse<HuntingRow> result = await client.Hunting.ExecuteAsync(kql, UntypedHuntingResultReader.Instance, options, ct);
             await foreach (HuntingRow row in result.ReadRowsAsync(ct))
             {
                 if (limit is int max && count >= max)

@@ -29,9 +29,9 @@ public sealed class HuntingClient
         _logger = logger;
     }
 
-    /// <summary>Runs raw KQL and streams untyped rows.</summary>
+    /// <summary>Runs raw KQL and streams untyped rows (<see cref="UntypedHuntingResultReader"/>).</summary>
     public IAsyncEnumerable<HuntingRow> RunAsync([Kql, StringSyntax("kql")] string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
-        RunAsync(kql, HuntingRowReader.Instance, options, cancellationToken);
+        RunAsync(kql, WithClientOptions<HuntingRow>(UntypedHuntingResultReader.Instance), options, cancellationToken);
 
     /// <summary>Runs a typed query with the reader registered for its row type (<see cref="HuntingResultReaders"/>).</summary>
     public IAsyncEnumerable<TRow> RunAsync<TRow, TColumns>(KqlQuery<TRow, TColumns> query, HuntingOptions? options = null, CancellationToken cancellationToken = default)
@@ -45,14 +45,14 @@ public sealed class HuntingClient
     public IAsyncEnumerable<TRow> RunAsync<TRow>([Kql, StringSyntax("kql")] string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync(kql, DefaultReader<TRow>(), options, cancellationToken);
 
-    /// <summary>The registered reader for <typeparamref name="TRow"/>, given the client's <see cref="DefenderClientOptions.ResultReaderOptions"/> when it takes options.</summary>
-    private IHuntingResultReader<TRow> DefaultReader<TRow>()
-    {
-        IHuntingResultReader<TRow> reader = HuntingResultReaders.Get<TRow>();
-        return _transport.Options.ResultReaderOptions is { } readerOptions && reader is IConfigurableHuntingResultReader<TRow> configurable
+    /// <summary>The registered reader for <typeparamref name="TRow"/>, with the client's options.</summary>
+    private IHuntingResultReader<TRow> DefaultReader<TRow>() => WithClientOptions(HuntingResultReaders.Get<TRow>());
+
+    /// <summary>A reader the client picked itself, given <see cref="DefenderClientOptions.ResultReaderOptions"/> when it takes options.</summary>
+    private IHuntingResultReader<TRow> WithClientOptions<TRow>(IHuntingResultReader<TRow> reader) =>
+        _transport.Options.ResultReaderOptions is { } readerOptions && reader is IConfigurableHuntingResultReader<TRow> configurable
             ? configurable.WithOptions(readerOptions)
             : reader;
-    }
 
     /// <summary>Runs a typed query and reads its rows with <paramref name="reader"/>.</summary>
     public IAsyncEnumerable<TRow> RunAsync<TRow, TColumns>(KqlQuery<TRow, TColumns> query, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
@@ -66,7 +66,7 @@ public sealed class HuntingClient
     public async IAsyncEnumerable<TRow> RunAsync<TRow>([Kql, StringSyntax("kql")] string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        HuntingResult<TRow> result = await ExecuteAsync(kql, reader, options, cancellationToken).ConfigureAwait(false);
+        HuntingResponse<TRow> result = await ExecuteAsync(kql, reader, options, cancellationToken).ConfigureAwait(false);
         await using (result.ConfigureAwait(false))
         {
             await foreach (TRow row in result.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
@@ -78,9 +78,9 @@ public sealed class HuntingClient
 
     /// <summary>
     /// Sends the query and returns once the response headers arrived; errors (400 query errors, 403, 429
-    /// after retries, timeouts) are thrown here. Read the rows from the result, then check its row cap.
+    /// after retries, timeouts) are thrown here. Read the rows from the returned response, then check its row cap.
     /// </summary>
-    public async Task<HuntingResult<TRow>> ExecuteAsync<TRow>([Kql, StringSyntax("kql")] string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<HuntingResponse<TRow>> ExecuteAsync<TRow>([Kql, StringSyntax("kql")] string kql, IHuntingResultReader<TRow> reader, HuntingOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kql);
         ArgumentNullException.ThrowIfNull(reader);
@@ -94,7 +94,7 @@ public sealed class HuntingClient
         Uri uri = new(_transport.BaseUri(api), api == DefenderApi.Graph ? "v1.0/security/runHuntingQuery" : "api/advancedhunting/run");
         using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Post, uri, api, DefenderCallKind.Hunting, idempotent: true, Body(kql, options.Timespan));
         HttpResponseMessage response = await _transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return new HuntingResult<TRow>(response, reader, api, options.OnRowCap, _logger);
+        return new HuntingResponse<TRow>(response, reader, api, options.OnRowCap, _logger);
     }
 
     private static ByteArrayContent Body(string kql, string? timespan)

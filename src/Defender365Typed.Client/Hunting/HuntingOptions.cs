@@ -9,7 +9,7 @@ public enum HuntingRowCapBehavior
     /// <summary>After the last row, throw <see cref="HuntingRowCapException"/>: the result is probably cut off (the default).</summary>
     Throw = 0,
 
-    /// <summary>Only log a warning and set <see cref="HuntingResult{TRow}.ReachedRowCap"/>.</summary>
+    /// <summary>Only log a warning and set <see cref="HuntingResponse{TRow}.ReachedRowCap"/>.</summary>
     Report = 1,
 }
 

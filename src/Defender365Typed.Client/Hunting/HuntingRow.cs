@@ -5,13 +5,21 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using Defender365Typed.Results;
 
 namespace Defender365Typed.Client;
 
-/// <summary>An untyped hunting result row: column name (case-sensitive, as the query wrote it) → JSON value.</summary>
+/// <summary>
+/// An untyped hunting result row: column name (case-sensitive, as the query wrote it) → JSON value. Read by the
+/// runtime's envelope parser like any typed row (<see cref="UntypedHuntingResultReader"/>, or
+/// <c>HuntingResultReader.ReadAll&lt;HuntingRow&gt;(bytes)</c> on a response you hold).
+/// </summary>
 [SuppressMessage("Naming", "CA1710", Justification = "HuntingRow is the domain term; a row is not used as a collection type name.")]
-public sealed class HuntingRow : IReadOnlyDictionary<string, JsonElement>
+public sealed class HuntingRow : IReadOnlyDictionary<string, JsonElement>, IHuntingReadable<HuntingRow>
 {
+    // No declared columns: every property is kept, and the response's schema has nothing to be checked against.
+    private static readonly HuntingReaderSchema Untyped = new([]);
+
     private readonly Dictionary<string, JsonElement> _cells;
 
     /// <summary>Wraps a row object.</summary>
@@ -29,6 +37,8 @@ public sealed class HuntingRow : IReadOnlyDictionary<string, JsonElement>
             _cells[cell.Name] = cell.Value;
         }
     }
+
+    static HuntingReaderSchema IHuntingReadable<HuntingRow>.ReaderSchema => Untyped;
 
     /// <summary>The row as JSON.</summary>
     public JsonElement Element { get; }
@@ -65,6 +75,18 @@ public sealed class HuntingRow : IReadOnlyDictionary<string, JsonElement>
     public DateTimeOffset? GetDateTimeOffset(string column) =>
         !_cells.TryGetValue(column, out JsonElement v) || v.ValueKind == JsonValueKind.Null ? null
         : DateTimeOffset.Parse(v.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    static bool IHuntingReadable<HuntingRow>.TryReadRow(ref HuntingRowReader reader, out HuntingRow row)
+    {
+        if (!reader.TryReadRowElement(out JsonElement element))
+        {
+            row = null!;
+            return false;
+        }
+
+        row = new HuntingRow(element);
+        return true;
+    }
 
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, JsonElement>> GetEnumerator() => _cells.GetEnumerator();

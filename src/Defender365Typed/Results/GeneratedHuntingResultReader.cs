@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
-using Defender365Typed.Results;
 
 namespace Defender365Typed.Results;
 
@@ -24,6 +23,6 @@ public sealed class GeneratedHuntingResultReader<TRow>(HuntingReaderOptions? opt
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, HuntingResponseFormat format, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, CancellationToken cancellationToken) =>
         HuntingResultReader.StreamAsync<TRow>(utf8Json, options, cancellationToken);
 }

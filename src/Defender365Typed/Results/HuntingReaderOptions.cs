@@ -44,7 +44,8 @@ public sealed class HuntingReaderOptions
     /// <summary>
     /// Whether the response must carry <c>schema</c>/<c>Schema</c> before <c>results</c>/<c>Results</c>, as both documented
     /// shapes do. Default <see langword="true"/>: a results array first is an error. Set to <see langword="false"/> to read
-    /// responses without a schema (columns are then matched on the rows alone).
+    /// responses without a schema (columns are then matched on the rows alone). A row type that declares no columns
+    /// (untyped rows) has nothing to check against a schema and reads the response in any order.
     /// </summary>
     public bool RequireSchema { get; init; } = true;
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading;
 
@@ -153,6 +154,7 @@ public static class HuntingResultReader
     /// Streams the rows of a response from <paramref name="utf8Json"/> through a pooled buffer of
     /// <see cref="HuntingReaderOptions.StreamBufferSize"/> bytes (grown only for a row that does not fit, up to
     /// <see cref="HuntingReaderOptions.MaxStreamBufferSize"/>); the response is never held whole. The stream is not disposed.
+    /// A <see cref="HuntingResultFormatException"/> is thrown after every row before the failure has been yielded.
     /// </summary>
     public static async IAsyncEnumerable<TRow> StreamAsync<TRow>(
         Stream utf8Json,
@@ -189,15 +191,30 @@ public static class HuntingResultReader
                 endOfStream = read == 0;
                 end += read;
 
-                bool done = ParseBatch(buffer.AsSpan(0, end), endOfStream, ref jsonState, state, batch, offset, out int consumed);
-                start = consumed;
-                offset += consumed;
+                bool done = false;
+                HuntingResultFormatException? failure = null;
+                try
+                {
+                    done = ParseBatch(buffer.AsSpan(0, end), endOfStream, ref jsonState, state, batch, offset, out int consumed);
+                    start = consumed;
+                    offset += consumed;
+                }
+                catch (HuntingResultFormatException exception)
+                {
+                    failure = exception; // thrown once the rows before it are delivered
+                }
+
                 foreach (TRow row in batch)
                 {
                     yield return row;
                 }
 
                 batch.Clear();
+                if (failure is not null)
+                {
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+
                 if (done)
                 {
                     yield break;
@@ -214,7 +231,8 @@ public static class HuntingResultReader
     /// <summary>
     /// Streams the rows of a response from <paramref name="utf8Json"/>, parsing the pipe's buffers in place. Data the
     /// pipe holds for one unfinished row may grow up to <see cref="HuntingReaderOptions.MaxStreamBufferSize"/>. The
-    /// reader is advanced but not completed.
+    /// reader is advanced but not completed. A <see cref="HuntingResultFormatException"/> is thrown after every row
+    /// before the failure has been yielded.
     /// </summary>
     public static async IAsyncEnumerable<TRow> StreamAsync<TRow>(
         PipeReader utf8Json,
@@ -233,11 +251,16 @@ public static class HuntingResultReader
             {
                 ReadResult result = await utf8Json.ReadAsync(cancellationToken).ConfigureAwait(false);
                 ReadOnlySequence<byte> buffer = result.Buffer;
-                bool done;
-                long consumed;
+                bool done = false;
+                long consumed = 0;
+                HuntingResultFormatException? failure = null;
                 try
                 {
                     done = ParseBatch(buffer, result.IsCompleted, ref jsonState, state, batch, offset, out consumed);
+                }
+                catch (HuntingResultFormatException exception)
+                {
+                    failure = exception; // thrown once the rows before it are delivered
                 }
                 catch
                 {
@@ -245,7 +268,11 @@ public static class HuntingResultReader
                     throw;
                 }
 
-                if (!done && buffer.Length - consumed > state.Options.MaxStreamBufferSize)
+                if (failure is not null)
+                {
+                    utf8Json.AdvanceTo(buffer.Start, buffer.End);
+                }
+                else if (!done && buffer.Length - consumed > state.Options.MaxStreamBufferSize)
                 {
                     utf8Json.AdvanceTo(buffer.Start, buffer.End);
                     throw new HuntingResultFormatException(
@@ -254,15 +281,23 @@ public static class HuntingResultReader
                         null,
                         offset + consumed);
                 }
+                else
+                {
+                    utf8Json.AdvanceTo(buffer.GetPosition(consumed), buffer.End);
+                    offset += consumed;
+                }
 
-                utf8Json.AdvanceTo(buffer.GetPosition(consumed), buffer.End);
-                offset += consumed;
                 foreach (TRow row in batch)
                 {
                     yield return row;
                 }
 
                 batch.Clear();
+                if (failure is not null)
+                {
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+
                 if (done)
                 {
                     yield break;

@@ -1,5 +1,3 @@
-using Defender365Typed.Results;
-
 namespace Defender365Typed.Results;
 
 /// <summary>

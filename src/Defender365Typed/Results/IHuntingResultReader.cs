@@ -6,20 +6,21 @@ namespace Defender365Typed.Results;
 
 /// <summary>
 /// Reads the rows of an advanced hunting response straight from the response stream. The client
-/// hands over the body as it arrives (it never buffers the whole response); generated readers for
-/// <c>[HuntingTable]</c> and <c>[HuntingResult]</c> types implement this, and an untyped reader
-/// yields one dictionary-like row per result.
+/// hands over the body as it arrives (it never buffers the whole response); both response layouts (Graph
+/// <c>schema</c>/<c>results</c>, legacy <c>Stats</c>/<c>Schema</c>/<c>Results</c>) are told apart by the body itself.
+/// Generated readers for <c>[HuntingTable]</c> and <c>[HuntingResult]</c> types implement this
+/// (<see cref="GeneratedHuntingResultReader{TRow}"/>), and the client's untyped reader yields one dictionary-like row
+/// per result; both go through <see cref="HuntingResultReader"/>.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
 public interface IHuntingResultReader<TRow>
 {
     /// <summary>
-    /// Yields the rows of <paramref name="utf8Json"/> in order. Implementations must throw
-    /// (typically <see cref="System.Text.Json.JsonException"/>) on a body that is malformed or ends
-    /// early, never end the sequence silently; they must not close <paramref name="utf8Json"/>.
+    /// Yields the rows of <paramref name="utf8Json"/> in order. Implementations must throw on a body that is malformed
+    /// or ends early, never end the sequence silently (the runtime's readers throw <see cref="HuntingResultFormatException"/>,
+    /// naming the row, the column and the byte position); they must not close <paramref name="utf8Json"/>.
     /// </summary>
     /// <param name="utf8Json">The response body, UTF-8 JSON, read forward only.</param>
-    /// <param name="format">The service that wrote the body.</param>
     /// <param name="cancellationToken">Stops reading.</param>
-    IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, HuntingResponseFormat format, CancellationToken cancellationToken);
+    IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, CancellationToken cancellationToken);
 }

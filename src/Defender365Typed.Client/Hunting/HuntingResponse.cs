@@ -16,21 +16,19 @@ namespace Defender365Typed.Client;
 /// then check <see cref="RowCount"/> and <see cref="ReachedRowCap"/>. Dispose it to release the connection.
 /// </summary>
 /// <typeparam name="TRow">The row type.</typeparam>
-public sealed class HuntingResult<TRow> : IAsyncDisposable, IDisposable
+public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
 {
     private readonly HttpResponseMessage _response;
     private readonly IHuntingResultReader<TRow> _reader;
-    private readonly HuntingResponseFormat _format;
     private readonly HuntingRowCapBehavior _onCap;
     private readonly ILogger _logger;
     private int _started;
 
-    internal HuntingResult(HttpResponseMessage response, IHuntingResultReader<TRow> reader, DefenderApi api, HuntingRowCapBehavior onCap, ILogger logger)
+    internal HuntingResponse(HttpResponseMessage response, IHuntingResultReader<TRow> reader, DefenderApi api, HuntingRowCapBehavior onCap, ILogger logger)
     {
         _response = response;
         _reader = reader;
         Api = api;
-        _format = api == DefenderApi.Graph ? HuntingResponseFormat.Graph : HuntingResponseFormat.Legacy;
         _onCap = onCap;
         _logger = logger;
     }
@@ -41,24 +39,28 @@ public sealed class HuntingResult<TRow> : IAsyncDisposable, IDisposable
     /// <summary>Rows read so far.</summary>
     public long RowCount { get; private set; }
 
-    /// <summary>Whether the result has the service's maximum of 100,000 rows, and so is probably cut off.</summary>
+    /// <summary>Whether the response has the service's maximum of 100,000 rows, and so is probably cut off.</summary>
     public bool ReachedRowCap => RowCount >= HuntingOptions.RowCap;
 
     /// <summary>Whether every row was read.</summary>
     public bool Completed { get; private set; }
 
     /// <summary>Streams the rows from the response body as they arrive.</summary>
-    /// <exception cref="DefenderResponseException">The body was cut off or malformed (rows before the failure were delivered).</exception>
+    /// <exception cref="DefenderResponseException">
+    /// The body was cut off or malformed, or did not fit <typeparamref name="TRow"/> (rows before the failure were
+    /// delivered); its <see cref="Exception.InnerException"/> is the reader's <see cref="HuntingResultFormatException"/>
+    /// (row, column, byte position) or the connection's error.
+    /// </exception>
     /// <exception cref="HuntingRowCapException">After the last row, when the cap was reached and <see cref="HuntingOptions.OnRowCap"/> is Throw.</exception>
     public async IAsyncEnumerable<TRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
         {
-            throw new InvalidOperationException("The rows of a hunting result can be read only once.");
+            throw new InvalidOperationException("The rows of a hunting response can be read only once.");
         }
 
         Stream body = await _response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        IAsyncEnumerator<TRow> rows = _reader.ReadAsync(body, _format, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        IAsyncEnumerator<TRow> rows = _reader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (rows.ConfigureAwait(false))
         {
             while (true)
@@ -68,10 +70,14 @@ public sealed class HuntingResult<TRow> : IAsyncDisposable, IDisposable
                 {
                     more = await rows.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+                catch (Exception ex) when (ex is HuntingResultFormatException or JsonException or IOException or HttpRequestException)
                 {
-                    string what = ex is JsonException ? "was not valid JSON or ended early" : "was cut off by the connection";
-                    throw new DefenderResponseException($"The {Api} hunting response {what} after {RowCount} rows; the result is incomplete. Run the query again.", ex);
+                    throw new DefenderResponseException(ex switch
+                    {
+                        HuntingResultFormatException format => $"The {Api} hunting response could not be read after {RowCount} rows, so the result is incomplete. {format.Message}",
+                        JsonException => $"The {Api} hunting response was not valid JSON or ended early after {RowCount} rows; the result is incomplete. Run the query again.",
+                        _ => $"The {Api} hunting response was cut off by the connection after {RowCount} rows; the result is incomplete. Run the query again.",
+                    }, ex);
                 }
 
                 if (!more)
