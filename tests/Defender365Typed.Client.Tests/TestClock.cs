@@ -61,6 +61,7 @@ public sealed class TestClock : TimeProvider
 
     private sealed class Timer(TestClock clock) : ITimer
     {
+        private readonly object _gate = new();
         private DateTimeOffset? _dueAt;
         private TimeSpan _period;
 
@@ -70,7 +71,7 @@ public sealed class TestClock : TimeProvider
         {
             get
             {
-                lock (this)
+                lock (_gate)
                 {
                     return _dueAt;
                 }
@@ -79,7 +80,7 @@ public sealed class TestClock : TimeProvider
 
         public void Arm(TimeSpan dueTime, TimeSpan period)
         {
-            lock (this)
+            lock (_gate)
             {
                 _period = period;
                 _dueAt = dueTime == Timeout.InfiniteTimeSpan ? null : clock.GetUtcNow() + dueTime;
@@ -88,7 +89,7 @@ public sealed class TestClock : TimeProvider
 
         public void Fired()
         {
-            lock (this)
+            lock (_gate)
             {
                 _dueAt = _period == Timeout.InfiniteTimeSpan || _period == TimeSpan.Zero ? null : _dueAt + _period;
             }

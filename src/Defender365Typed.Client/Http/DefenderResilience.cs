@@ -31,7 +31,7 @@ internal static class DefenderResilience
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                // Retry-After read here rather than by ShouldRetryAfterHeader, whose HTTP-date arithmetic uses the system clock.
+                // Retry-After read by the same rule as ShouldHandle, an HTTP date measured on the client's clock.
                 ShouldRetryAfterHeader = false,
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is HttpResponseMessage r ? RetryAfter(r, time) : null),
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options.MaxRetryAfter, time)),
