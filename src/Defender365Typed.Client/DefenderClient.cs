@@ -79,9 +79,9 @@ internal static class DefenderHttpPipeline
         handler = new BearerTokenHandler(tokens, logger) { InnerHandler = handler };
         if (options.RateLimits.Enabled)
         {
-            handler = new RateLimitingHandler(options.RateLimits, logger) { InnerHandler = handler };
+            handler = new RateLimitingHandler(options.RateLimits, options.TimeProvider, logger) { InnerHandler = handler };
         }
 
-        return new ResilienceHandler(DefenderResilience.Build(options.Resilience, logger)) { InnerHandler = handler };
+        return new ResilienceHandler(DefenderResilience.Build(options, logger)) { InnerHandler = handler };
     }
 }

@@ -6,6 +6,8 @@ namespace Defender365Typed.Client;
 /// <summary>Settings of a <see cref="DefenderClient"/>.</summary>
 public sealed class DefenderClientOptions
 {
+    private TimeProvider _timeProvider = TimeProvider.System;
+
     /// <summary>The cloud whose API hosts are called; must match the authenticator's cloud.</summary>
     public DefenderCloud Cloud { get; set; } = DefenderCloud.Global;
 
@@ -31,6 +33,17 @@ public sealed class DefenderClientOptions
     /// explicitly to <c>RunAsync</c>/<c>ExecuteAsync</c> is used as it is.
     /// </summary>
     public Defender365Typed.Results.HuntingReaderOptions? ResultReaderOptions { get; set; }
+
+    /// <summary>
+    /// The clock of every wait the client makes: attempt and total timeouts, retry backoff and Retry-After waits, the
+    /// time a response body may take, and the rate limiter's window. <see cref="TimeProvider.System"/> unless a test
+    /// substitutes a fake one.
+    /// </summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using Defender365Typed.Client.Auth;
 using Defender365Typed.Client.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -33,10 +34,12 @@ public static class DefenderServiceCollectionExtensions
 
         IHttpClientBuilder http = services.AddHttpClient(HttpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => TransportPolicy.CreatePrimaryHandler(options.Cloud));
-        http.AddResilienceHandler("Defender365Typed", builder => DefenderResilience.Configure(builder, options.Resilience, NullLogger.Instance));
+        // The same pipeline DefenderClient.Create builds, rather than AddResilienceHandler: Polly's DI registry sets the
+        // builder's TimeProvider itself, so DefenderClientOptions.TimeProvider would not reach the timeouts and waits.
+        http.AddHttpMessageHandler(sp => new ResilienceHandler(DefenderResilience.Build(options, Logger(sp))));
         if (options.RateLimits.Enabled)
         {
-            http.AddHttpMessageHandler(sp => new RateLimitingHandler(options.RateLimits, Logger(sp)));
+            http.AddHttpMessageHandler(sp => new RateLimitingHandler(options.RateLimits, options.TimeProvider, Logger(sp)));
         }
 
         http.AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredService<IDefenderTokenProvider>(), Logger(sp)))

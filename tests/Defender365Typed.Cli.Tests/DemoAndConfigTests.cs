@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 
@@ -13,11 +12,9 @@ public sealed class DemoAndConfigTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task Demo_runs_the_whole_flow_in_a_few_seconds()
+    public async Task Demo_runs_the_whole_flow()
     {
-        var clock = Stopwatch.StartNew();
         CliResult r = await _cli.RunAsync("demo");
-        clock.Stop();
         Assert.True(r.ExitCode == 0, r.ToString());
         string o = r.Out;
         Assert.Contains("enter the code", o);
@@ -31,7 +28,6 @@ public sealed class DemoAndConfigTests : IDisposable
         Assert.Contains("2 rows.", o);
         Assert.Contains("Incident 5001: status inProgress, assigned to analyst@contoso.example, truePositive/malware, tags demo, encoded-powershell, 1 comment.", o);
         Assert.Contains("Done in ", o);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the demo took {clock.Elapsed}");
     }
 
     [Fact]

@@ -163,7 +163,8 @@ public sealed class AuthFlowTests : EmulatorTest
         Assert.Contains(challenge.UserCode, challenge.Message, StringComparison.Ordinal);
 
         Task<DefenderSignIn> completion = challenge.CompleteAsync();
-        await Task.Delay(1500);
+        await Eventually.TrueAsync(() => H.Emulator.Journal.Matching("POST", "/oauth2/v2.0/token").Any(e => e.Status == 400),
+            "MSAL to poll and be told authorization_pending");
         Assert.False(completion.IsCompleted); // still polling: authorization_pending
         Assert.True(H.Emulator.Entra.ApproveDeviceCode(challenge.UserCode));
 

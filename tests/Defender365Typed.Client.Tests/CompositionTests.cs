@@ -44,6 +44,41 @@ public sealed class CompositionTests : EmulatorTest
     }
 
     [Fact]
+    public async Task AddDefender365Client_waits_on_the_options_clock()
+    {
+        H.SecretApp();
+        H.Emulator.Hunting.When("T", new HuntingScript { Rows = () => [["x"]] }.Column("A", "String"));
+        H.Emulator.Faults.Add(new FaultRule(FaultKind.TooManyRequests, "runHuntingQuery") { RetryAfterSeconds = 3 });
+        var clock = new TestClock();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(H.Logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddDefender365Client(o =>
+        {
+            o.Cloud = H.Cloud;
+            o.Resilience = H.ClientOptions().Resilience;
+            o.Auth = H.AuthOptions(DefenderAuthFlow.ClientSecret, "app-secret");
+            o.TimeProvider = clock;
+        });
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        Task<System.Collections.Generic.List<HuntingRow>> run = provider.GetRequiredService<DefenderClient>().Hunting.RunAsync("T").ToListAsync().AsTask();
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(3)); // Retry-After, on the clock given in the options
+        Assert.False(run.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Single(await Eventually.Finished(run));
+        Assert.Equal([429, 200], H.Emulator.Journal.Matching("POST", "runHuntingQuery").Select(e => e.Status));
+    }
+
+    [Fact]
+    public void The_clock_cannot_be_null()
+    {
+        ArgumentNullException ex = Assert.Throws<ArgumentNullException>(() => new DefenderClientOptions().TimeProvider = null!);
+        Assert.Equal("value", ex.ParamName);
+        Assert.Same(TimeProvider.System, new DefenderClientOptions().TimeProvider);
+    }
+
+    [Fact]
     public async Task The_log_scan_sees_MSAL_and_HTTP_lines_and_no_secret()
     {
         (DefenderClient client, DefenderAuthenticator auth) = H.SecretClient();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed.Emulator.Api;
 using Defender365Typed.Emulator.Faults;
@@ -147,13 +148,19 @@ public sealed class HuntingTests : EmulatorTest
     [Fact]
     public async Task A_429_is_retried_after_Retry_After()
     {
-        (DefenderClient client, _) = H.SecretClient();
+        var clock = new TestClock();
+        (DefenderClient client, _) = H.SecretClient(o => o.TimeProvider = clock);
         H.Emulator.Hunting.When("T", ProcessScript(1));
         H.Emulator.Faults.Add(new FaultRule(FaultKind.TooManyRequests, "runHuntingQuery") { RetryAfterSeconds = 1 });
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Single(await client.Hunting.RunAsync("T").ToListAsync());
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"waited only {watch.Elapsed}");
+        Task<List<HuntingRow>> run = client.Hunting.RunAsync("T").ToListAsync().AsTask();
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1)); // the wait Retry-After asked for
+        clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(1));
+        Assert.Contains(TimeSpan.FromTicks(1), clock.Armed()); // still waiting one tick before the end
+        Assert.Empty(H.Emulator.Hunting.Received);
+        clock.Advance(TimeSpan.FromTicks(1));
+
+        Assert.Single(await Eventually.Finished(run));
         Assert.Equal([429, 200], H.Emulator.Journal.Matching("POST", "runHuntingQuery").Select(e => e.Status));
     }
 
@@ -199,17 +206,35 @@ public sealed class HuntingTests : EmulatorTest
     [Fact]
     public async Task A_slow_attempt_times_out_and_is_retried_and_always_slow_is_a_timeout()
     {
+        var clock = new TestClock();
         (DefenderClient client, _) = H.SecretClient(o =>
         {
-            o.Resilience.HuntingAttemptTimeout = TimeSpan.FromMilliseconds(400);
+            o.TimeProvider = clock;
             o.Resilience.MaxRetryAttempts = 2;
+            o.Resilience.BaseDelay = TimeSpan.Zero; // retried at once: the attempt timeouts are the only waits
         });
+        TimeSpan attemptTimeout = H.ClientOptions().Resilience.HuntingAttemptTimeout;
         H.Emulator.Hunting.When("T", ProcessScript(1));
-        H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = TimeSpan.FromSeconds(3) });
-        Assert.Single(await client.Hunting.RunAsync("T").ToListAsync());
 
-        H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery", times: 5) { Delay = TimeSpan.FromSeconds(3) });
-        await H.ThrowsAsync<DefenderTimeoutException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+        // The emulator holds a slow request until the client gives up on it: only the client's timeout ends an attempt.
+        FaultRule once = H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = Timeout.InfiniteTimeSpan });
+        Task<List<HuntingRow>> retried = client.Hunting.RunAsync("T").ToListAsync().AsTask();
+        await Eventually.TrueAsync(() => once.Hits == 1, "the emulator to hold the first attempt");
+        clock.Advance(attemptTimeout);
+        Assert.Single(await Eventually.Finished(retried));
+        Assert.Single(H.Emulator.Hunting.Received); // the first attempt never reached the hunting endpoint
+
+        FaultRule always = H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery", times: 5) { Delay = Timeout.InfiniteTimeSpan });
+        Task<List<HuntingRow>> timedOut = client.Hunting.RunAsync("T").ToListAsync().AsTask();
+        for (int attempt = 1; attempt <= 3; attempt++)
+        {
+            await Eventually.TrueAsync(() => always.Hits == attempt, () => $"the emulator to hold attempt {attempt}");
+            Assert.False(timedOut.IsCompleted);
+            clock.Advance(attemptTimeout);
+        }
+
+        await H.ThrowsAsync<DefenderTimeoutException>(() => Eventually.Finished(timedOut));
+        Assert.Equal(3, always.Hits); // the first attempt and MaxRetryAttempts retries
     }
 
     [Theory]
@@ -311,6 +336,38 @@ public sealed class HuntingTests : EmulatorTest
         await H.ThrowsAsync<DefenderQuotaException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
         Assert.Equal(2, H.Emulator.Journal.Matching("POST", "runHuntingQuery").Count);
         Assert.Empty(await client.Incidents.ListAsync().ToListAsync()); // incidents have their own budget
+    }
+
+    [Fact]
+    public async Task A_call_queued_by_the_rate_limiter_waits_for_the_window_to_slide_on_the_clients_clock()
+    {
+        var clock = new TestClock();
+        (DefenderClient client, _) = H.SecretClient(o =>
+        {
+            o.TimeProvider = clock;
+            o.RateLimits.Enabled = true;
+            o.RateLimits.HuntingPerMinute = 1;
+            o.RateLimits.QueueLimit = 1;
+            o.Resilience.HuntingAttemptTimeout = TimeSpan.FromMinutes(5); // the limiter waits inside the attempt...
+            o.Resilience.TotalTimeout = TimeSpan.FromMinutes(10); // ...and the call
+        });
+        H.Emulator.Hunting.When("T", ProcessScript(1));
+        await client.Hunting.RunAsync("T").ToListAsync();
+
+        Task<List<HuntingRow>> queued = client.Hunting.RunAsync("T").ToListAsync().AsTask();
+        await Eventually.TrueAsync(() => H.Logs.Lines.Any(l => l.Contains("Waiting for the client-side rate limiter (Hunting)", StringComparison.Ordinal)),
+            "the second call to queue for a permit");
+        for (int segment = 1; segment < 6; segment++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(10)); // the window slides a sixth of a minute at a time
+        }
+
+        Assert.False(queued.IsCompleted);
+        Assert.Single(H.Emulator.Hunting.Received);
+        clock.Advance(TimeSpan.FromSeconds(10)); // a minute after the first call its permit leaves the window
+
+        Assert.Single(await Eventually.Finished(queued));
+        Assert.Equal(2, H.Emulator.Hunting.Received.Count);
     }
 
     [Fact]

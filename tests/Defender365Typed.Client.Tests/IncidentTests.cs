@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed.Emulator.Api;
 using Defender365Typed.Emulator.Faults;
@@ -107,11 +108,14 @@ public sealed class IncidentTests : EmulatorTest
         Assert.Null(unassigned.AssignedTo);
     }
 
-    public static TheoryData<string> InvalidUpdates() => ["determination alone", "redirected", "mismatch", "graph comment", "empty", "unknown status"];
-
     [Theory]
-    [MemberData(nameof(InvalidUpdates))]
-    public async Task Invalid_updates_are_refused_before_anything_is_sent(string which)
+    [InlineData("determination alone", "A determination can only be set together with the classification it belongs to.")]
+    [InlineData("redirected", "An incident cannot be set to Redirected")]
+    [InlineData("mismatch", "Determination 'malware' does not go with classification 'falsePositive'; allowed: clean, insufficientData, other.")]
+    [InlineData("graph comment", "Graph adds comments with their own call (AddCommentAsync)")]
+    [InlineData("empty", "The incident update changes nothing.")]
+    [InlineData("unknown status", "'closedForever' is not a status that can be set; allowed: active, inProgress, resolved.")]
+    public async Task Invalid_updates_are_refused_before_anything_is_sent(string which, string naming)
     {
         (DefenderClient client, _) = H.SecretClient();
         H.Emulator.Incidents.Seed(1);
@@ -125,8 +129,11 @@ public sealed class IncidentTests : EmulatorTest
             _ => new IncidentUpdate { Status = new IncidentStatus("closedForever") },
         };
 
+        // Exactly ArgumentException (Assert.ThrowsAsync does not accept a subclass such as ArgumentNullException), for the
+        // update parameter, with the message naming the field and the value that was wrong.
         ArgumentException ex = await Assert.ThrowsAsync<ArgumentException>(() => client.Incidents.UpdateAsync("1000", update));
-        Assert.NotEmpty(ex.Message);
+        Assert.Equal("update", ex.ParamName);
+        Assert.StartsWith(naming, ex.Message, StringComparison.Ordinal);
         Assert.Empty(H.Emulator.Journal.Matching("PATCH", "incidents"));
     }
 
@@ -248,14 +255,22 @@ public sealed class IncidentTests : EmulatorTest
     [Fact]
     public async Task An_update_that_times_out_is_not_applied_behind_the_callers_back()
     {
-        (DefenderClient client, _) = H.SecretClient(o => o.Resilience.IncidentAttemptTimeout = TimeSpan.FromMilliseconds(300));
+        var clock = new TestClock();
+        (DefenderClient client, _) = H.SecretClient(o => o.TimeProvider = clock);
         H.Emulator.Incidents.Seed(1);
-        H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "/api/incidents/1000", "PATCH") { Delay = TimeSpan.FromSeconds(2) });
+        // The emulator holds the PATCH until the client gives up on it: only the client's attempt timeout ends it.
+        FaultRule slow = H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "/api/incidents/1000", "PATCH") { Delay = Timeout.InfiniteTimeSpan });
 
-        await H.ThrowsAsync<DefenderTimeoutException>(() => client.LegacyIncidents.UpdateAsync(1000, new IncidentUpdate { Status = IncidentStatus.Resolved, Comment = "late" }));
-        await Task.Delay(2500);
+        Task<DefenderIncident> update = client.LegacyIncidents.UpdateAsync(1000, new IncidentUpdate { Status = IncidentStatus.Resolved, Comment = "late" });
+        await Eventually.TrueAsync(() => slow.Hits == 1, "the emulator to hold the PATCH");
+        clock.Advance(H.ClientOptions().Resilience.IncidentAttemptTimeout);
+        await H.ThrowsAsync<DefenderTimeoutException>(() => Eventually.Finished(update));
+
+        // Once the emulator has finished with the abandoned PATCH nothing can apply it any more; it was not sent again.
+        await Eventually.TrueAsync(() => H.Emulator.Journal.Matching("PATCH", "/api/incidents/1000").Count == 1, "the emulator to end the abandoned PATCH");
         DefenderIncident incident = await client.LegacyIncidents.GetAsync(1000);
         Assert.Equal((IncidentStatus.Active, 0), (incident.Status, incident.Comments.Count));
+        Assert.Equal(1, slow.Hits);
     }
 
     [Fact]
@@ -275,11 +290,16 @@ public sealed class IncidentTests : EmulatorTest
     [Fact]
     public async Task A_429_on_an_incident_page_waits_and_continues()
     {
-        (DefenderClient client, _) = H.SecretClient();
+        var clock = new TestClock();
+        (DefenderClient client, _) = H.SecretClient(o => o.TimeProvider = clock);
         H.Emulator.Incidents.Seed(60);
         H.Emulator.Faults.Add(new FaultRule(FaultKind.TooManyRequests, "/v1.0/security/incidents", "GET") { RetryAfterSeconds = 1, QueryContains = "$skip=50" });
 
-        Assert.Equal(60, (await client.Incidents.ListAsync().ToListAsync()).Count);
+        Task<List<SecurityIncident>> all = client.Incidents.ListAsync().ToListAsync().AsTask();
+        await clock.WaitForTimerAsync(TimeSpan.FromSeconds(1)); // Retry-After on the second page
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(60, (await Eventually.Finished(all)).Count);
         Assert.Contains(H.Emulator.Journal.Entries, e => e.Status == 429);
     }
 }

@@ -116,35 +116,68 @@ public sealed class TokenCacheTests : EmulatorTest
         }
     }
 
-    [Fact]
-    public async Task The_protected_cache_never_falls_back_to_plain_text()
+    [KeyringFact]
+    public async Task The_protected_cache_works_and_keeps_tokens_out_of_its_files()
     {
         H.SecretApp();
+        (DefenderAuthenticator auth, string dir) = ProtectedCacheAuthenticator();
+        using (auth)
+        {
+            try
+            {
+                DefenderSignIn signIn = await auth.TestAsync();
+                Assert.Equal(DefenderAuthFlow.ClientSecret, signIn.Flow);
+                await AssertNoTokenInFilesAsync(dir);
+            }
+            finally
+            {
+                DeleteDirectory(dir);
+            }
+        }
+    }
+
+    [NoKeyringFact]
+    public async Task Without_an_OS_keyring_the_protected_cache_fails_loudly_and_never_falls_back_to_plain_text()
+    {
+        H.SecretApp();
+        (DefenderAuthenticator auth, string dir) = ProtectedCacheAuthenticator();
+        using (auth)
+        {
+            try
+            {
+                DefenderConfigurationException ex = await H.ThrowsAsync<DefenderConfigurationException>(() => auth.TestAsync());
+                Assert.StartsWith("The OS cannot protect the token cache here", ex.Message, StringComparison.Ordinal);
+                await AssertNoTokenInFilesAsync(dir);
+            }
+            finally
+            {
+                DeleteDirectory(dir);
+            }
+        }
+    }
+
+    private (DefenderAuthenticator Auth, string Dir) ProtectedCacheAuthenticator()
+    {
         string dir = Path.Combine(Path.GetTempPath(), "d365-" + Guid.NewGuid().ToString("N"));
         DefenderAuthOptions options = H.AuthOptions(DefenderAuthFlow.ClientSecret, "app-secret");
         options.TokenCache = new TokenCacheOptions { Mode = TokenCacheMode.Protected, FilePath = Path.Combine(dir, "protected.cache") };
-        using DefenderAuthenticator auth = H.Authenticator(options);
-        try
+        return (H.Authenticator(options), dir);
+    }
+
+    private async Task AssertNoTokenInFilesAsync(string dir)
+    {
+        foreach (string file in Directory.Exists(dir) ? Directory.GetFiles(dir) : [])
         {
-            await auth.TestAsync(); // works where the OS can protect the cache (DPAPI, Keychain, a libsecret keyring)
-            string[] files = Directory.Exists(dir) ? Directory.GetFiles(dir) : [];
-            foreach (string file in files)
-            {
-                string content = await File.ReadAllTextAsync(file);
-                Assert.DoesNotContain(H.Emulator.Tokens.IssuedSecrets, token => content.Contains(token, StringComparison.Ordinal));
-            }
+            string content = await File.ReadAllTextAsync(file);
+            Assert.DoesNotContain(H.Emulator.Tokens.IssuedSecrets, token => content.Contains(token, StringComparison.Ordinal));
         }
-        catch (DefenderConfigurationException ex)
+    }
+
+    private static void DeleteDirectory(string dir)
+    {
+        if (Directory.Exists(dir))
         {
-            H.Captured(ex); // no keyring here (typical CI): it fails loudly instead
-            Assert.Contains("cannot protect", ex.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (Directory.Exists(dir))
-            {
-                Directory.Delete(dir, recursive: true);
-            }
+            Directory.Delete(dir, recursive: true);
         }
     }
 }

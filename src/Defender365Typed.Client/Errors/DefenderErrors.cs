@@ -26,7 +26,7 @@ internal static class DefenderErrors
         _ => "Incident.ReadWrite.All (application) or Incident.ReadWrite (delegated)",
     };
 
-    public static async Task<Exception> FromResponseAsync(HttpResponseMessage response, DefenderApi api, DefenderCallKind kind, CancellationToken cancellationToken)
+    public static async Task<Exception> FromResponseAsync(HttpResponseMessage response, DefenderApi api, DefenderCallKind kind, TimeProvider time, CancellationToken cancellationToken)
     {
         (string? code, string? message, string? target) = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
         target ??= Header(response, "request-id") ?? Header(response, "x-ms-request-id");
@@ -51,7 +51,7 @@ internal static class DefenderErrors
                 return new DefenderPermissionException(
                     $"The {api} API refused the {what} (403 {code}): the app or user needs {permission}, granted with admin consent{service}", api, permission, code, message, target);
             case 429:
-                TimeSpan? retryAfter = DefenderResilience.RetryAfter(response);
+                TimeSpan? retryAfter = DefenderResilience.RetryAfter(response, time);
                 string wait = retryAfter is TimeSpan t ? $" Retry after {t.TotalSeconds:0} s." : string.Empty;
                 return new DefenderQuotaException(
                     $"The {api} API is throttling {what} calls (429 {code}): a rate limit or the hunting CPU quota was reached.{wait}{service}", api, retryAfter, code, message, target);

@@ -9,18 +9,17 @@ using Polly.Timeout;
 
 namespace Defender365Typed.Client.Http;
 
-/// <summary>The retry and timeout pipeline: total timeout, then retry, then per-attempt timeout.</summary>
+/// <summary>
+/// The retry and timeout pipeline: total timeout, then retry, then per-attempt timeout. Every wait in it (timeouts,
+/// backoff, Retry-After) runs on the options' <see cref="TimeProvider"/>.
+/// </summary>
 internal static class DefenderResilience
 {
-    public static ResiliencePipeline<HttpResponseMessage> Build(DefenderResilienceOptions options, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Build(DefenderClientOptions clientOptions, ILogger logger)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
-        Configure(builder, options, logger);
-        return builder.Build();
-    }
-
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, DefenderResilienceOptions options, ILogger logger)
-    {
+        DefenderResilienceOptions options = clientOptions.Resilience;
+        TimeProvider time = clientOptions.TimeProvider;
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "Defender365Typed.Total" });
         if (options.MaxRetryAttempts > 0)
         {
@@ -32,8 +31,10 @@ internal static class DefenderResilience
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
-                ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options.MaxRetryAfter)),
+                // Retry-After read by the same rule as ShouldHandle, an HTTP date measured on the client's clock.
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is HttpResponseMessage r ? RetryAfter(r, time) : null),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options.MaxRetryAfter, time)),
                 OnRetry = args =>
                 {
                     HttpRequestMessage? request = args.Context.GetRequestMessage();
@@ -56,9 +57,10 @@ internal static class DefenderResilience
                 return ValueTask.FromResult(hunting ? options.HuntingAttemptTimeout : options.IncidentAttemptTimeout);
             },
         });
+        return builder.Build();
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter)
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider time)
     {
         bool idempotent = DefenderRequest.IsIdempotent(context.GetRequestMessage());
         if (outcome.Result is HttpResponseMessage response)
@@ -66,18 +68,19 @@ internal static class DefenderResilience
             int status = (int)response.StatusCode;
             if (status == 429)
             {
-                return RetryAfter(response) is not TimeSpan wait || wait <= maxRetryAfter;
+                return RetryAfter(response, time) is not TimeSpan wait || wait <= maxRetryAfter;
             }
 
             bool transient = status is 408 or 500 or 502 or 503 or 504;
-            return transient && idempotent && (RetryAfter(response) is not TimeSpan after || after <= maxRetryAfter);
+            return transient && idempotent && (RetryAfter(response, time) is not TimeSpan after || after <= maxRetryAfter);
         }
 
         // A request that failed on the network or timed out may have been applied: retry only idempotent ones.
         return idempotent && outcome.Exception is HttpRequestException or TimeoutRejectedException;
     }
 
-    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>The wait a Retry-After header asks for (a delay, or an HTTP date measured on <paramref name="time"/>), or null.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
     {
         if (response.Headers.RetryAfter is not { } header)
         {
@@ -89,7 +92,7 @@ internal static class DefenderResilience
             return delta;
         }
 
-        return header.Date is DateTimeOffset date ? date - DateTimeOffset.UtcNow : null;
+        return header.Date is DateTimeOffset date ? date - time.GetUtcNow() : null;
     }
 
     internal static bool IsTimeout(Exception exception) => exception is TimeoutRejectedException;

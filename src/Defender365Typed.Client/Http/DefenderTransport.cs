@@ -49,7 +49,7 @@ internal sealed class DefenderTransport
 
         using (response)
         {
-            throw await DefenderErrors.FromResponseAsync(response, api, kind, cancellationToken).ConfigureAwait(false);
+            throw await DefenderErrors.FromResponseAsync(response, api, kind, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -94,8 +94,8 @@ internal sealed class IncidentPager
     public async Task<TResult> ReadJsonAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> info, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await _transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_transport.Options.Resilience.IncidentAttemptTimeout);
+        using var deadline = new CancellationTokenSource(_transport.Options.Resilience.IncidentAttemptTimeout, _transport.Options.TimeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             Stream body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
