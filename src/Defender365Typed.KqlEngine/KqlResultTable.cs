@@ -18,11 +18,21 @@ namespace Defender365Typed.KqlEngine;
 /// </remarks>
 public sealed record KqlResultColumn(string Name, KqlScalarType Type)
 {
+    private readonly KqlScalarType _type = Checked(Type, nameof(Type));
+
+    /// <summary>The KQL type: one of the ten KQL types, never <see cref="KqlScalarType.Unknown"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is Unknown or not a KQL type.</exception>
+    public KqlScalarType Type { get => _type; init => _type = Checked(value, nameof(Type)); }
+
     /// <summary>The KQL type name (<c>string</c>, <c>datetime</c>...).</summary>
     public string KqlType => KqlScalarTypes.Name(Type);
 
     /// <summary>The type name the hunting APIs report (<c>String</c>, <c>DateTime</c>, <c>Int64</c>...).</summary>
     public string ApiType => KqlColumnTypes.ApiName(Type);
+
+    private static KqlScalarType Checked(KqlScalarType type, string paramName) => KqlScalarTypes.IsDefined(type)
+        ? type
+        : throw new ArgumentOutOfRangeException(paramName, type, "A column type must be one of the ten KQL types, not Unknown.");
 }
 
 /// <summary>
