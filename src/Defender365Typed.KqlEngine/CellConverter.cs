@@ -1,14 +1,15 @@
 using System.Text.Json;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine;
 
 /// <summary>Converts a cell's text or JSON value to the representation of a column type.</summary>
 internal static class CellConverter
 {
-    public static object? FromText(string text, KqlColumnType type, out string? problem)
+    public static object? FromText(string text, KqlScalarType type, out string? problem)
     {
         problem = null;
-        if (type == KqlColumnType.String)
+        if (type == KqlScalarType.String)
         {
             return text;
         }
@@ -18,18 +19,18 @@ internal static class CellConverter
             return null;
         }
 
-        object? value = type == KqlColumnType.Dynamic
+        object? value = type == KqlScalarType.Dynamic
             ? (DynamicJson.TryParse(text, out object? d) ? d : text)
             : Values.ParseLiteral(type, text);
         if (value is null && text.Trim() != "null")
         {
-            problem = $"'{Shorten(text)}' is not a {KqlColumnTypes.KqlName(type)}";
+            problem = $"'{Shorten(text)}' is not a {KqlScalarTypes.Name(type)}";
         }
 
         return Values.Coerce(value, type);
     }
 
-    public static object? FromJson(JsonElement e, KqlColumnType type, out string? problem)
+    public static object? FromJson(JsonElement e, KqlScalarType type, out string? problem)
     {
         problem = null;
         switch (e.ValueKind)
@@ -41,19 +42,19 @@ internal static class CellConverter
                 return FromText(e.GetString()!, type, out problem);
         }
 
-        if (type == KqlColumnType.Dynamic)
+        if (type == KqlScalarType.Dynamic)
         {
             return DynamicJson.TryParse(e.GetRawText(), out object? d) ? d : null;
         }
 
         switch (e.ValueKind)
         {
-            case JsonValueKind.Number when type is KqlColumnType.Int or KqlColumnType.Long or KqlColumnType.Real or KqlColumnType.Decimal or KqlColumnType.String:
-            case JsonValueKind.True when type is KqlColumnType.Bool or KqlColumnType.String:
-            case JsonValueKind.False when type is KqlColumnType.Bool or KqlColumnType.String:
+            case JsonValueKind.Number when type is KqlScalarType.Int or KqlScalarType.Long or KqlScalarType.Real or KqlScalarType.Decimal or KqlScalarType.String:
+            case JsonValueKind.True when type is KqlScalarType.Bool or KqlScalarType.String:
+            case JsonValueKind.False when type is KqlScalarType.Bool or KqlScalarType.String:
                 return FromText(e.GetRawText(), type, out problem);
             default:
-                problem = $"a JSON {e.ValueKind.ToString().ToLowerInvariant()} ({Shorten(e.GetRawText())}) is not a {KqlColumnTypes.KqlName(type)}";
+                problem = $"a JSON {e.ValueKind.ToString().ToLowerInvariant()} ({Shorten(e.GetRawText())}) is not a {KqlScalarTypes.Name(type)}";
                 return null;
         }
     }

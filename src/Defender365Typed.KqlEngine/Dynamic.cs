@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine;
 
@@ -353,7 +354,7 @@ internal static class DynamicJson
 
                     string inner = text[(_pos + 1)..close].Trim();
                     _pos = close + 1;
-                    if (!KqlColumnTypes.TryParse(word, out KqlColumnType t))
+                    if (!KqlColumnTypes.TryParse(word, out KqlScalarType t))
                     {
                         throw new FormatException("Unknown literal.");
                     }

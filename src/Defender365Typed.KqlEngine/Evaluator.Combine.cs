@@ -145,7 +145,7 @@ internal sealed partial class Evaluator
             columns.Add(c with { Name = candidate });
         }
 
-        object?[] NullRow(IReadOnlyList<KqlResultColumn> cols) => cols.Select(c => c.Type == KqlColumnType.String ? (object?)"" : null).ToArray();
+        object?[] NullRow(IReadOnlyList<KqlResultColumn> cols) => cols.Select(c => c.Type == KqlScalarType.String ? (object?)"" : null).ToArray();
         object?[] leftNulls = NullRow(left.Columns);
         object?[] rightNulls = NullRow(right.Columns);
         bool keepLeft = kind is "leftouter" or "fullouter";
@@ -246,7 +246,7 @@ internal sealed partial class Evaluator
                 object?[] output = new object?[columns.Count];
                 for (int i = 0; i < map.Length; i++)
                 {
-                    output[i] = map[i] >= 0 ? Values.Coerce(row[map[i]], columns[i].Type) : columns[i].Type == KqlColumnType.String ? "" : null;
+                    output[i] = map[i] >= 0 ? Values.Coerce(row[map[i]], columns[i].Type) : columns[i].Type == KqlScalarType.String ? "" : null;
                 }
 
                 rows.Add(output);
@@ -260,15 +260,15 @@ internal sealed partial class Evaluator
     {
         var ctx = new Ctx(new Scope(input.Columns));
         var columns = new List<KqlResultColumn>(input.Columns);
-        var expansions = new List<(int Column, Scalar Value, KqlColumnType? Cast)>();
+        var expansions = new List<(int Column, Scalar Value, KqlScalarType? Cast)>();
         bool arrayKind = op.GetParameter("kind") is NameExpr { Name: "array" } || op.GetParameter("bagexpansion") is NameExpr { Name: "array" };
         foreach (Expr raw in op.Items)
         {
             Expr item = raw;
-            KqlColumnType? cast = null;
+            KqlScalarType? cast = null;
             if (item is ToTypeExpr to)
             {
-                if (!KqlColumnTypes.TryParse(to.TypeName, out KqlColumnType t))
+                if (!KqlColumnTypes.TryParse(to.TypeName, out KqlScalarType t))
                 {
                     throw Error(to, $"Unknown type '{to.TypeName}'.");
                 }
@@ -295,7 +295,7 @@ internal sealed partial class Evaluator
             }
 
             int column = columns.FindIndex(c => c.Name == name);
-            var type = cast ?? KqlColumnType.Dynamic;
+            var type = cast ?? KqlScalarType.Dynamic;
             if (column < 0)
             {
                 column = columns.Count;
@@ -313,7 +313,7 @@ internal sealed partial class Evaluator
         if (op.GetParameter("with_itemindex") is NameExpr indexName)
         {
             indexColumn = columns.Count;
-            columns.Add(new KqlResultColumn(indexName.Name, KqlColumnType.Long));
+            columns.Add(new KqlResultColumn(indexName.Name, KqlScalarType.Long));
         }
 
         long limit = op.Operand is null ? long.MaxValue : ConstantCount(op);
@@ -322,7 +322,7 @@ internal sealed partial class Evaluator
         {
             var lists = new List<IReadOnlyList<object?>>();
             int count = 0;
-            foreach ((int _, Scalar value, KqlColumnType? _) in expansions)
+            foreach ((int _, Scalar value, KqlScalarType? _) in expansions)
             {
                 IReadOnlyList<object?> elements = value.Eval(row) switch
                 {
@@ -360,22 +360,22 @@ internal sealed partial class Evaluator
     }
 
     /// <summary><c>to typeof(T)</c>: a cast, not a conversion; values of another kind become null.</summary>
-    private static object? Cast(object? v, KqlColumnType type)
+    private static object? Cast(object? v, KqlScalarType type)
     {
-        if (type == KqlColumnType.Dynamic || v is null)
+        if (type == KqlScalarType.Dynamic || v is null)
         {
-            return type == KqlColumnType.String && v is null ? "" : v;
+            return type == KqlScalarType.String && v is null ? "" : v;
         }
 
         return type switch
         {
-            KqlColumnType.String => v as string ?? "",
-            KqlColumnType.Bool => v as bool?,
-            KqlColumnType.Long or KqlColumnType.Int or KqlColumnType.Real or KqlColumnType.Decimal =>
+            KqlScalarType.String => v as string ?? "",
+            KqlScalarType.Bool => v as bool?,
+            KqlScalarType.Long or KqlScalarType.Int or KqlScalarType.Real or KqlScalarType.Decimal =>
                 Values.IsNumber(v) ? Values.Coerce(v, type) : null,
-            KqlColumnType.DateTime => v is string s ? Values.ParseDateTime(s) : v as DateTime?,
-            KqlColumnType.TimeSpan => v is string s ? Values.ParseTimeSpan(s) : v as TimeSpan?,
-            KqlColumnType.Guid => v is string s ? Values.ToGuid(s) : v as Guid?,
+            KqlScalarType.DateTime => v is string s ? Values.ParseDateTime(s) : v as DateTime?,
+            KqlScalarType.TimeSpan => v is string s ? Values.ParseTimeSpan(s) : v as TimeSpan?,
+            KqlScalarType.Guid => v is string s ? Values.ToGuid(s) : v as Guid?,
             _ => v,
         };
     }

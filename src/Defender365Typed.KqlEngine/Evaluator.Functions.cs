@@ -48,17 +48,17 @@ internal sealed partial class Evaluator
             }
         }
 
-        void Require(int index, params KqlColumnType[] types)
+        void Require(int index, params KqlScalarType[] types)
         {
-            KqlColumnType t = a[index].Type;
-            if (t != KqlColumnType.Dynamic && !types.Contains(t))
+            KqlScalarType t = a[index].Type;
+            if (t != KqlScalarType.Dynamic && !types.Contains(t))
             {
                 throw Error(call.Args[index],
-                    $"Argument {index + 1} of '{name}' must be {string.Join(" or ", types.Select(KqlColumnTypes.KqlName))}, not {KqlColumnTypes.KqlName(t)}.");
+                    $"Argument {index + 1} of '{name}' must be {string.Join(" or ", types.Select(KqlScalarTypes.Name))}, not {KqlScalarTypes.Name(t)}.");
             }
         }
 
-        Scalar F(KqlColumnType type, Func<object?[], object?> f) => Fold(new Scalar(type, row =>
+        Scalar F(KqlScalarType type, Func<object?[], object?> f) => Fold(new Scalar(type, row =>
         {
             object?[] v = new object?[a.Length];
             for (int i = 0; i < v.Length; i++)
@@ -74,22 +74,22 @@ internal sealed partial class Evaluator
         {
             case "now":
                 Count(0, 1);
-                return F(KqlColumnType.DateTime, v => v.Length == 0 ? now : Arithmetic("+", now, v[0]));
+                return F(KqlScalarType.DateTime, v => v.Length == 0 ? now : Arithmetic("+", now, v[0]));
             case "ago":
                 Count(1, 1);
-                Require(0, KqlColumnType.TimeSpan);
-                return F(KqlColumnType.DateTime, v => Arithmetic("-", now, v[0]));
+                Require(0, KqlScalarType.TimeSpan);
+                return F(KqlScalarType.DateTime, v => Arithmetic("-", now, v[0]));
             case "bin":
             case "floor":
             {
                 Count(2, 2);
-                KqlColumnType type = a[0].Type switch
+                KqlScalarType type = a[0].Type switch
                 {
-                    KqlColumnType.DateTime or KqlColumnType.TimeSpan => a[0].Type,
-                    _ when a[1].Type == KqlColumnType.Real || a[0].Type == KqlColumnType.Real => KqlColumnType.Real,
-                    _ when a[0].Type == KqlColumnType.Decimal || a[1].Type == KqlColumnType.Decimal => KqlColumnType.Decimal,
-                    _ when KqlColumnTypes.IsNumeric(a[0].Type) || a[0].Type == KqlColumnType.Dynamic => KqlColumnType.Long,
-                    _ => throw Error(call, $"'{name}' cannot bin a {KqlColumnTypes.KqlName(a[0].Type)}."),
+                    KqlScalarType.DateTime or KqlScalarType.TimeSpan => a[0].Type,
+                    _ when a[1].Type == KqlScalarType.Real || a[0].Type == KqlScalarType.Real => KqlScalarType.Real,
+                    _ when a[0].Type == KqlScalarType.Decimal || a[1].Type == KqlScalarType.Decimal => KqlScalarType.Decimal,
+                    _ when KqlScalarTypes.IsNumeric(a[0].Type) || a[0].Type == KqlScalarType.Dynamic => KqlScalarType.Long,
+                    _ => throw Error(call, $"'{name}' cannot bin a {KqlScalarTypes.Name(a[0].Type)}."),
                 };
                 return F(type, v => Bin(v[0], v[1]));
             }
@@ -103,12 +103,12 @@ internal sealed partial class Evaluator
             case "endofmonth":
             case "endofyear":
                 Count(1, 2);
-                Require(0, KqlColumnType.DateTime);
-                return F(KqlColumnType.DateTime, v => v[0] is DateTime d ? CalendarBoundary(name, d, (int)(Values.ToLong(v.Length > 1 ? v[1] : 0L) ?? 0)) : null);
+                Require(0, KqlScalarType.DateTime);
+                return F(KqlScalarType.DateTime, v => v[0] is DateTime d ? CalendarBoundary(name, d, (int)(Values.ToLong(v.Length > 1 ? v[1] : 0L) ?? 0)) : null);
             case "dayofweek":
                 Count(1, 1);
-                Require(0, KqlColumnType.DateTime);
-                return F(KqlColumnType.TimeSpan, v => v[0] is DateTime d ? TimeSpan.FromDays((int)d.DayOfWeek) : null);
+                Require(0, KqlScalarType.DateTime);
+                return F(KqlScalarType.TimeSpan, v => v[0] is DateTime d ? TimeSpan.FromDays((int)d.DayOfWeek) : null);
             case "hourofday":
             case "dayofmonth":
             case "dayofyear":
@@ -116,8 +116,8 @@ internal sealed partial class Evaluator
             case "getmonth":
             case "getyear":
                 Count(1, 1);
-                Require(0, KqlColumnType.DateTime);
-                return F(KqlColumnType.Int, v => v[0] is DateTime d ? name switch
+                Require(0, KqlScalarType.DateTime);
+                return F(KqlScalarType.Int, v => v[0] is DateTime d ? name switch
                 {
                     "hourofday" => d.Hour,
                     "dayofmonth" => d.Day,
@@ -127,23 +127,23 @@ internal sealed partial class Evaluator
                 } : null);
             case "format_datetime":
                 Count(2, 2);
-                Require(0, KqlColumnType.DateTime);
-                return F(KqlColumnType.String, v => v[0] is DateTime d ? FormatDateTime(d, Values.ToText(v[1])) : "");
+                Require(0, KqlScalarType.DateTime);
+                return F(KqlScalarType.String, v => v[0] is DateTime d ? FormatDateTime(d, Values.ToText(v[1])) : "");
             case "strlen":
                 Count(1, 1);
-                return F(KqlColumnType.Long, v => (long)Values.ToText(v[0]).EnumerateRunes().Count());
+                return F(KqlScalarType.Long, v => (long)Values.ToText(v[0]).EnumerateRunes().Count());
             case "tolower":
                 Count(1, 1);
-                return F(KqlColumnType.String, v => Values.ToText(v[0]).ToLowerInvariant());
+                return F(KqlScalarType.String, v => Values.ToText(v[0]).ToLowerInvariant());
             case "toupper":
                 Count(1, 1);
-                return F(KqlColumnType.String, v => Values.ToText(v[0]).ToUpperInvariant());
+                return F(KqlScalarType.String, v => Values.ToText(v[0]).ToUpperInvariant());
             case "substring":
                 Count(2, 3);
-                return F(KqlColumnType.String, v => Substring(Values.ToText(v[0]), Values.ToLong(v[1]), v.Length > 2 ? Values.ToLong(v[2]) : null));
+                return F(KqlScalarType.String, v => Substring(Values.ToText(v[0]), Values.ToLong(v[1]), v.Length > 2 ? Values.ToLong(v[2]) : null));
             case "indexof":
                 Count(2, 3);
-                return F(KqlColumnType.Long, v =>
+                return F(KqlScalarType.Long, v =>
                 {
                     string s = Values.ToText(v[0]);
                     long start = v.Length > 2 ? Values.ToLong(v[2]) ?? 0 : 0;
@@ -156,14 +156,14 @@ internal sealed partial class Evaluator
                 });
             case "replace_string":
                 Count(3, 3);
-                return F(KqlColumnType.String, v =>
+                return F(KqlScalarType.String, v =>
                 {
                     string s = Values.ToText(v[0]), lookup = Values.ToText(v[1]);
                     return lookup.Length == 0 ? s : s.Replace(lookup, Values.ToText(v[2]), StringComparison.Ordinal);
                 });
             case "split":
                 Count(2, 3);
-                return F(KqlColumnType.Dynamic, v =>
+                return F(KqlScalarType.Dynamic, v =>
                 {
                     string delimiter = Values.ToText(v[1]);
                     string[] parts = delimiter.Length == 0 ? [Values.ToText(v[0])] : Values.ToText(v[0]).Split(delimiter);
@@ -181,61 +181,61 @@ internal sealed partial class Evaluator
                     Count(1, 64);
                 }
 
-                return F(KqlColumnType.String, v => string.Concat(v.Select(Values.ToText)));
+                return F(KqlScalarType.String, v => string.Concat(v.Select(Values.ToText)));
             case "strcat_delim":
                 Count(2, 65);
-                return F(KqlColumnType.String, v => string.Join(Values.ToText(v[0]), v.Skip(1).Select(Values.ToText)));
+                return F(KqlScalarType.String, v => string.Join(Values.ToText(v[0]), v.Skip(1).Select(Values.ToText)));
             case "parse_json":
             case "todynamic":
                 Count(1, 1);
-                return F(KqlColumnType.Dynamic, v => v[0] is string s ? (DynamicJson.TryParse(s, out object? d) ? d : s) : v[0]);
+                return F(KqlScalarType.Dynamic, v => v[0] is string s ? (DynamicJson.TryParse(s, out object? d) ? d : s) : v[0]);
             case "tostring":
                 Count(1, 1);
-                return F(KqlColumnType.String, v => Values.ToText(v[0]));
+                return F(KqlScalarType.String, v => Values.ToText(v[0]));
             case "tolong":
                 Count(1, 1);
-                return F(KqlColumnType.Long, v => Values.ToLong(v[0]));
+                return F(KqlScalarType.Long, v => Values.ToLong(v[0]));
             case "toint":
                 Count(1, 1);
-                return F(KqlColumnType.Int, v => Values.ToInt(v[0]));
+                return F(KqlScalarType.Int, v => Values.ToInt(v[0]));
             case "toreal":
             case "todouble":
                 Count(1, 1);
-                return F(KqlColumnType.Real, v => Values.ToReal(v[0]));
+                return F(KqlScalarType.Real, v => Values.ToReal(v[0]));
             case "todecimal":
                 Count(1, 1);
-                return F(KqlColumnType.Decimal, v => Values.ToDecimal(v[0]));
+                return F(KqlScalarType.Decimal, v => Values.ToDecimal(v[0]));
             case "tobool":
             case "toboolean":
                 Count(1, 1);
-                return F(KqlColumnType.Bool, v => Values.ToBool(v[0]));
+                return F(KqlScalarType.Bool, v => Values.ToBool(v[0]));
             case "todatetime":
                 Count(1, 1);
-                return F(KqlColumnType.DateTime, v => Values.ToDateTime(v[0]));
+                return F(KqlScalarType.DateTime, v => Values.ToDateTime(v[0]));
             case "totimespan":
                 Count(1, 1);
-                return F(KqlColumnType.TimeSpan, v => Values.ToTimeSpan(v[0]));
+                return F(KqlScalarType.TimeSpan, v => Values.ToTimeSpan(v[0]));
             case "toguid":
                 Count(1, 1);
-                return F(KqlColumnType.Guid, v => Values.ToGuid(v[0]));
+                return F(KqlScalarType.Guid, v => Values.ToGuid(v[0]));
             case "isnull":
                 Count(1, 1);
-                return F(KqlColumnType.Bool, v => v[0] is null);
+                return F(KqlScalarType.Bool, v => v[0] is null);
             case "isnotnull":
                 Count(1, 1);
-                return F(KqlColumnType.Bool, v => v[0] is not null);
+                return F(KqlScalarType.Bool, v => v[0] is not null);
             case "isempty":
                 Count(1, 1);
-                return F(KqlColumnType.Bool, v => v[0] is null or "");
+                return F(KqlScalarType.Bool, v => v[0] is null or "");
             case "isnotempty":
                 Count(1, 1);
-                return F(KqlColumnType.Bool, v => v[0] is not (null or ""));
+                return F(KqlScalarType.Bool, v => v[0] is not (null or ""));
             case "iff":
             case "iif":
             {
                 Count(3, 3);
-                Require(0, KqlColumnType.Bool);
-                KqlColumnType type = Unify(call, a[1].Type, a[2].Type);
+                Require(0, KqlScalarType.Bool);
+                KqlScalarType type = Unify(call, a[1].Type, a[2].Type);
                 return F(type, v => v[0] is true ? v[1] : v[2]);
             }
 
@@ -246,7 +246,7 @@ internal sealed partial class Evaluator
                     throw Error(call, "'case' takes predicate/value pairs and an else value.");
                 }
 
-                KqlColumnType type = a[^1].Type;
+                KqlScalarType type = a[^1].Type;
                 for (int i = 1; i < a.Length - 1; i += 2)
                 {
                     type = Unify(call, type, a[i].Type);
@@ -269,29 +269,29 @@ internal sealed partial class Evaluator
             case "coalesce":
             {
                 Count(2, 64);
-                KqlColumnType type = a[0].Type;
+                KqlScalarType type = a[0].Type;
                 foreach (Scalar s in a.Skip(1))
                 {
                     type = Unify(call, type, s.Type);
                 }
 
-                return F(type, v => v.FirstOrDefault(x => x is not (null or "")) ?? (type == KqlColumnType.String ? "" : null));
+                return F(type, v => v.FirstOrDefault(x => x is not (null or "")) ?? (type == KqlScalarType.String ? "" : null));
             }
 
             case "array_length":
                 Count(1, 1);
-                return F(KqlColumnType.Long, v => v[0] is DynamicArray arr ? (long)arr.Count : null);
+                return F(KqlScalarType.Long, v => v[0] is DynamicArray arr ? (long)arr.Count : null);
             case "bag_has_key":
                 Count(2, 2);
-                return F(KqlColumnType.Bool, v => Member(v[0], Values.ToText(v[1])) is not null
+                return F(KqlScalarType.Bool, v => Member(v[0], Values.ToText(v[1])) is not null
                     || (v[0] is DynamicBag b && b.ContainsKey(Values.ToText(v[1]))));
             case "set_has_element":
                 Count(2, 2);
-                return F(KqlColumnType.Bool, v => v[0] is DynamicArray arr && v[1] is not null && arr.Contains(v[1], ValueComparer.Instance));
+                return F(KqlScalarType.Bool, v => v[0] is DynamicArray arr && v[1] is not null && arr.Contains(v[1], ValueComparer.Instance));
             case "round":
             {
                 Count(1, 2);
-                KqlColumnType type = a[0].Type is KqlColumnType.Int or KqlColumnType.Long or KqlColumnType.Decimal ? a[0].Type : KqlColumnType.Real;
+                KqlScalarType type = a[0].Type is KqlScalarType.Int or KqlScalarType.Long or KqlScalarType.Decimal ? a[0].Type : KqlScalarType.Real;
                 return F(type, v =>
                 {
                     int digits = (int)(Values.ToLong(v.Length > 1 ? v[1] : 0L) ?? 0);
@@ -319,36 +319,36 @@ internal sealed partial class Evaluator
                 });
             case "isnan":
                 Count(1, 1);
-                return F(KqlColumnType.Bool, v => v[0] is double d && double.IsNaN(d));
+                return F(KqlScalarType.Bool, v => v[0] is double d && double.IsNaN(d));
             case "not":
                 Count(1, 1);
-                Require(0, KqlColumnType.Bool);
-                return F(KqlColumnType.Bool, v => v[0] is bool b ? !b : null);
+                Require(0, KqlScalarType.Bool);
+                return F(KqlScalarType.Bool, v => v[0] is bool b ? !b : null);
         }
 
         throw Error(call.Name, $"unsupported function '{name}'");
     }
 
-    private KqlColumnType Unify(CallExpr call, KqlColumnType x, KqlColumnType y)
+    private KqlScalarType Unify(CallExpr call, KqlScalarType x, KqlScalarType y)
     {
         if (x == y)
         {
             return x;
         }
 
-        if (KqlColumnTypes.IsNumeric(x) && KqlColumnTypes.IsNumeric(y))
+        if (KqlScalarTypes.IsNumeric(x) && KqlScalarTypes.IsNumeric(y))
         {
-            return x == KqlColumnType.Real || y == KqlColumnType.Real ? KqlColumnType.Real
-                : x == KqlColumnType.Decimal || y == KqlColumnType.Decimal ? KqlColumnType.Decimal
-                : KqlColumnType.Long;
+            return x == KqlScalarType.Real || y == KqlScalarType.Real ? KqlScalarType.Real
+                : x == KqlScalarType.Decimal || y == KqlScalarType.Decimal ? KqlScalarType.Decimal
+                : KqlScalarType.Long;
         }
 
-        if (x == KqlColumnType.Dynamic || y == KqlColumnType.Dynamic)
+        if (x == KqlScalarType.Dynamic || y == KqlScalarType.Dynamic)
         {
-            return KqlColumnType.Dynamic;
+            return KqlScalarType.Dynamic;
         }
 
-        throw Error(call, $"The values of '{call.Name.Name}' have different types ({KqlColumnTypes.KqlName(x)} and {KqlColumnTypes.KqlName(y)}).");
+        throw Error(call, $"The values of '{call.Name.Name}' have different types ({KqlScalarTypes.Name(x)} and {KqlScalarTypes.Name(y)}).");
     }
 
     private Scalar CompileExtract(CallExpr call, Ctx ctx)
@@ -361,7 +361,7 @@ internal sealed partial class Evaluator
         Scalar pattern = Compile(call.Args[0], ctx);
         Scalar group = Compile(call.Args[1], ctx);
         Scalar text = Compile(call.Args[2], ctx);
-        KqlColumnType type = KqlColumnType.String;
+        KqlScalarType type = KqlScalarType.String;
         if (call.Args.Count == 4)
         {
             if (call.Args[3] is not TypeOfExpr t || !KqlColumnTypes.TryParse(t.TypeName, out type))
@@ -371,7 +371,7 @@ internal sealed partial class Evaluator
         }
 
         Regex? constant = pattern.IsConstant ? GetRegex(Values.ToText(pattern.Value), call.Args[0]) : null;
-        KqlColumnType resultType = type;
+        KqlScalarType resultType = type;
         return Fold(new Scalar(resultType, row =>
         {
             Regex regex = constant ?? GetRegex(Values.ToText(pattern.Eval(row)), call.Args[0]);
@@ -383,7 +383,7 @@ internal sealed partial class Evaluator
             }
 
             string value = m.Groups[(int)g].Value;
-            return resultType == KqlColumnType.String ? value : Values.Coerce(Values.ParseLiteral(resultType, value), resultType);
+            return resultType == KqlScalarType.String ? value : Values.Coerce(Values.ParseLiteral(resultType, value), resultType);
         }), pattern, group, text);
     }
 

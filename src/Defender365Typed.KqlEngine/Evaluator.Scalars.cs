@@ -48,7 +48,7 @@ internal sealed partial class Evaluator
                     throw Error(dot, "$left and $right can only be used in a join's 'on' clause.");
                 }
 
-                return CompileMember(Compile(dot.Left, ctx), Scalar.Const(KqlColumnType.String, dot.Member.Name));
+                return CompileMember(Compile(dot.Left, ctx), Scalar.Const(KqlScalarType.String, dot.Member.Name));
             case IndexExpr index:
                 return CompileMember(Compile(index.Left, ctx), Compile(index.Index, ctx));
             case PipeExpr or OperatorNode:
@@ -73,9 +73,9 @@ internal sealed partial class Evaluator
         switch (n.Name)
         {
             case "true":
-                return Scalar.Const(KqlColumnType.Bool, Values.True);
+                return Scalar.Const(KqlScalarType.Bool, Values.True);
             case "false":
-                return Scalar.Const(KqlColumnType.Bool, Values.False);
+                return Scalar.Const(KqlScalarType.Bool, Values.False);
         }
 
         if (ctx.Aggregates is not null && ctx.Aggregates.Input.TryGet(n.Name, out _))
@@ -86,23 +86,12 @@ internal sealed partial class Evaluator
         throw Error(n, $"unknown column '{n.Name}'" + Suggest(n.Name, ctx.Scope.Columns.Select(c => c.Name)));
     }
 
-    private static KqlColumnType Map(KqlScalarType t) => t switch
-    {
-        KqlScalarType.Bool => KqlColumnType.Bool,
-        KqlScalarType.Int => KqlColumnType.Int,
-        KqlScalarType.Long => KqlColumnType.Long,
-        KqlScalarType.Real => KqlColumnType.Real,
-        KqlScalarType.Decimal => KqlColumnType.Decimal,
-        KqlScalarType.String => KqlColumnType.String,
-        KqlScalarType.DateTime => KqlColumnType.DateTime,
-        KqlScalarType.TimeSpan => KqlColumnType.TimeSpan,
-        KqlScalarType.Guid => KqlColumnType.Guid,
-        _ => KqlColumnType.Dynamic,
-    };
+    /// <summary>The column type of a literal: its own, or dynamic when the parser could not tell.</summary>
+    private static KqlScalarType Map(KqlScalarType t) => KqlScalarTypes.IsDefined(t) ? t : KqlScalarType.Dynamic;
 
     private Scalar CompileLiteral(LiteralExpr lit)
     {
-        KqlColumnType type = Map(lit.Type);
+        KqlScalarType type = Map(lit.Type);
         switch (lit.Type)
         {
             case KqlScalarType.String:
@@ -139,19 +128,19 @@ internal sealed partial class Evaluator
                     return Scalar.Const(type, null);
                 }
 
-                object? value = type == KqlColumnType.Dynamic
+                object? value = type == KqlScalarType.Dynamic
                     ? (DynamicJson.TryParse(inner, out object? dyn) ? dyn : throw Error(lit, "Invalid dynamic literal."))
                     : Values.ParseLiteral(type, inner);
                 if (value is null)
                 {
-                    throw Error(lit, $"Invalid {KqlColumnTypes.KqlName(type)} literal '{text}'.");
+                    throw Error(lit, $"Invalid {KqlScalarTypes.Name(type)} literal '{text}'.");
                 }
 
                 return Scalar.Const(type, Values.Coerce(value, type));
             }
         }
 
-        throw Error(lit, $"Invalid {KqlColumnTypes.KqlName(type)} literal '{lit.Text}'.");
+        throw Error(lit, $"Invalid {KqlScalarTypes.Name(type)} literal '{lit.Text}'.");
     }
 
     private static Scalar Fold(Scalar s, params Scalar[] inputs) =>
@@ -165,9 +154,9 @@ internal sealed partial class Evaluator
             return operand;
         }
 
-        if (!(KqlColumnTypes.IsNumeric(operand.Type) || operand.Type is KqlColumnType.TimeSpan or KqlColumnType.Dynamic))
+        if (!(KqlScalarTypes.IsNumeric(operand.Type) || operand.Type is KqlScalarType.TimeSpan or KqlScalarType.Dynamic))
         {
-            throw Error(u, $"Cannot negate a {KqlColumnTypes.KqlName(operand.Type)}.");
+            throw Error(u, $"Cannot negate a {KqlScalarTypes.Name(operand.Type)}.");
         }
 
         return Fold(new Scalar(operand.Type, row => operand.Eval(row) switch
@@ -189,9 +178,9 @@ internal sealed partial class Evaluator
         switch (op)
         {
             case "and":
-                return Fold(new Scalar(KqlColumnType.Bool, row => Values.Box(left.Eval(row) is true && right.Eval(row) is true)), left, right);
+                return Fold(new Scalar(KqlScalarType.Bool, row => Values.Box(left.Eval(row) is true && right.Eval(row) is true)), left, right);
             case "or":
-                return Fold(new Scalar(KqlColumnType.Bool, row => Values.Box(left.Eval(row) is true || right.Eval(row) is true)), left, right);
+                return Fold(new Scalar(KqlScalarType.Bool, row => Values.Box(left.Eval(row) is true || right.Eval(row) is true)), left, right);
             case "==":
             case "!=":
             case "<>":
@@ -204,7 +193,7 @@ internal sealed partial class Evaluator
             case "!~":
             {
                 bool negate = op == "!~";
-                return Fold(new Scalar(KqlColumnType.Bool, row =>
+                return Fold(new Scalar(KqlScalarType.Bool, row =>
                 {
                     object? l = left.Eval(row), r = right.Eval(row);
                     if (l is null || r is null)
@@ -220,7 +209,7 @@ internal sealed partial class Evaluator
             {
                 Func<string, Regex> regexFor = pattern => GetRegex(pattern, b.Right);
                 Regex? constant = right.IsConstant ? regexFor(Values.ToText(right.Value)) : null;
-                return Fold(new Scalar(KqlColumnType.Bool, row =>
+                return Fold(new Scalar(KqlScalarType.Bool, row =>
                 {
                     Regex regex = constant ?? regexFor(Values.ToText(right.Eval(row)));
                     return Values.Box(RegexMatch(regex, Values.ToText(left.Eval(row)), b).Success);
@@ -233,14 +222,14 @@ internal sealed partial class Evaluator
             case "/":
             case "%":
             {
-                KqlColumnType type = ArithmeticType(b, op, left.Type, right.Type);
+                KqlScalarType type = ArithmeticType(b, op, left.Type, right.Type);
                 return Fold(new Scalar(type, row => Values.Coerce(Arithmetic(op, left.Eval(row), right.Eval(row)), type)), left, right);
             }
         }
 
         if (StringOps.TryGet(op, out StringOps.Matcher? matcher))
         {
-            return Fold(new Scalar(KqlColumnType.Bool, row => Values.Box(matcher(Values.ToText(left.Eval(row)), Values.ToText(right.Eval(row))))), left, right);
+            return Fold(new Scalar(KqlScalarType.Bool, row => Values.Box(matcher(Values.ToText(left.Eval(row)), Values.ToText(right.Eval(row))))), left, right);
         }
 
         throw new KqlEngineException($"unsupported operator '{op}'", _text, b.OpStart, b.OpLength);
@@ -251,11 +240,11 @@ internal sealed partial class Evaluator
         if (op is "<" or "<=" or ">" or ">=" && !Orderable(left.Type, right.Type))
         {
             throw new KqlEngineException(
-                $"Cannot compare a {KqlColumnTypes.KqlName(left.Type)} with a {KqlColumnTypes.KqlName(right.Type)} using '{op}'.",
+                $"Cannot compare a {KqlScalarTypes.Name(left.Type)} with a {KqlScalarTypes.Name(right.Type)} using '{op}'.",
                 _text, b.OpStart, b.OpLength);
         }
 
-        return new Scalar(KqlColumnType.Bool, row =>
+        return new Scalar(KqlScalarType.Bool, row =>
         {
             object? l = left.Eval(row), r = right.Eval(row);
             if (l is null || r is null)
@@ -282,56 +271,56 @@ internal sealed partial class Evaluator
         });
     }
 
-    private static bool Orderable(KqlColumnType a, KqlColumnType b)
+    private static bool Orderable(KqlScalarType a, KqlScalarType b)
     {
-        if (a == KqlColumnType.Dynamic || b == KqlColumnType.Dynamic)
+        if (a == KqlScalarType.Dynamic || b == KqlScalarType.Dynamic)
         {
             return true;
         }
 
-        bool na = KqlColumnTypes.IsNumeric(a) || a == KqlColumnType.Bool, nb = KqlColumnTypes.IsNumeric(b) || b == KqlColumnType.Bool;
+        bool na = KqlScalarTypes.IsNumeric(a) || a == KqlScalarType.Bool, nb = KqlScalarTypes.IsNumeric(b) || b == KqlScalarType.Bool;
         return (na && nb) || a == b;
     }
 
-    private KqlColumnType ArithmeticType(BinaryExpr b, string op, KqlColumnType l, KqlColumnType r)
+    private KqlScalarType ArithmeticType(BinaryExpr b, string op, KqlScalarType l, KqlScalarType r)
     {
-        if (l == KqlColumnType.Dynamic || r == KqlColumnType.Dynamic)
+        if (l == KqlScalarType.Dynamic || r == KqlScalarType.Dynamic)
         {
-            return KqlColumnType.Dynamic;
+            return KqlScalarType.Dynamic;
         }
 
-        bool nl = KqlColumnTypes.IsNumeric(l), nr = KqlColumnTypes.IsNumeric(r);
+        bool nl = KqlScalarTypes.IsNumeric(l), nr = KqlScalarTypes.IsNumeric(r);
         if (nl && nr)
         {
-            if (l == KqlColumnType.Real || r == KqlColumnType.Real)
+            if (l == KqlScalarType.Real || r == KqlScalarType.Real)
             {
-                return KqlColumnType.Real;
+                return KqlScalarType.Real;
             }
 
-            if (l == KqlColumnType.Decimal || r == KqlColumnType.Decimal)
+            if (l == KqlScalarType.Decimal || r == KqlScalarType.Decimal)
             {
-                return KqlColumnType.Decimal;
+                return KqlScalarType.Decimal;
             }
 
-            return l == KqlColumnType.Int && r == KqlColumnType.Int ? KqlColumnType.Int : KqlColumnType.Long;
+            return l == KqlScalarType.Int && r == KqlScalarType.Int ? KqlScalarType.Int : KqlScalarType.Long;
         }
 
-        KqlColumnType? result = (op, l, r) switch
+        KqlScalarType? result = (op, l, r) switch
         {
-            ("+", KqlColumnType.DateTime, KqlColumnType.TimeSpan) => KqlColumnType.DateTime,
-            ("+", KqlColumnType.TimeSpan, KqlColumnType.DateTime) => KqlColumnType.DateTime,
-            ("+" or "-", KqlColumnType.TimeSpan, KqlColumnType.TimeSpan) => KqlColumnType.TimeSpan,
-            ("-", KqlColumnType.DateTime, KqlColumnType.DateTime) => KqlColumnType.TimeSpan,
-            ("-", KqlColumnType.DateTime, KqlColumnType.TimeSpan) => KqlColumnType.DateTime,
-            ("*", KqlColumnType.TimeSpan, _) when nr => KqlColumnType.TimeSpan,
-            ("*", _, KqlColumnType.TimeSpan) when nl => KqlColumnType.TimeSpan,
-            ("/", KqlColumnType.TimeSpan, KqlColumnType.TimeSpan) => KqlColumnType.Real,
-            ("/", KqlColumnType.TimeSpan, _) when nr => KqlColumnType.TimeSpan,
-            ("%", KqlColumnType.TimeSpan, KqlColumnType.TimeSpan) => KqlColumnType.TimeSpan,
+            ("+", KqlScalarType.DateTime, KqlScalarType.TimeSpan) => KqlScalarType.DateTime,
+            ("+", KqlScalarType.TimeSpan, KqlScalarType.DateTime) => KqlScalarType.DateTime,
+            ("+" or "-", KqlScalarType.TimeSpan, KqlScalarType.TimeSpan) => KqlScalarType.TimeSpan,
+            ("-", KqlScalarType.DateTime, KqlScalarType.DateTime) => KqlScalarType.TimeSpan,
+            ("-", KqlScalarType.DateTime, KqlScalarType.TimeSpan) => KqlScalarType.DateTime,
+            ("*", KqlScalarType.TimeSpan, _) when nr => KqlScalarType.TimeSpan,
+            ("*", _, KqlScalarType.TimeSpan) when nl => KqlScalarType.TimeSpan,
+            ("/", KqlScalarType.TimeSpan, KqlScalarType.TimeSpan) => KqlScalarType.Real,
+            ("/", KqlScalarType.TimeSpan, _) when nr => KqlScalarType.TimeSpan,
+            ("%", KqlScalarType.TimeSpan, KqlScalarType.TimeSpan) => KqlScalarType.TimeSpan,
             _ => null,
         };
         return result ?? throw new KqlEngineException(
-            $"Cannot apply '{op}' to a {KqlColumnTypes.KqlName(l)} and a {KqlColumnTypes.KqlName(r)}.", _text, b.OpStart, b.OpLength);
+            $"Cannot apply '{op}' to a {KqlScalarTypes.Name(l)} and a {KqlScalarTypes.Name(r)}.", _text, b.OpStart, b.OpLength);
     }
 
     internal static object? Arithmetic(string op, object? a, object? b)
@@ -421,7 +410,7 @@ internal sealed partial class Evaluator
         Scalar low = Compile(between.Low, ctx);
         Scalar high = Compile(between.High, ctx);
         bool negated = between.Negated;
-        return Fold(new Scalar(KqlColumnType.Bool, row =>
+        return Fold(new Scalar(KqlScalarType.Bool, row =>
         {
             object? v = value.Eval(row), lo = low.Eval(row), hi = high.Eval(row);
             if (v is null || lo is null || hi is null)
@@ -480,7 +469,7 @@ internal sealed partial class Evaluator
                 bool ignoreCase = baseOp == "in~";
                 Func<object?, object?> key = ignoreCase ? v => v is null ? null : Values.ToText(v).ToUpperInvariant() : v => v;
                 HashSet<object?>? set = constant ? new HashSet<object?>(candidates([]).Where(v => v is not null).Select(key), ValueComparer.Instance) : null;
-                return Fold(new Scalar(KqlColumnType.Bool, row =>
+                return Fold(new Scalar(KqlScalarType.Bool, row =>
                 {
                     object? v = left.Eval(row);
                     if (v is null)
@@ -497,7 +486,7 @@ internal sealed partial class Evaluator
             {
                 bool all = baseOp == "has_all";
                 string[]? terms = constant ? candidates([]).Select(Values.ToText).ToArray() : null;
-                return Fold(new Scalar(KqlColumnType.Bool, row =>
+                return Fold(new Scalar(KqlScalarType.Bool, row =>
                 {
                     string text = Values.ToText(left.Eval(row));
                     string[] t = terms ?? candidates(row).Select(Values.ToText).ToArray();
@@ -528,7 +517,7 @@ internal sealed partial class Evaluator
 
     /// <summary><c>d["key"]</c>, <c>d.key</c>, <c>d[0]</c>, <c>d[-1]</c> on dynamic values (a string holding JSON is parsed).</summary>
     private static Scalar CompileMember(Scalar target, Scalar index) =>
-        Fold(new Scalar(KqlColumnType.Dynamic, row => Member(target.Eval(row), index.Eval(row))), target, index);
+        Fold(new Scalar(KqlScalarType.Dynamic, row => Member(target.Eval(row), index.Eval(row))), target, index);
 
     internal static object? Member(object? target, object? index)
     {

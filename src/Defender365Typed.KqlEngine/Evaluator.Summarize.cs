@@ -9,7 +9,7 @@ namespace Defender365Typed.KqlEngine;
 /// <summary>One aggregate call of a summarize item, compiled against the input rows.</summary>
 internal sealed class AggregateSpec
 {
-    public AggregateSpec(string function, Scalar[] args, KqlColumnType type, long max)
+    public AggregateSpec(string function, Scalar[] args, KqlScalarType type, long max)
     {
         Function = function;
         Args = args;
@@ -21,7 +21,7 @@ internal sealed class AggregateSpec
 
     public Scalar[] Args { get; }
 
-    public KqlColumnType Type { get; }
+    public KqlScalarType Type { get; }
 
     public long Max { get; }
 
@@ -171,9 +171,9 @@ internal sealed class Aggregator(AggregateSpec spec)
 
                 return spec.Type switch
                 {
-                    KqlColumnType.Long => _longSum,
-                    KqlColumnType.Decimal => _decimalSum,
-                    KqlColumnType.TimeSpan => _timeSum,
+                    KqlScalarType.Long => _longSum,
+                    KqlScalarType.Decimal => _decimalSum,
+                    KqlScalarType.TimeSpan => _timeSum,
                     _ => _realSum,
                 };
             case "avg":
@@ -185,8 +185,8 @@ internal sealed class Aggregator(AggregateSpec spec)
 
                 return spec.Type switch
                 {
-                    KqlColumnType.Decimal => _decimalSum / _count,
-                    KqlColumnType.TimeSpan => new TimeSpan(_timeSum.Ticks / _count),
+                    KqlScalarType.Decimal => _decimalSum / _count,
+                    KqlScalarType.TimeSpan => new TimeSpan(_timeSum.Ticks / _count),
                     _ => _realSum / _count,
                 };
             case "make_set":
@@ -443,7 +443,7 @@ internal sealed partial class Evaluator
             throw Error(call, $"unsupported function '{f}' inside an expression: use it directly as a summarize item");
         }
 
-        Scalar[] args = call.Args.Select(a => a is StarExpr ? Scalar.Const(KqlColumnType.Long, 1L) : Compile(a, inner)).ToArray();
+        Scalar[] args = call.Args.Select(a => a is StarExpr ? Scalar.Const(KqlScalarType.Long, 1L) : Compile(a, inner)).ToArray();
         int expected = f switch
         {
             "count" => 0,
@@ -479,24 +479,24 @@ internal sealed partial class Evaluator
             args = [args[0]];
         }
 
-        KqlColumnType argType = args.Length > 0 ? args[0].Type : KqlColumnType.Long;
-        KqlColumnType type = f switch
+        KqlScalarType argType = args.Length > 0 ? args[0].Type : KqlScalarType.Long;
+        KqlScalarType type = f switch
         {
-            "count" or "countif" or "dcount" or "dcountif" => KqlColumnType.Long,
+            "count" or "countif" or "dcount" or "dcountif" => KqlScalarType.Long,
             "sum" or "sumif" => argType switch
             {
-                KqlColumnType.Int or KqlColumnType.Long or KqlColumnType.Bool => KqlColumnType.Long,
-                KqlColumnType.Decimal => KqlColumnType.Decimal,
-                KqlColumnType.TimeSpan => KqlColumnType.TimeSpan,
-                _ => KqlColumnType.Real,
+                KqlScalarType.Int or KqlScalarType.Long or KqlScalarType.Bool => KqlScalarType.Long,
+                KqlScalarType.Decimal => KqlScalarType.Decimal,
+                KqlScalarType.TimeSpan => KqlScalarType.TimeSpan,
+                _ => KqlScalarType.Real,
             },
             "avg" or "avgif" => argType switch
             {
-                KqlColumnType.Decimal => KqlColumnType.Decimal,
-                KqlColumnType.TimeSpan => KqlColumnType.TimeSpan,
-                _ => KqlColumnType.Real,
+                KqlScalarType.Decimal => KqlScalarType.Decimal,
+                KqlScalarType.TimeSpan => KqlScalarType.TimeSpan,
+                _ => KqlScalarType.Real,
             },
-            "make_set" or "make_list" or "make_set_if" or "make_list_if" => KqlColumnType.Dynamic,
+            "make_set" or "make_list" or "make_set_if" or "make_list_if" => KqlScalarType.Dynamic,
             _ => argType,
         };
         var spec = new AggregateSpec(f, args, type, max);

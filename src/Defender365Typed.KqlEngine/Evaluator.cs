@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Defender365Typed.KqlFrontEnd;
 
@@ -11,13 +10,13 @@ internal delegate object? RowFunc(object?[] row);
 /// <summary>A compiled scalar expression: its static type and how to evaluate it on a row.</summary>
 internal sealed class Scalar
 {
-    public Scalar(KqlColumnType type, RowFunc eval)
+    public Scalar(KqlScalarType type, RowFunc eval)
     {
         Type = type;
         Eval = eval;
     }
 
-    public KqlColumnType Type { get; }
+    public KqlScalarType Type { get; }
 
     public RowFunc Eval { get; }
 
@@ -25,7 +24,7 @@ internal sealed class Scalar
 
     public object? Value { get; private init; }
 
-    public static Scalar Const(KqlColumnType type, object? value) => new(type, _ => value) { IsConstant = true, Value = value };
+    public static Scalar Const(KqlScalarType type, object? value) => new(type, _ => value) { IsConstant = true, Value = value };
 }
 
 /// <summary>The columns an expression can name.</summary>
@@ -289,7 +288,7 @@ internal sealed partial class Evaluator
                 return Distinct(input, op);
             case OperatorKind.Count:
                 string name = op.Name?.Name ?? "Count";
-                return Table([new KqlResultColumn(name, KqlColumnType.Long)], [[(long)input.Rows.Count]]);
+                return Table([new KqlResultColumn(name, KqlScalarType.Long)], [[(long)input.Rows.Count]]);
             case OperatorKind.Join:
                 CheckParameters(op, "kind");
                 return Join(input, op);
@@ -323,314 +322,5 @@ internal sealed partial class Evaluator
         }
 
         return n;
-    }
-
-    // ------------------------------------------------------------------ where / project / extend
-
-    private KqlResultTable Where(KqlResultTable input, OperatorNode op)
-    {
-        Scalar predicate = Compile(op.Items[0], new Ctx(new Scope(input.Columns)));
-        if (predicate.Type != KqlColumnType.Bool && predicate.Type != KqlColumnType.Dynamic)
-        {
-            throw Error(op.Items[0], $"The 'where' predicate must be a bool, not a {KqlColumnTypes.KqlName(predicate.Type)}.");
-        }
-
-        var rows = new List<object?[]>();
-        foreach (object?[] row in input.Rows)
-        {
-            if (predicate.Eval(row) is true)
-            {
-                rows.Add(row);
-            }
-        }
-
-        return new KqlResultTable("", input.Columns, rows);
-    }
-
-    private KqlResultTable Project(KqlResultTable input, List<Expr> items, bool extend)
-    {
-        var scope = new Scope(input.Columns);
-        var ctx = new Ctx(scope);
-        var columns = extend ? new List<KqlResultColumn>(input.Columns) : [];
-        var sources = new List<RowFunc>();
-        if (extend)
-        {
-            for (int i = 0; i < input.Columns.Count; i++)
-            {
-                int index = i;
-                sources.Add(row => row[index]);
-            }
-        }
-
-        int auto = 0;
-        foreach (Expr item in items)
-        {
-            string name;
-            Scalar value;
-            if (item is AssignExpr assign)
-            {
-                if (assign.Names.Count != 1)
-                {
-                    throw Error(item, "unsupported operator 'tuple assignment (A, B) = ...'");
-                }
-
-                name = assign.Names[0].Name;
-                value = Compile(assign.Value, ctx);
-            }
-            else
-            {
-                value = Compile(item, ctx);
-                name = item is NameExpr n ? n.Name : "Column" + (++auto).ToString(CultureInfo.InvariantCulture);
-            }
-
-            int existing = columns.FindIndex(c => c.Name == name);
-            RowFunc eval = value.Eval;
-            if (existing >= 0)
-            {
-                if (!extend)
-                {
-                    throw Error(item, $"The column '{name}' is projected twice.");
-                }
-
-                columns[existing] = new KqlResultColumn(name, value.Type);
-                sources[existing] = eval;
-            }
-            else
-            {
-                columns.Add(new KqlResultColumn(name, value.Type));
-                sources.Add(eval);
-            }
-        }
-
-        var rows = new List<object?[]>(input.Rows.Count);
-        RowFunc[] funcs = [.. sources];
-        foreach (object?[] row in input.Rows)
-        {
-            object?[] output = new object?[funcs.Length];
-            for (int i = 0; i < funcs.Length; i++)
-            {
-                output[i] = funcs[i](row);
-            }
-
-            rows.Add(output);
-        }
-
-        return Table(columns, rows);
-    }
-
-    private static bool MatchesPattern(string name, string pattern)
-    {
-        if (!pattern.Contains('*', StringComparison.Ordinal))
-        {
-            return name == pattern;
-        }
-
-        string regex = "^" + System.Text.RegularExpressions.Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
-        return System.Text.RegularExpressions.Regex.IsMatch(name, regex);
-    }
-
-    private List<int> MatchColumns(KqlResultTable input, Expr item)
-    {
-        string pattern = item switch
-        {
-            NameExpr n => n.Name,
-            PatternExpr p => p.Pattern,
-            _ => throw Error(item, "Expected a column name or a wildcard pattern."),
-        };
-        var matches = new List<int>();
-        for (int i = 0; i < input.Columns.Count; i++)
-        {
-            if (MatchesPattern(input.Columns[i].Name, pattern))
-            {
-                matches.Add(i);
-            }
-        }
-
-        if (matches.Count == 0 && item is NameExpr)
-        {
-            throw Error(item, $"unknown column '{pattern}'" + Suggest(pattern, input.Columns.Select(c => c.Name)));
-        }
-
-        return matches;
-    }
-
-    private static KqlResultTable Select(KqlResultTable input, List<int> keep, List<KqlResultColumn>? renamed = null)
-    {
-        var columns = renamed ?? keep.Select(i => input.Columns[i]).ToList();
-        int[] indexes = [.. keep];
-        var rows = new List<object?[]>(input.Rows.Count);
-        foreach (object?[] row in input.Rows)
-        {
-            object?[] output = new object?[indexes.Length];
-            for (int i = 0; i < indexes.Length; i++)
-            {
-                output[i] = row[indexes[i]];
-            }
-
-            rows.Add(output);
-        }
-
-        return Table(columns, rows);
-    }
-
-    private KqlResultTable ProjectAway(KqlResultTable input, OperatorNode op)
-    {
-        var remove = new HashSet<int>();
-        foreach (Expr item in op.Items)
-        {
-            remove.UnionWith(MatchColumns(input, item));
-        }
-
-        return Select(input, Enumerable.Range(0, input.Columns.Count).Where(i => !remove.Contains(i)).ToList());
-    }
-
-    private KqlResultTable ProjectKeep(KqlResultTable input, OperatorNode op, bool reorder)
-    {
-        var chosen = new List<int>();
-        foreach (Expr item in op.Items)
-        {
-            foreach (int i in MatchColumns(input, item))
-            {
-                if (!chosen.Contains(i))
-                {
-                    chosen.Add(i);
-                }
-            }
-        }
-
-        if (reorder)
-        {
-            chosen.AddRange(Enumerable.Range(0, input.Columns.Count).Where(i => !chosen.Contains(i)));
-        }
-        else
-        {
-            chosen.Sort();
-        }
-
-        return Select(input, chosen);
-    }
-
-    private KqlResultTable ProjectRename(KqlResultTable input, OperatorNode op)
-    {
-        var columns = new List<KqlResultColumn>(input.Columns);
-        foreach (Expr item in op.Items)
-        {
-            if (item is not AssignExpr { Names.Count: 1, Value: NameExpr old } assign)
-            {
-                throw Error(item, "project-rename expects NewName = ExistingColumn.");
-            }
-
-            int i = columns.FindIndex(c => c.Name == old.Name);
-            if (i < 0)
-            {
-                throw Error(old, $"unknown column '{old.Name}'" + Suggest(old.Name, columns.Select(c => c.Name)));
-            }
-
-            columns[i] = columns[i] with { Name = assign.Names[0].Name };
-        }
-
-        return new KqlResultTable("", columns, input.Rows);
-    }
-
-    // ------------------------------------------------------------------ sort / top / distinct
-
-    private KqlResultTable Sort(KqlResultTable input, List<Expr> by, long? top)
-    {
-        var ctx = new Ctx(new Scope(input.Columns));
-        var keys = new List<(Scalar Key, bool Descending, bool NullsFirst)>();
-        foreach (Expr e in by)
-        {
-            Expr inner = e;
-            bool descending = true; // KQL sorts descending unless told otherwise.
-            bool? nullsFirst = null;
-            if (e is OrderedExpr ordered)
-            {
-                inner = ordered.Inner;
-                string tail = _text[ordered.Inner.End..ordered.End];
-                descending = !tail.Contains("asc", StringComparison.Ordinal);
-                if (tail.Contains("nulls first", StringComparison.Ordinal))
-                {
-                    nullsFirst = true;
-                }
-                else if (tail.Contains("nulls last", StringComparison.Ordinal))
-                {
-                    nullsFirst = false;
-                }
-            }
-
-            keys.Add((Compile(inner, ctx), descending, nullsFirst ?? !descending));
-        }
-
-        var keyed = new List<(object?[] Keys, object?[] Row)>(input.Rows.Count);
-        foreach (object?[] row in input.Rows)
-        {
-            object?[] k = new object?[keys.Count];
-            for (int i = 0; i < keys.Count; i++)
-            {
-                k[i] = keys[i].Key.Eval(row);
-            }
-
-            keyed.Add((k, row));
-        }
-
-        var comparer = Comparer<object?[]>.Create((a, b) =>
-        {
-            for (int i = 0; i < keys.Count; i++)
-            {
-                // Null placement is absolute (first or last), the direction applies to values only.
-                object? x = a[i], y = b[i];
-                int c;
-                if (x is null || y is null)
-                {
-                    c = Values.CompareForSort(x, y, keys[i].NullsFirst);
-                }
-                else
-                {
-                    c = Values.CompareForSort(x, y, true);
-                    if (keys[i].Descending)
-                    {
-                        c = -c;
-                    }
-                }
-
-                if (c != 0)
-                {
-                    return c;
-                }
-            }
-
-            return 0;
-        });
-        IEnumerable<object?[]> sorted = keyed.OrderBy(k => k.Keys, comparer).Select(k => k.Row);
-        if (top is { } n)
-        {
-            sorted = sorted.Take((int)Math.Min(n, int.MaxValue));
-        }
-
-        return new KqlResultTable("", input.Columns, sorted.ToList());
-    }
-
-    private KqlResultTable Distinct(KqlResultTable input, OperatorNode op)
-    {
-        KqlResultTable projected = op.Items.Count == 1 && op.Items[0] is StarExpr ? input : Project(input, op.Items, extend: false);
-        var seen = new HashSet<object?[]>(RowKeyComparer.Instance);
-        var rows = new List<object?[]>();
-        foreach (object?[] row in projected.Rows)
-        {
-            if (seen.Add(row))
-            {
-                rows.Add(row);
-            }
-        }
-
-        return new KqlResultTable("", projected.Columns, rows);
-    }
-
-    // ------------------------------------------------------------------ print
-
-    private KqlResultTable Print(OperatorNode op)
-    {
-        KqlResultTable one = Table([], [[]]);
-        return Project(one, op.Items, extend: false);
     }
 }

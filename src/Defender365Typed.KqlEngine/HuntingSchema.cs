@@ -32,8 +32,8 @@ public static class HuntingSchema
         var tables = new Dictionary<string, IReadOnlyList<KqlResultColumn>>(StringComparer.Ordinal);
         foreach (HuntingSchemaTable t in HuntingSchemaJson.Read(json, "The hunting schema").Tables)
         {
-            // The front end accepted each type name, and every name it accepts is a KqlColumnType.
-            tables[t.Name] = t.Columns.Select(c => new KqlResultColumn(c.Name, KqlColumnTypes.TryParse(c.Type, out KqlColumnType kind)
+            // The front end accepted each type name, and every name it accepts is a KqlScalarType.
+            tables[t.Name] = t.Columns.Select(c => new KqlResultColumn(c.Name, KqlColumnTypes.TryParse(c.Type, out KqlScalarType kind)
                 ? kind
                 : throw new FormatException($"Table {t.Name}: unknown column type '{c.Type}'."))).ToArray();
         }

@@ -1,23 +1,43 @@
 using System;
 using System.Collections.Generic;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine;
 
 /// <summary>A named, typed column of a <see cref="KqlResultTable"/>.</summary>
 /// <param name="Name">The column name, exactly as KQL spells it.</param>
-/// <param name="Type">The KQL type.</param>
-public sealed record KqlResultColumn(string Name, KqlColumnType Type)
+/// <param name="Type">The KQL type (never <see cref="KqlScalarType.Unknown"/>).</param>
+/// <remarks>
+/// The values a column holds, by type: <c>bool</c> a <see cref="bool"/> or null; <c>int</c> an <see cref="int"/> or
+/// null; <c>long</c> a <see cref="long"/> or null; <c>real</c> a <see cref="double"/> or null; <c>decimal</c> a
+/// <see cref="decimal"/> or null; <c>string</c> a <see cref="string"/>, never null (KQL strings are empty, not null);
+/// <c>datetime</c> a UTC <see cref="System.DateTime"/> or null; <c>timespan</c> a <see cref="System.TimeSpan"/> or
+/// null; <c>guid</c> a <see cref="System.Guid"/> or null; <c>dynamic</c> null, a <see cref="DynamicArray"/>, a
+/// <see cref="DynamicBag"/>, or a JSON scalar (<see cref="string"/>, <see cref="long"/>, <see cref="double"/>,
+/// <see cref="bool"/>). <see cref="KqlScalarType"/> comes from the KQL front end, whose dll ships inside this package.
+/// </remarks>
+public sealed record KqlResultColumn(string Name, KqlScalarType Type)
 {
+    private readonly KqlScalarType _type = Checked(Type, nameof(Type));
+
+    /// <summary>The KQL type: one of the ten KQL types, never <see cref="KqlScalarType.Unknown"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is Unknown or not a KQL type.</exception>
+    public KqlScalarType Type { get => _type; init => _type = Checked(value, nameof(Type)); }
+
     /// <summary>The KQL type name (<c>string</c>, <c>datetime</c>...).</summary>
-    public string KqlType => KqlColumnTypes.KqlName(Type);
+    public string KqlType => KqlScalarTypes.Name(Type);
 
     /// <summary>The type name the hunting APIs report (<c>String</c>, <c>DateTime</c>, <c>Int64</c>...).</summary>
     public string ApiType => KqlColumnTypes.ApiName(Type);
+
+    private static KqlScalarType Checked(KqlScalarType type, string paramName) => KqlScalarTypes.IsDefined(type)
+        ? type
+        : throw new ArgumentOutOfRangeException(paramName, type, "A column type must be one of the ten KQL types, not Unknown.");
 }
 
 /// <summary>
 /// A table of typed rows: an input table of a <see cref="ITableSource"/> or the result of <see cref="KqlEvaluator.Execute"/>.
-/// Each row holds one value per column, represented as <see cref="KqlColumnType"/> documents.
+/// Each row holds one value per column, represented as <see cref="KqlResultColumn"/> documents.
 /// </summary>
 public sealed class KqlResultTable
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine;
 
@@ -305,7 +306,7 @@ internal static class Values
     };
 
     /// <summary>Converts the text inside a typed literal (<c>datetime(…)</c>, <c>int(…)</c>...); null for <c>null</c> or bad text.</summary>
-    public static object? ParseLiteral(KqlColumnType type, string text)
+    public static object? ParseLiteral(KqlScalarType type, string text)
     {
         text = text.Trim();
         if (text == "null")
@@ -320,46 +321,46 @@ internal static class Values
 
         return type switch
         {
-            KqlColumnType.Bool => ToBool(text),
-            KqlColumnType.Int => ToInt(text),
-            KqlColumnType.Long => ToLong(text),
-            KqlColumnType.Real => ParseReal(text),
-            KqlColumnType.Decimal => ToDecimal(text),
-            KqlColumnType.String => text,
-            KqlColumnType.DateTime => ParseDateTime(text),
-            KqlColumnType.TimeSpan => ParseTimeSpan(text),
-            KqlColumnType.Guid => ToGuid(text),
+            KqlScalarType.Bool => ToBool(text),
+            KqlScalarType.Int => ToInt(text),
+            KqlScalarType.Long => ToLong(text),
+            KqlScalarType.Real => ParseReal(text),
+            KqlScalarType.Decimal => ToDecimal(text),
+            KqlScalarType.String => text,
+            KqlScalarType.DateTime => ParseDateTime(text),
+            KqlScalarType.TimeSpan => ParseTimeSpan(text),
+            KqlScalarType.Guid => ToGuid(text),
             _ => DynamicJson.TryParse(text, out object? d) ? d : null,
         };
     }
 
     /// <summary>Converts a value to the representation of <paramref name="type"/> (casts, not parsing, except for strings).</summary>
-    public static object? Coerce(object? v, KqlColumnType type)
+    public static object? Coerce(object? v, KqlScalarType type)
     {
         if (v is null)
         {
-            return type == KqlColumnType.String ? "" : null;
+            return type == KqlScalarType.String ? "" : null;
         }
 
         switch (type)
         {
-            case KqlColumnType.String:
+            case KqlScalarType.String:
                 return v as string ?? ToText(v);
-            case KqlColumnType.Long:
+            case KqlScalarType.Long:
                 return v is long ? v : ToLong(v);
-            case KqlColumnType.Int:
+            case KqlScalarType.Int:
                 return v is int ? v : v is long l ? unchecked((int)l) : ToInt(v);
-            case KqlColumnType.Real:
+            case KqlScalarType.Real:
                 return v is double ? v : ToReal(v);
-            case KqlColumnType.Decimal:
+            case KqlScalarType.Decimal:
                 return v is decimal ? v : ToDecimal(v);
-            case KqlColumnType.Bool:
+            case KqlScalarType.Bool:
                 return v is bool ? v : ToBool(v);
-            case KqlColumnType.DateTime:
+            case KqlScalarType.DateTime:
                 return v is DateTime ? v : ToDateTime(v);
-            case KqlColumnType.TimeSpan:
+            case KqlScalarType.TimeSpan:
                 return v is TimeSpan ? v : ToTimeSpan(v);
-            case KqlColumnType.Guid:
+            case KqlScalarType.Guid:
                 return v is Guid ? v : ToGuid(v);
             default:
                 return v is int i ? (long)i : v;
@@ -367,18 +368,18 @@ internal static class Values
     }
 
     /// <summary>The natural type of a runtime value.</summary>
-    public static KqlColumnType TypeOf(object? v) => v switch
+    public static KqlScalarType TypeOf(object? v) => v switch
     {
-        bool => KqlColumnType.Bool,
-        int => KqlColumnType.Int,
-        long => KqlColumnType.Long,
-        double => KqlColumnType.Real,
-        decimal => KqlColumnType.Decimal,
-        string => KqlColumnType.String,
-        DateTime => KqlColumnType.DateTime,
-        TimeSpan => KqlColumnType.TimeSpan,
-        Guid => KqlColumnType.Guid,
-        _ => KqlColumnType.Dynamic,
+        bool => KqlScalarType.Bool,
+        int => KqlScalarType.Int,
+        long => KqlScalarType.Long,
+        double => KqlScalarType.Real,
+        decimal => KqlScalarType.Decimal,
+        string => KqlScalarType.String,
+        DateTime => KqlScalarType.DateTime,
+        TimeSpan => KqlScalarType.TimeSpan,
+        Guid => KqlScalarType.Guid,
+        _ => KqlScalarType.Dynamic,
     };
 
     // ------------------------------------------------------------------ comparison

@@ -1,23 +1,35 @@
 namespace Defender365Typed.KqlFrontEnd;
 
-/// <summary>KQL scalar types as the binder tracks them; <see cref="Unknown"/> means "not judged".</summary>
+/// <summary>
+/// The KQL scalar types: the one vocabulary of the front end, the generator, the analyzers and the engine.
+/// <see cref="Unknown"/> means "not judged" (the binder could not tell; never a column type of the engine).
+/// </summary>
+/// <remarks>
+/// The values match the runtime's <c>Defender365Typed.KqlType</c> (Unknown = Unspecified = 0, String = 1 ...
+/// Dynamic = 10) because the generator, which cannot reference the runtime, casts the
+/// <c>[HuntingColumn(Type = ...)]</c> argument straight to this enum. Keep the two in step; nothing may depend on
+/// the numeric order beyond that.
+/// </remarks>
 public enum KqlScalarType : byte
 {
-    Unknown,
-    Bool,
-    Int,
-    Long,
-    Real,
-    Decimal,
-    String,
-    DateTime,
-    TimeSpan,
-    Guid,
-    Dynamic,
+    Unknown = 0,
+    String = 1,
+    DateTime = 2,
+    Long = 3,
+    Int = 4,
+    Bool = 5,
+    Real = 6,
+    Decimal = 7,
+    Guid = 8,
+    TimeSpan = 9,
+    Dynamic = 10,
 }
 
 public static class KqlScalarTypes
 {
+    /// <summary>Whether <paramref name="t"/> names one of the ten KQL types (not Unknown, not an out-of-range cast).</summary>
+    public static bool IsDefined(KqlScalarType t) => t is >= KqlScalarType.String and <= KqlScalarType.Dynamic;
+
     public static bool IsNumeric(KqlScalarType t) => t is KqlScalarType.Int or KqlScalarType.Long or KqlScalarType.Real or KqlScalarType.Decimal;
 
     /// <summary>Whether the type is known well enough to judge (not unknown, not dynamic).</summary>

@@ -25,12 +25,14 @@ public sealed class Lexer
         "matches",
     };
 
-    /// <summary>Type names that form literals when followed by parentheses: <c>datetime(2024-01-01)</c>.</summary>
-    private static readonly Dictionary<string, string> TypedLiteralNames = new Dictionary<string, string>(System.StringComparer.Ordinal)
+    /// <summary>
+    /// Spellings of the types that form literals when followed by parentheses: <c>datetime(2024-01-01)</c>. The
+    /// canonical name of each comes from <see cref="KqlScalarTypes"/> (string and dynamic literals are read elsewhere).
+    /// </summary>
+    private static readonly HashSet<string> TypedLiteralNames = new HashSet<string>(System.StringComparer.Ordinal)
     {
-        ["datetime"] = "datetime", ["date"] = "datetime", ["timespan"] = "timespan", ["time"] = "timespan",
-        ["guid"] = "guid", ["uuid"] = "guid", ["uniqueid"] = "guid", ["int"] = "int", ["int32"] = "int", ["long"] = "long", ["int64"] = "long",
-        ["real"] = "real", ["double"] = "real", ["decimal"] = "decimal", ["bool"] = "bool", ["boolean"] = "bool",
+        "datetime", "date", "timespan", "time", "guid", "uuid", "uniqueid", "int", "int32", "long", "int64",
+        "real", "double", "decimal", "bool", "boolean",
     };
 
     private static readonly HashSet<string> TimeSpanUnits = new HashSet<string>(System.StringComparer.Ordinal)
@@ -182,8 +184,9 @@ public sealed class Lexer
             return new Token(TokenKind.Punctuation, start, 3, "in~", null, trivia);
         }
 
-        if (TypedLiteralNames.TryGetValue(name, out var typeName))
+        if (TypedLiteralNames.Contains(name))
         {
+            var typeName = KqlScalarTypes.Name(KqlScalarTypes.Parse(name));
             var p = _pos;
             while (p < _text.Length && (_text[p] == ' ' || _text[p] == '\t'))
             {

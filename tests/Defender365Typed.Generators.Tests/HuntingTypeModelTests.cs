@@ -3,6 +3,7 @@ using System.Linq;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
 using Defender365Typed.Generators.Tests.Helpers;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -31,7 +32,7 @@ public sealed class HuntingTypeModelTests
         ClrColumnType classified = ClrTypeClassifier.Classify(PropertyType(clrType));
 
         Assert.True(classified.IsSupported);
-        Assert.Equal(Enum.Parse<KqlTypeName>(kql), classified.Kql);
+        Assert.Equal(Enum.Parse<KqlScalarType>(kql), classified.Kql);
         Assert.Equal(Enum.Parse<ReaderValueKind>(valueKind), classified.ValueKind);
         Assert.Equal(nullable, classified.Nullable);
     }
@@ -47,7 +48,7 @@ public sealed class HuntingTypeModelTests
         ClrColumnType classified = ClrTypeClassifier.Classify(PropertyType(clrType));
 
         Assert.False(classified.IsSupported);
-        Assert.Equal(KqlTypeName.Unspecified, classified.Kql);
+        Assert.Equal(KqlScalarType.Unknown, classified.Kql);
     }
 
     [Fact]
@@ -55,8 +56,8 @@ public sealed class HuntingTypeModelTests
     {
         ClrColumnType text = ClrTypeClassifier.Classify(PropertyType("string"));
 
-        Assert.Equal(ReaderValueKind.JsonText, text.ValueKindFor(KqlTypeName.Dynamic));
-        Assert.Equal(ReaderValueKind.String, text.ValueKindFor(KqlTypeName.Guid));
+        Assert.Equal(ReaderValueKind.JsonText, text.ValueKindFor(KqlScalarType.Dynamic));
+        Assert.Equal(ReaderValueKind.String, text.ValueKindFor(KqlScalarType.Guid));
     }
 
     [Fact]
@@ -76,10 +77,10 @@ public sealed class HuntingTypeModelTests
         Assert.Equal(2, spec.ConstructorArity);
         Assert.Equal(
             [
-                new ColumnSpec("DeviceId", "DeviceId", KqlTypeName.String, ReaderValueKind.String, false, false, 0, null),
-                new ColumnSpec("Size", "Size", KqlTypeName.Long, ReaderValueKind.Int64, false, false, 1, null),
-                new ColumnSpec("Account", "Account Name", KqlTypeName.String, ReaderValueKind.String, false, true, -1, null),
-                new ColumnSpec("Raw", "Raw", KqlTypeName.Dynamic, ReaderValueKind.JsonText, true, false, -1, null),
+                new ColumnSpec("DeviceId", "DeviceId", KqlScalarType.String, ReaderValueKind.String, false, false, 0, null),
+                new ColumnSpec("Size", "Size", KqlScalarType.Long, ReaderValueKind.Int64, false, false, 1, null),
+                new ColumnSpec("Account", "Account Name", KqlScalarType.String, ReaderValueKind.String, false, true, -1, null),
+                new ColumnSpec("Raw", "Raw", KqlScalarType.Dynamic, ReaderValueKind.JsonText, true, false, -1, null),
             ],
             spec.Columns);
     }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Tests.Helpers;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -61,7 +62,7 @@ public sealed class IncrementalGeneratorTests
         // One model per type, read by both emitters: the table's model is modified, the result's is untouched.
         var table = Assert.Single(Outputs(second, TrackingNames.Tables));
         Assert.Equal(IncrementalStepRunReason.Modified, table.Reason);
-        Assert.Equal(KqlTypeName.Int, Assert.IsType<HuntingTypeSpec>(table.Value).Columns.Single(c => c.PropertyName == "FileSize").Type);
+        Assert.Equal(KqlScalarType.Int, Assert.IsType<HuntingTypeSpec>(table.Value).Columns.Single(c => c.PropertyName == "FileSize").Type);
         var result = Assert.Single(Outputs(second, TrackingNames.Results));
         Assert.True(result.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"Results: {result.Reason}");
         string before = Source(first, "Sample.Hunting.Queries.SampleEvents.g.cs");

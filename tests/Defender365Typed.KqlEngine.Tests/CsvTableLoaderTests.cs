@@ -1,4 +1,5 @@
 using System;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
@@ -7,7 +8,7 @@ public sealed class CsvTableLoaderTests
 {
     private static readonly KqlResultColumn[] Columns =
     [
-        new("Name", KqlColumnType.String), new("Note", KqlColumnType.String), new("Count", KqlColumnType.Long),
+        new("Name", KqlScalarType.String), new("Note", KqlScalarType.String), new("Count", KqlScalarType.Long),
     ];
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
@@ -17,7 +18,7 @@ public sealed class HuntingSchemaReadTests
         var tables = HuntingSchema.Read(json);
 
         Assert.Equal(
-            new[] { new KqlResultColumn("A", KqlColumnType.Bool), new KqlResultColumn("B", KqlColumnType.Long), new KqlResultColumn("C", KqlColumnType.Dynamic) },
+            new[] { new KqlResultColumn("A", KqlScalarType.Bool), new KqlResultColumn("B", KqlScalarType.Long), new KqlResultColumn("C", KqlScalarType.Dynamic) },
             tables["T"]);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
@@ -12,8 +13,8 @@ public sealed class OperatorTests
     [
         new KqlResultTable("T",
         [
-            new("Name", KqlColumnType.String), new("N", KqlColumnType.Long), new("R", KqlColumnType.Real), new("When", KqlColumnType.DateTime),
-            new("Tags", KqlColumnType.Dynamic), new("Port", KqlColumnType.Int),
+            new("Name", KqlScalarType.String), new("N", KqlScalarType.Long), new("R", KqlScalarType.Real), new("When", KqlScalarType.DateTime),
+            new("Tags", KqlScalarType.Dynamic), new("Port", KqlScalarType.Int),
         ],
         [
             ["alpha", 1L, 1.5, Now.AddHours(-1), new DynamicArray(["a", "b"]), 80],
@@ -21,9 +22,9 @@ public sealed class OperatorTests
             ["gamma", null, 2.5, null, null, null],
             ["alpha", 3L, -1.0, Now.AddMinutes(-30), new DynamicBag([new("k", 1L), new("j", "x")]), 8080],
         ]),
-        new KqlResultTable("L", [new("Key", KqlColumnType.String), new("A", KqlColumnType.Long)],
+        new KqlResultTable("L", [new("Key", KqlScalarType.String), new("A", KqlScalarType.Long)],
             [["k1", 1L], ["k1", 2L], ["k2", 3L], ["k4", 4L]]),
-        new KqlResultTable("R", [new("Key", KqlColumnType.String), new("A", KqlColumnType.Long), new("B", KqlColumnType.String)],
+        new KqlResultTable("R", [new("Key", KqlScalarType.String), new("A", KqlScalarType.Long), new("B", KqlScalarType.String)],
             [["k1", 10L, "x"], ["k2", 20L, "y"], ["k2", 21L, "z"], ["k3", 30L, "w"]]),
     ]);
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine.Tests;
 
@@ -54,8 +55,8 @@ public sealed class OutputAndLoaderTests
 
     private static readonly KqlResultColumn[] Columns =
     [
-        new("Timestamp", KqlColumnType.DateTime), new("DeviceName", KqlColumnType.String), new("ProcessId", KqlColumnType.Long),
-        new("Score", KqlColumnType.Real), new("Extra", KqlColumnType.Dynamic), new("Flag", KqlColumnType.Bool),
+        new("Timestamp", KqlScalarType.DateTime), new("DeviceName", KqlScalarType.String), new("ProcessId", KqlScalarType.Long),
+        new("Score", KqlScalarType.Real), new("Extra", KqlScalarType.Dynamic), new("Flag", KqlScalarType.Bool),
     ];
 
     [Fact]

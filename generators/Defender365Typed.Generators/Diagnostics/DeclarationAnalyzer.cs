@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -166,15 +167,15 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
     /// <summary>DTQ006: warn when table columns of that name exist but none of them fits the result property.</summary>
     private static void CheckAgainstTables(ColumnDeclaration column, TableColumnIndex tables, Location location, SymbolAnalysisContext context)
     {
-        IReadOnlyList<KqlTypeName> columnTypes = tables.TypesOf(column.Name);
+        IReadOnlyList<KqlScalarType> columnTypes = tables.TypesOf(column.Name);
         if (columnTypes.Count == 0 || columnTypes.Any(type => KqlTypeMapper.CanHold(column.Inferred, type)))
         {
             return;
         }
 
-        string described = string.Join(" or ", columnTypes.Select(KqlTypeMapper.KqlName));
+        string described = string.Join(" or ", columnTypes.Select(KqlScalarTypes.Name));
         context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.ResultTypeMismatch, location, column.Property.Name, KqlTypeMapper.KqlName(column.Inferred), column.Name, described));
+            DiagnosticDescriptors.ResultTypeMismatch, location, column.Property.Name, KqlScalarTypes.Name(column.Inferred), column.Name, described));
     }
 
     private static string Describe(UnsupportedKind kind, INamedTypeSymbol type) => kind switch
@@ -197,8 +198,8 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         return (outer ?? type).ToDisplayString(Display);
     }
 
-    private static string KqlName(KqlTypeName type) =>
-        KqlTypeMapper.IsDefined(type) ? KqlTypeMapper.KqlName(type) : $"(KqlType){(int)type} (not a KQL type)";
+    private static string KqlName(KqlScalarType type) =>
+        KqlScalarTypes.IsDefined(type) ? KqlScalarTypes.Name(type) : $"(KqlType){(int)type} (not a KQL type)";
 
     /// <summary>A name as a C# string literal, so empty names, spaces and control characters are visible.</summary>
     private static string Quote(string? name) => name is null ? "null" : SymbolDisplay.FormatLiteral(name, quote: true);

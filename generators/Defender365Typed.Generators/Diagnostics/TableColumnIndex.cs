@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.CodeAnalysis;
 
 namespace Defender365Typed.Generators.Diagnostics;
@@ -21,15 +22,15 @@ internal sealed class TableColumnIndex
     }
 
     /// <summary>The KQL types of the table columns named <paramref name="name"/> (empty when there are none).</summary>
-    public IReadOnlyList<KqlTypeName> TypesOf(string name)
+    public IReadOnlyList<KqlScalarType> TypesOf(string name)
     {
         if (!_typesByName.TryGetValue(name, out int mask))
         {
             return [];
         }
 
-        var types = new List<KqlTypeName>();
-        for (var type = KqlTypeName.String; type <= KqlTypeName.Dynamic; type++)
+        var types = new List<KqlScalarType>();
+        for (var type = KqlScalarType.String; type <= KqlScalarType.Dynamic; type++)
         {
             if ((mask & Bit(type)) != 0)
             {
@@ -74,7 +75,7 @@ internal sealed class TableColumnIndex
             {
                 foreach (ColumnDeclaration column in ShapeMembers.Columns(type))
                 {
-                    if (KqlTypeMapper.IsDefined(column.Type))
+                    if (KqlScalarTypes.IsDefined(column.Type))
                     {
                         _typesByName.TryGetValue(column.Name, out int mask);
                         _typesByName[column.Name] = mask | Bit(column.Type);
@@ -86,5 +87,5 @@ internal sealed class TableColumnIndex
         }
     }
 
-    private static int Bit(KqlTypeName type) => 1 << (int)type;
+    private static int Bit(KqlScalarType type) => 1 << (int)type;
 }

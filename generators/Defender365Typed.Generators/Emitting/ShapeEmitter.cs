@@ -1,3 +1,4 @@
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
 
@@ -58,7 +59,7 @@ internal static class ShapeEmitter
         {
             w.Line();
             string doc = column.Summary is null ? string.Empty : " " + column.Summary;
-            w.Line($"/// <summary><c>{Xml(column.ColumnName)}</c> ({KqlTypeMapper.KqlName(column.Type)}).{doc}</summary>");
+            w.Line($"/// <summary><c>{Xml(column.ColumnName)}</c> ({KqlScalarTypes.Name(column.Type)}).{doc}</summary>");
             w.Line($"public {Kql}{KqlTypeMapper.ScalarTypeName(column.Type)} {CSharpText.Identifier(column.PropertyName)} {{ get; }}");
         }
 

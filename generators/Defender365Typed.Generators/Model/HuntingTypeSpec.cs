@@ -1,3 +1,4 @@
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.Helpers;
 
 namespace Defender365Typed.Generators.Model;
@@ -49,7 +50,7 @@ internal enum HuntingTypeKind
 internal sealed record ColumnSpec(
     string PropertyName,
     string ColumnName,
-    KqlTypeName Type,
+    KqlScalarType Type,
     ReaderValueKind ValueKind,
     bool Nullable,
     bool Intern,

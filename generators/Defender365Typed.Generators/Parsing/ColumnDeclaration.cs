@@ -1,3 +1,4 @@
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -25,16 +26,16 @@ internal readonly struct ColumnDeclaration
     public string Name => Settings.Name ?? Property.Name;
 
     /// <summary>The KQL type the CLR property type maps to (Unspecified when unsupported).</summary>
-    public KqlTypeName Inferred => Clr.Kql;
+    public KqlScalarType Inferred => Clr.Kql;
 
     /// <summary>The type pinned with [HuntingColumn(Type = ...)], or Unspecified.</summary>
-    public KqlTypeName Pinned => (KqlTypeName)Settings.PinnedType;
+    public KqlScalarType Pinned => (KqlScalarType)Settings.PinnedType;
 
     /// <summary>The [HuntingColumn] attribute, when there is one.</summary>
     public AttributeData? Attribute => Settings.Attribute;
 
     /// <summary>The column's KQL type: the pinned one, else the inferred one.</summary>
-    public KqlTypeName Type => Pinned == KqlTypeName.Unspecified ? Inferred : Pinned;
+    public KqlScalarType Type => Pinned == KqlScalarType.Unknown ? Inferred : Pinned;
 
     /// <summary>How the reader decodes the column's values.</summary>
     public ReaderValueKind ValueKind => Clr.ValueKindFor(Type);

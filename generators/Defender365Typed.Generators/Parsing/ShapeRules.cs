@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Defender365Typed.Generators.Model;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -101,7 +102,7 @@ internal static class ShapeRules
     public static ColumnProblems Check(ColumnDeclaration column)
     {
         ColumnProblems problems = ColumnProblems.None;
-        if (column.Inferred == KqlTypeName.Unspecified)
+        if (column.Inferred == KqlScalarType.Unknown)
         {
             problems |= ColumnProblems.UnsupportedType;
         }

@@ -221,17 +221,17 @@ public sealed class RawKqlAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var clr = pinned != 0 ? (KqlTypeName)pinned : KqlTypeMapper.Infer(property.Type);
-            if (clr == KqlTypeName.Unspecified)
+            var clr = pinned != 0 ? (KqlScalarType)pinned : KqlTypeMapper.Infer(property.Type);
+            if (clr == KqlScalarType.Unknown)
             {
                 continue;
             }
 
-            var produced = SchemaReader.ToTypeName(column.Type);
+            var produced = column.Type;
             if (!KqlTypeMapper.CanHold(clr, produced))
             {
                 report(Diagnostic.Create(QueryDiagnosticDescriptors.ResultPropertyTypeMismatch, location,
-                    property.Name, resultType.Name, KqlTypeMapper.KqlName(clr), KqlTypeMapper.KqlName(produced)));
+                    property.Name, resultType.Name, KqlScalarTypes.Name(clr), KqlScalarTypes.Name(produced)));
             }
         }
     }

@@ -96,40 +96,10 @@ internal static class SchemaReader
             }
 
             var (name, pinned, _) = ShapeMembers.ReadColumnAttribute(property);
-            var kqlType = pinned != 0 ? (KqlTypeName)pinned : KqlTypeMapper.Infer(property.Type);
-            columns.Add(new KqlColumn(name ?? property.Name, ToScalar(kqlType)));
+            var kqlType = pinned != 0 ? (KqlScalarType)pinned : KqlTypeMapper.Infer(property.Type);
+            columns.Add(new KqlColumn(name ?? property.Name, KqlScalarTypes.IsDefined(kqlType) ? kqlType : KqlScalarType.Unknown));
         }
 
         return columns;
     }
-
-    public static KqlScalarType ToScalar(KqlTypeName type) => type switch
-    {
-        KqlTypeName.String => KqlScalarType.String,
-        KqlTypeName.DateTime => KqlScalarType.DateTime,
-        KqlTypeName.Long => KqlScalarType.Long,
-        KqlTypeName.Int => KqlScalarType.Int,
-        KqlTypeName.Bool => KqlScalarType.Bool,
-        KqlTypeName.Real => KqlScalarType.Real,
-        KqlTypeName.Decimal => KqlScalarType.Decimal,
-        KqlTypeName.Guid => KqlScalarType.Guid,
-        KqlTypeName.TimeSpan => KqlScalarType.TimeSpan,
-        KqlTypeName.Dynamic => KqlScalarType.Dynamic,
-        _ => KqlScalarType.Unknown,
-    };
-
-    public static KqlTypeName ToTypeName(KqlScalarType type) => type switch
-    {
-        KqlScalarType.String => KqlTypeName.String,
-        KqlScalarType.DateTime => KqlTypeName.DateTime,
-        KqlScalarType.Long => KqlTypeName.Long,
-        KqlScalarType.Int => KqlTypeName.Int,
-        KqlScalarType.Bool => KqlTypeName.Bool,
-        KqlScalarType.Real => KqlTypeName.Real,
-        KqlScalarType.Decimal => KqlTypeName.Decimal,
-        KqlScalarType.Guid => KqlTypeName.Guid,
-        KqlScalarType.TimeSpan => KqlTypeName.TimeSpan,
-        KqlScalarType.Dynamic => KqlTypeName.Dynamic,
-        _ => KqlTypeName.Unspecified,
-    };
 }

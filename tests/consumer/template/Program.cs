@@ -9,6 +9,7 @@ using Defender365Typed.Client;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Identity;
 using Defender365Typed.KqlEngine;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Consumer;
 
@@ -35,10 +36,10 @@ internal static class Program
             """,
             "MyDeviceSignals",
             [
-                new KqlResultColumn("Timestamp", KqlColumnType.DateTime),
-                new KqlResultColumn("DeviceId", KqlColumnType.String),
-                new KqlResultColumn("Score", KqlColumnType.Real),
-                new KqlResultColumn("Signal", KqlColumnType.String),
+                new KqlResultColumn("Timestamp", KqlScalarType.DateTime),
+                new KqlResultColumn("DeviceId", KqlScalarType.String),
+                new KqlResultColumn("Score", KqlScalarType.Real),
+                new KqlResultColumn("Signal", KqlScalarType.String),
             ]));
 
         await using DefenderEmulator emulator = await DefenderEmulator.StartAsync();
