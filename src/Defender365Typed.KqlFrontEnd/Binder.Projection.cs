@@ -23,19 +23,7 @@ public sealed partial class Binder
             var ctx = outer.WithRow(current);
             if (item is AssignExpr assign)
             {
-                var v = BindExpr(assign.Value, ctx);
-                if (assign.Names.Count == 1)
-                {
-                    b.Set(assign.Names[0].Name, v.Type);
-                }
-                else
-                {
-                    foreach (var n in assign.Names)
-                    {
-                        b.Set(n.Name, KqlScalarType.Unknown);
-                    }
-                }
-
+                BindAssignment(assign, ctx, b);
                 continue;
             }
 
@@ -54,6 +42,16 @@ public sealed partial class Binder
         return b.ToShape();
     }
 
+    /// <summary><c>Name = value</c> (its type) or <c>(A, B) = value</c> (a tuple: types not judged) into the row.</summary>
+    private void BindAssignment(AssignExpr assign, Context ctx, RowShapeBuilder b)
+    {
+        var v = BindExpr(assign.Value, ctx);
+        foreach (var n in assign.Names)
+        {
+            b.Set(n.Name, assign.Names.Count == 1 ? v.Type : KqlScalarType.Unknown);
+        }
+    }
+
     private RowShape BindProject(List<Expr> items, RowShape s, Context outer)
     {
         var b = new RowShapeBuilder(false);
@@ -62,19 +60,7 @@ public sealed partial class Binder
         {
             if (item is AssignExpr assign)
             {
-                var v = BindExpr(assign.Value, ctx);
-                if (assign.Names.Count == 1)
-                {
-                    b.Set(assign.Names[0].Name, v.Type);
-                }
-                else
-                {
-                    foreach (var n in assign.Names)
-                    {
-                        b.Set(n.Name, KqlScalarType.Unknown);
-                    }
-                }
-
+                BindAssignment(assign, ctx, b);
                 continue;
             }
 
