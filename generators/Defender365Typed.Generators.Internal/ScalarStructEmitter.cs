@@ -28,16 +28,7 @@ internal static class ScalarStructEmitter
             sb.Append("namespace ").Append(spec.Namespace).Append(";\n\n");
         }
 
-        if (spec.HasNoEqualityOperator)
-        {
-            sb.Append("#pragma warning disable CA2231 // No == on purpose (see the type's documentation).\n");
-        }
-
         sb.Append($"public readonly partial struct {t} : IKqlScalar<{t}>\n");
-        if (spec.HasNoEqualityOperator)
-        {
-            sb.Append("#pragma warning restore CA2231\n");
-        }
 
         sb.Append("{\n");
         Member(sb, null, "private readonly KqlNode? _node;");

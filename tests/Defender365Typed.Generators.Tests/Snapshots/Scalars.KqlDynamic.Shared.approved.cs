@@ -4,9 +4,7 @@ using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
 
-#pragma warning disable CA2231 // No == on purpose (see the type's documentation).
 public readonly partial struct KqlDynamic : IKqlScalar<KqlDynamic>
-#pragma warning restore CA2231
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Defender365Typed.Generators.Internal", "{version}")]
     private readonly KqlNode? _node;
