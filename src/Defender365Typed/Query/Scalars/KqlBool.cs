@@ -7,6 +7,7 @@ namespace Defender365Typed;
 /// A predicate has no truth value in C#: <c>&amp;&amp;</c> and <c>||</c> always build both sides, and
 /// <c>if (predicate)</c> is always false. Use predicates only inside query lambdas.
 /// </remarks>
+[KqlScalarStruct("bool", HasNullChecks = true)]
 public readonly partial struct KqlBool
 {
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.

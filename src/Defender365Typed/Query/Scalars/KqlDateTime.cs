@@ -5,6 +5,7 @@ using Defender365Typed.Syntax;
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>datetime</c> expression: comparisons, <c>between</c>, timespan arithmetic, <c>bin</c> and calendar functions.</summary>
+[KqlScalarStruct("datetime", HasNullChecks = true)]
 public readonly partial struct KqlDateTime
 {
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.

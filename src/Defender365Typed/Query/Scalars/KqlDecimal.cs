@@ -4,6 +4,7 @@ using Defender365Typed.Syntax;
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>decimal</c> expression: comparisons, arithmetic, <c>between</c> and <c>in</c>.</summary>
+[KqlScalarStruct("decimal", HasNullChecks = true)]
 public readonly partial struct KqlDecimal
 {
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.

@@ -7,6 +7,7 @@ namespace Defender365Typed;
 /// Index it with <c>["key"]</c> or <c>[0]</c>, then convert explicitly (<c>AsString()</c>,
 /// <c>(KqlLong)value</c>...) before comparing: KQL compares dynamic values only after a cast.
 /// </summary>
+[KqlScalarStruct("dynamic", HasNullChecks = true, HasNoEqualityOperator = true)]
 #pragma warning disable CA2231 // No == on purpose: KQL cannot compare dynamic values without a cast.
 public readonly partial struct KqlDynamic
 #pragma warning restore CA2231

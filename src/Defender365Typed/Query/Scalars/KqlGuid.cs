@@ -5,6 +5,7 @@ using Defender365Typed.Syntax;
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>guid</c> expression: equality and <c>in</c> only.</summary>
+[KqlScalarStruct("guid", HasNullChecks = true)]
 public readonly partial struct KqlGuid
 {
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.

@@ -4,6 +4,7 @@ using Defender365Typed.Syntax;
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>int</c> expression: comparisons, arithmetic, <c>between</c> and <c>in</c>.</summary>
+[KqlScalarStruct("int", HasNullChecks = true)]
 public readonly partial struct KqlInt
 {
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.

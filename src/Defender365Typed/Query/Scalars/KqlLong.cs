@@ -4,6 +4,7 @@ using Defender365Typed.Syntax;
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>long</c> expression: comparisons, arithmetic, <c>between</c> and <c>in</c>.</summary>
+[KqlScalarStruct("long", HasNullChecks = true)]
 public readonly partial struct KqlLong
 {
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.

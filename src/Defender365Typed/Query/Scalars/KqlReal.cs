@@ -4,6 +4,7 @@ using Defender365Typed.Syntax;
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>real</c> expression: comparisons, arithmetic, <c>between</c> and <c>in</c>.</summary>
+[KqlScalarStruct("real", HasNullChecks = true)]
 public readonly partial struct KqlReal
 {
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.

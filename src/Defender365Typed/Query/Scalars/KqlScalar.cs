@@ -3,7 +3,7 @@ using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
 
-/// <summary>Bodies shared by the typed scalars (see KqlScalars.Shared.cs and <see cref="IKqlScalar{TSelf}"/>).</summary>
+/// <summary>Bodies shared by the typed scalars (the members <see cref="KqlScalarStructAttribute"/> generates, and <see cref="IKqlScalar{TSelf}"/>).</summary>
 internal static class KqlScalar
 {
     // ArgumentException: a default value is always something the caller passed in (an operand, a list item, a

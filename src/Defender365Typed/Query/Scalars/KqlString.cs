@@ -7,6 +7,7 @@ namespace Defender365Typed;
 /// <c>contains</c>, <c>startswith</c>, regex, <c>in</c>...) and no ordering: <c>FileName &gt; 3</c> does not compile.
 /// </summary>
 /// <remarks>Operators without <c>Cs</c> are case-insensitive, as in KQL; <c>==</c> is case-sensitive.</remarks>
+[KqlScalarStruct("string")]
 public readonly partial struct KqlString
 {
 #pragma warning disable CA2225 // Operators are the API; the named alternatives are the methods below.

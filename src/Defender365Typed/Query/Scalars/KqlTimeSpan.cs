@@ -4,6 +4,7 @@ using Defender365Typed.Syntax;
 namespace Defender365Typed;
 
 /// <summary>A KQL <c>timespan</c> expression: comparisons, arithmetic and <c>between</c>.</summary>
+[KqlScalarStruct("timespan", HasNullChecks = true)]
 public readonly partial struct KqlTimeSpan
 {
 #pragma warning disable CA2225 // Operators are the API; KQL has no named alternatives.
