@@ -10,47 +10,47 @@ internal static class QueryDiagnosticDescriptors
     private const string Category = "KqlQuery";
 
     public static readonly DiagnosticDescriptor SyntaxError = new DiagnosticDescriptor(
-        "DTQ100", "KQL syntax error", "KQL syntax error: {0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ100", "KQL syntax error", "KQL syntax error: {0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "The query text is not valid KQL.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ100.md");
 
     public static readonly DiagnosticDescriptor UnknownTable = new DiagnosticDescriptor(
-        "DTQ101", "Unknown table in KQL query", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ101", "Unknown table in KQL query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "The query names a table that no [HuntingTable] type in the compilation or its references declares.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ101.md");
 
     public static readonly DiagnosticDescriptor UnknownColumn = new DiagnosticDescriptor(
-        "DTQ102", "Unknown column in KQL query", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ102", "Unknown column in KQL query", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "The query names a column its input does not have. KQL names are case-sensitive.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ102.md");
 
     public static readonly DiagnosticDescriptor TypeMismatch = new DiagnosticDescriptor(
-        "DTQ103", "KQL comparison between incompatible types", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ103", "KQL comparison between incompatible types", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "The operands of an ordering comparison have types KQL cannot compare.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ103.md");
 
     public static readonly DiagnosticDescriptor ArgumentTypeMismatch = new DiagnosticDescriptor(
-        "DTQ104", "KQL function argument of the wrong type", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ104", "KQL function argument of the wrong type", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "A KQL function is given an argument of a type it does not accept.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ104.md");
 
     public static readonly DiagnosticDescriptor UnknownFunction = new DiagnosticDescriptor(
-        "DTQ105", "Unknown KQL function", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ105", "Unknown KQL function", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "The query calls a function that is neither built into KQL nor defined with let.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ105.md");
 
     public static readonly DiagnosticDescriptor WrongArgumentCount = new DiagnosticDescriptor(
-        "DTQ106", "Wrong number of arguments to a KQL function", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ106", "Wrong number of arguments to a KQL function", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "A KQL function is called with too few or too many arguments.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ106.md");
 
     public static readonly DiagnosticDescriptor ResultPropertyNotProduced = new DiagnosticDescriptor(
-        "DTQ107", "Result property not produced by the query", "'{0}' of {1} is not produced by the query{2}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ107", "Result property not produced by the query", "'{0}' of {1} is not produced by the query{2}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "A property of the declared result type has no column of that name in the query's output.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ107.md");
 
     public static readonly DiagnosticDescriptor ResultPropertyTypeMismatch = new DiagnosticDescriptor(
-        "DTQ108", "Result property cannot hold the query's column", "'{0}' of {1} is {2}, but the query produces a {3} column", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "DTQ108", "Result property cannot hold the query's column", "'{0}' of {1} is {2}, but the query produces a {3} column", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         description: "The column the query produces has a KQL type the result property's CLR type cannot hold.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ108.md");
 
