@@ -42,13 +42,13 @@ public sealed class DefenderIncident
     public string? DetectionSource { get; init; }
 
     /// <summary>Custom tags.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init => field = value ?? []; } = [];
 
     /// <summary>Comments.</summary>
-    public IReadOnlyList<IncidentComment> Comments { get; init; } = [];
+    public IReadOnlyList<IncidentComment> Comments { get; init => field = value ?? []; } = [];
 
     /// <summary>Alerts.</summary>
-    public IReadOnlyList<DefenderAlert> Alerts { get; init; } = [];
+    public IReadOnlyList<DefenderAlert> Alerts { get; init => field = value ?? []; } = [];
 
     /// <summary>Properties this model does not name.</summary>
     [JsonExtensionData]
@@ -122,13 +122,13 @@ public sealed class DefenderAlert
     public string? ThreatFamilyName { get; init; }
 
     /// <summary>MITRE techniques.</summary>
-    public IReadOnlyList<string> MitreTechniques { get; init; } = [];
+    public IReadOnlyList<string> MitreTechniques { get; init => field = value ?? []; } = [];
 
     /// <summary>Devices.</summary>
-    public IReadOnlyList<DefenderAlertDevice> Devices { get; init; } = [];
+    public IReadOnlyList<DefenderAlertDevice> Devices { get; init => field = value ?? []; } = [];
 
     /// <summary>Entities.</summary>
-    public IReadOnlyList<DefenderAlertEntity> Entities { get; init; } = [];
+    public IReadOnlyList<DefenderAlertEntity> Entities { get; init => field = value ?? []; } = [];
 
     /// <summary>Properties this model does not name.</summary>
     [JsonExtensionData]

@@ -8,7 +8,7 @@ namespace Defender365Typed.Client;
 internal sealed class ODataPage<T>
 {
     [JsonPropertyName("value")]
-    public List<T> Value { get; init; } = [];
+    public List<T> Value { get; init => field = value ?? []; } = [];
 
     [JsonPropertyName("@odata.nextLink")]
     public string? NextLink { get; init; }

@@ -9,7 +9,7 @@ namespace Defender365Typed.Client;
 public sealed class SecurityIncident
 {
     /// <summary>The incident ID.</summary>
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Link to the incident in the Defender portal.</summary>
     public string? IncidentWebUrl { get; init; }
@@ -48,13 +48,13 @@ public sealed class SecurityIncident
     public IncidentSeverity Severity { get; init; }
 
     /// <summary>Custom tags.</summary>
-    public IReadOnlyList<string> CustomTags { get; init; } = [];
+    public IReadOnlyList<string> CustomTags { get; init => field = value ?? []; } = [];
 
     /// <summary>System tags (newer service versions).</summary>
-    public IReadOnlyList<string> SystemTags { get; init; } = [];
+    public IReadOnlyList<string> SystemTags { get; init => field = value ?? []; } = [];
 
     /// <summary>Comments.</summary>
-    public IReadOnlyList<IncidentComment> Comments { get; init; } = [];
+    public IReadOnlyList<IncidentComment> Comments { get; init => field = value ?? []; } = [];
 
     /// <summary>Alerts, when requested with <c>$expand=alerts</c>.</summary>
     public IReadOnlyList<SecurityAlert>? Alerts { get; init; }
@@ -95,7 +95,7 @@ public sealed class IncidentComment
 public sealed class SecurityAlert
 {
     /// <summary>ID.</summary>
-    public string Id { get; init; } = string.Empty;
+    public string Id { get; init => field = value ?? string.Empty; } = string.Empty;
 
     /// <summary>Provider's alert ID.</summary>
     public string? ProviderAlertId { get; init; }
@@ -152,7 +152,7 @@ public sealed class SecurityAlert
     public string? ThreatFamilyName { get; init; }
 
     /// <summary>MITRE techniques.</summary>
-    public IReadOnlyList<string> MitreTechniques { get; init; } = [];
+    public IReadOnlyList<string> MitreTechniques { get; init => field = value ?? []; } = [];
 
     /// <summary>Created.</summary>
     public DateTimeOffset? CreatedDateTime { get; init; }
@@ -170,10 +170,10 @@ public sealed class SecurityAlert
     public DateTimeOffset? LastActivityDateTime { get; init; }
 
     /// <summary>Comments.</summary>
-    public IReadOnlyList<IncidentComment> Comments { get; init; } = [];
+    public IReadOnlyList<IncidentComment> Comments { get; init => field = value ?? []; } = [];
 
     /// <summary>Evidence, polymorphic by <c>@odata.type</c>; kept as JSON.</summary>
-    public IReadOnlyList<JsonElement> Evidence { get; init; } = [];
+    public IReadOnlyList<JsonElement> Evidence { get; init => field = value ?? []; } = [];
 
     /// <summary>Properties this model does not name.</summary>
     [JsonExtensionData]
