@@ -27,16 +27,7 @@ public sealed partial class Binder
                 continue;
             }
 
-            var value = BindExpr(item, ctx);
-            var name = InferName(item);
-            if (name == null)
-            {
-                b.IsOpen = true;
-            }
-            else
-            {
-                b.Set(name, value.Type);
-            }
+            BindUnnamed(item, ctx, b);
         }
 
         return b.ToShape();
@@ -49,6 +40,21 @@ public sealed partial class Binder
         foreach (var n in assign.Names)
         {
             b.Set(n.Name, assign.Names.Count == 1 ? v.Type : KqlScalarType.Unknown);
+        }
+    }
+
+    /// <summary>An expression without <c>Name =</c>: the column KQL names after it, or an open row where it names none.</summary>
+    private void BindUnnamed(Expr item, Context ctx, RowShapeBuilder b)
+    {
+        var value = BindExpr(item, ctx);
+        var name = InferName(item);
+        if (name == null)
+        {
+            b.IsOpen = true;
+        }
+        else
+        {
+            b.Set(name, value.Type);
         }
     }
 
@@ -75,16 +81,7 @@ public sealed partial class Binder
                 continue;
             }
 
-            var value = BindExpr(item, ctx);
-            var name = InferName(item);
-            if (name == null)
-            {
-                b.IsOpen = true;
-            }
-            else
-            {
-                b.Set(name, value.Type);
-            }
+            BindUnnamed(item, ctx, b);
         }
 
         return b.ToShape();

@@ -7,11 +7,7 @@ public sealed class BinderTests
 {
     private static KqlAnalysisResult Analyze(string text) => KqlAnalysis.Analyze(text, TestSchema.BuiltIn);
 
-    private static void AssertClean(string text)
-    {
-        var r = Analyze(text);
-        Assert.True(r.Diagnostics.Count == 0, string.Join("\n", r.Diagnostics));
-    }
+    private static void AssertClean(string text) => AnalysisAssert.Clean(text);
 
     /// <summary>Asserts exactly one diagnostic, of <paramref name="kind"/>, on the text marked [|like this|].</summary>
     private static KqlDiagnostic AssertOne(string marked, KqlDiagnosticKind kind)

@@ -5,38 +5,23 @@ namespace Defender365Typed.Generators.Tests.KqlFrontEnd;
 /// <summary>Clauses that do not shape an operator's output, whose names and calls are checked all the same.</summary>
 public sealed class CheckedClauseTests
 {
-    private static KqlDiagnostic Single(string text, KqlDiagnosticKind kind, string at)
-    {
-        var r = KqlAnalysis.Analyze(text, TestSchema.BuiltIn);
-        var d = Assert.Single(r.Diagnostics);
-        Assert.Equal(kind, d.Kind);
-        Assert.Equal((text.IndexOf(at, System.StringComparison.Ordinal), at.Length), (d.Start, d.Length));
-        return d;
-    }
-
-    private static void AssertClean(string text)
-    {
-        var r = KqlAnalysis.Analyze(text, TestSchema.BuiltIn);
-        Assert.True(r.Diagnostics.Count == 0, string.Join("\n", r.Diagnostics));
-    }
-
     [Fact]
     public void Make_series_bounds_are_checked()
     {
-        var d = Single("DeviceProcessEvents | make-series n = count() on Timestamp from startofdy(ago(7d)) to now() step 1d by DeviceName",
+        var d = AnalysisAssert.Single("DeviceProcessEvents | make-series n = count() on Timestamp from startofdy(ago(7d)) to now() step 1d by DeviceName",
             KqlDiagnosticKind.UnknownFunction, "startofdy");
         Assert.Equal("startofday", d.Suggestion);
-        Single("DeviceProcessEvents | make-series n = count() on Timestamp in range(ago(7d), nwo(), 1d)", KqlDiagnosticKind.UnknownFunction, "nwo");
-        AssertClean("DeviceProcessEvents | make-series n = count() default = 0 on Timestamp from startofday(ago(7d)) to now() step 1d by DeviceName");
+        AnalysisAssert.Single("DeviceProcessEvents | make-series n = count() on Timestamp in range(ago(7d), nwo(), 1d)", KqlDiagnosticKind.UnknownFunction, "nwo");
+        AnalysisAssert.Clean("DeviceProcessEvents | make-series n = count() default = 0 on Timestamp from startofday(ago(7d)) to now() step 1d by DeviceName");
     }
 
     [Fact]
     public void Top_nested_clauses_are_checked()
     {
         const string Valid = "DeviceProcessEvents | top-nested 3 of DeviceName with others = \"other\" by n = dcount(FileName) desc, top-nested of FileName by count() asc";
-        AssertClean(Valid);
-        Single(Valid.Replace("n = dcount(", "n = dcont(", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownFunction, "dcont");
-        var d = Single(Valid.Replace("of FileName", "of FileNme", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownColumn, "FileNme");
+        AnalysisAssert.Clean(Valid);
+        AnalysisAssert.Single(Valid.Replace("n = dcount(", "n = dcont(", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownFunction, "dcont");
+        var d = AnalysisAssert.Single(Valid.Replace("of FileName", "of FileNme", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownColumn, "FileNme");
         Assert.Equal("FileName", d.Suggestion);
     }
 
@@ -44,19 +29,19 @@ public sealed class CheckedClauseTests
     public void Graph_match_calls_are_checked_but_not_its_pattern_variables()
     {
         const string Valid = "DeviceProcessEvents | make-graph DeviceId --> FileName with DeviceInfo on DeviceId | graph-match (d)-[e*1..3]->(f) where isnotnull(d.DeviceName) and all(e, isnotempty(e.FileName)) project Device = d.DeviceName, Hops = array_length(e)";
-        AssertClean(Valid);
-        Single(Valid.Replace("where isnotnull", "where isnotnul", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownFunction, "isnotnul");
-        Single(Valid.Replace("Hops = array_length", "Hops = array_lenght", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownFunction, "array_lenght");
+        AnalysisAssert.Clean(Valid);
+        AnalysisAssert.Single(Valid.Replace("where isnotnull", "where isnotnul", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownFunction, "isnotnul");
+        AnalysisAssert.Single(Valid.Replace("Hops = array_length", "Hops = array_lenght", System.StringComparison.Ordinal), KqlDiagnosticKind.UnknownFunction, "array_lenght");
     }
 
     [Fact]
     public void A_search_predicate_names_columns_of_any_searched_table()
     {
-        AssertClean("search in (DeviceNetworkEvents, DeviceFileEvents) RemoteIP == \"10.0.0.1\" or FileOriginIP == \"10.0.0.1\"");
-        var d = Single("search in (DeviceNetworkEvents, DeviceEvents) RemoteIP == \"1.2.3.4\" or IPAddres == \"1.2.3.4\"", KqlDiagnosticKind.UnknownColumn, "IPAddres");
+        AnalysisAssert.Clean("search in (DeviceNetworkEvents, DeviceFileEvents) RemoteIP == \"10.0.0.1\" or FileOriginIP == \"10.0.0.1\"");
+        var d = AnalysisAssert.Single("search in (DeviceNetworkEvents, DeviceEvents) RemoteIP == \"1.2.3.4\" or IPAddres == \"1.2.3.4\"", KqlDiagnosticKind.UnknownColumn, "IPAddres");
         Assert.Equal("'IPAddres' is not a column of the input.", d.Message);
-        Single("search in (DeviceNetworkEvents) tolowr(RemoteUrl) has \"x\"", KqlDiagnosticKind.UnknownFunction, "tolowr");
-        Single("DeviceNetworkEvents | search RemoteIp == \"1.2.3.4\"", KqlDiagnosticKind.UnknownColumn, "RemoteIp");
+        AnalysisAssert.Single("search in (DeviceNetworkEvents) tolowr(RemoteUrl) has \"x\"", KqlDiagnosticKind.UnknownFunction, "tolowr");
+        AnalysisAssert.Single("DeviceNetworkEvents | search RemoteIp == \"1.2.3.4\"", KqlDiagnosticKind.UnknownColumn, "RemoteIp");
     }
 
     [Theory]
@@ -64,7 +49,7 @@ public sealed class CheckedClauseTests
     [InlineData("search kind=case_sensitive in (DeviceFileEvents) \"ntds\" and \"dit\"")]
     [InlineData("search in (Device*) AnyColumn == 1")]
     [InlineData("search AnyColumn == 1")]
-    public void Search_forms_whose_columns_are_not_known_are_not_judged(string text) => AssertClean(text);
+    public void Search_forms_whose_columns_are_not_known_are_not_judged(string text) => AnalysisAssert.Clean(text);
 
     [Theory]
     [InlineData("search in (DeviceFileEvents) \"ntds\" and ActionType:\"FileModified\"")]

@@ -7,21 +7,6 @@ namespace Defender365Typed.Generators.Tests.KqlFrontEnd;
 /// <summary>Function names: known exactly when Microsoft's analyzer knows them (plus legacy and syntax words).</summary>
 public sealed class FunctionCatalogTests
 {
-    private static KqlDiagnostic Single(string text, KqlDiagnosticKind kind, string at)
-    {
-        var r = KqlAnalysis.Analyze(text, TestSchema.BuiltIn);
-        var d = Assert.Single(r.Diagnostics);
-        Assert.Equal(kind, d.Kind);
-        Assert.Equal((text.IndexOf(at, System.StringComparison.Ordinal), at.Length), (d.Start, d.Length));
-        return d;
-    }
-
-    private static void AssertClean(string text)
-    {
-        var r = KqlAnalysis.Analyze(text, TestSchema.BuiltIn);
-        Assert.True(r.Diagnostics.Count == 0, string.Join("\n", r.Diagnostics));
-    }
-
     [Fact]
     public void The_catalog_knows_exactly_the_Kusto_names_plus_its_own_extras()
     {
@@ -51,7 +36,7 @@ public sealed class FunctionCatalogTests
     [InlineData("DeviceNetworkEvents | where ipv4_is_privae(RemoteIP)", "ipv4_is_privae", "ipv4_is_private")]
     public void A_misspelling_inside_a_function_family_is_reported(string text, string name, string suggestion)
     {
-        var d = Single(text, KqlDiagnosticKind.UnknownFunction, name);
+        var d = AnalysisAssert.Single(text, KqlDiagnosticKind.UnknownFunction, name);
         Assert.Equal(suggestion, d.Suggestion);
     }
 
@@ -60,23 +45,23 @@ public sealed class FunctionCatalogTests
     [InlineData("print a = series_fir(dynamic([1, 2]), dynamic([1])), b = geo_point_to_s2cell(1.0, 2.0), c = array_sort_asc(dynamic([2, 1]))")]
     [InlineData("print a = makeset(1), b = makelist(1), c = covariance(1, 2), d = punycode_to_string(\"x\")")]
     [InlineData("DeviceProcessEvents | summarize makeset(FileName), makelist(SHA1) by DeviceName")]
-    public void Every_Kusto_function_name_and_legacy_alias_is_known(string text) => AssertClean(text);
+    public void Every_Kusto_function_name_and_legacy_alias_is_known(string text) => AnalysisAssert.Clean(text);
 
     [Theory]
     [InlineData("DeviceFromIP(\"10.0.0.1\", now()) | take 1")]
     [InlineData("AssignedIPAddresses(\"host\", now()) | take 1")]
     [InlineData("DeviceProcessEvents | invoke SeenBy() | take 1")]
     [InlineData("DeviceProcessEvents | invoke FileProfile(SHA1, 1000) | take 1")]
-    public void Defender_functions_stay_known(string text) => AssertClean(text);
+    public void Defender_functions_stay_known(string text) => AnalysisAssert.Clean(text);
 
     [Fact]
     public void A_name_only_known_function_is_neither_counted_nor_typed() =>
-        AssertClean("print a = series_stats(dynamic([1]), 1, 2, 3, 4), b = toupper(geo_point_to_h3cell(1.0, 2.0, 3))");
+        AnalysisAssert.Clean("print a = series_stats(dynamic([1]), 1, 2, 3, 4), b = toupper(geo_point_to_h3cell(1.0, 2.0, 3))");
 
     [Fact]
     public void Hidden_functions_are_known_but_not_suggested()
     {
-        AssertClean("print __hash_djb2(\"x\")");
+        AnalysisAssert.Clean("print __hash_djb2(\"x\")");
         Assert.DoesNotContain(FunctionCatalog.Names, n => n.StartsWith("__", System.StringComparison.Ordinal));
     }
 }
