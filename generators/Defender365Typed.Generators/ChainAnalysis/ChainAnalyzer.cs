@@ -247,7 +247,7 @@ public sealed class ChainAnalyzer : DiagnosticAnalyzer
             })
             : invocation.Syntax.GetLocation();
 
-        private static bool OtherParameterMentions(IMethodSymbol method, int except, ITypeParameterSymbol row)
+        private bool OtherParameterMentions(IMethodSymbol method, int except, ITypeParameterSymbol row)
         {
             for (var i = 0; i < method.Parameters.Length; i++)
             {
@@ -260,11 +260,17 @@ public sealed class ChainAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private static bool Mentions(ITypeSymbol type, ITypeParameterSymbol parameter)
+        /// <summary>Whether rows of <paramref name="parameter"/> appear in <paramref name="type"/>; a query type does not count (a helper that returns a query runs nothing).</summary>
+        private bool Mentions(ITypeSymbol type, ITypeParameterSymbol parameter)
         {
             if (SymbolEqualityComparer.Default.Equals(type, parameter))
             {
                 return true;
+            }
+
+            if (_types.IsQuery(type))
+            {
+                return false;
             }
 
             if (type is INamedTypeSymbol named)

@@ -39,6 +39,9 @@ internal static class ChainAnalyzerHarness
             /// <summary>A caller-supplied reader decides how rows are read: not checked.</summary>
             public static IAsyncEnumerable<TRow> RunAsync<TRow, TColumns>(KqlQuery<TRow, TColumns> query, Func<string, TRow> reader) where TColumns : class => throw new NotSupportedException();
 
+            /// <summary>A helper that returns a query runs nothing: not checked.</summary>
+            public static KqlQuery<TRow, TColumns> Recent<TRow, TColumns>(this KqlQuery<TRow, TColumns> query) where TColumns : class => query;
+
             public static void Print<TRow, TColumns>(KqlQuery<TRow, TColumns> query) where TColumns : class => Console.WriteLine(query.ToKql());
         }
 

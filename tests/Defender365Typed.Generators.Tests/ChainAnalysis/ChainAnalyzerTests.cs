@@ -1,4 +1,7 @@
+using System.Linq;
 using System.Threading.Tasks;
+using Defender365Typed.Generators.ChainAnalysis;
+using Microsoft.CodeAnalysis;
 
 namespace Defender365Typed.Generators.Tests.ChainAnalysis;
 
@@ -8,6 +11,14 @@ namespace Defender365Typed.Generators.Tests.ChainAnalysis;
 /// </summary>
 public sealed class ChainAnalyzerTests
 {
+    [Fact]
+    public void Every_chain_rule_is_an_error_by_default()
+    {
+        var rules = new ChainAnalyzer().SupportedDiagnostics;
+        Assert.Equal(["DTQ110", "DTQ111", "DTQ112", "DTQ113"], rules.Select(r => r.Id).Order(System.StringComparer.Ordinal));
+        Assert.All(rules, r => Assert.Equal(DiagnosticSeverity.Error, r.DefaultSeverity));
+    }
+
     [Fact]
     public Task ProjectAway_removes_the_column() => ChainAnalyzerHarness.VerifyAsync(
         """

@@ -38,6 +38,7 @@ public sealed class RowTypeTests
         Runner.RunAsync(Hunting.DeviceFileEvents.Join(KqlJoinKind.Inner, Hunting.DeviceInfo, (l, r) => l.DeviceId == r.DeviceId));
         Runner.RunAsync(Hunting.DeviceFileEvents.ProjectAway(e => [e.FileName]), text => new DeviceFileEvents());
         Runner.Print(Hunting.DeviceFileEvents.ProjectAway(e => [e.FileName]));
+        Hunting.DeviceFileEvents.ProjectAway(e => [e.FileName]).Recent();
         Runner.RunAsync(given.ProjectAway(e => [e.FileName]));
         """);
 }
