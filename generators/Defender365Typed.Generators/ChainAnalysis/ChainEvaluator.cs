@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Defender365Typed.KqlFrontEnd;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Defender365Typed.Generators.ChainAnalysis;
@@ -18,6 +16,7 @@ internal sealed class ChainEvaluator
     private readonly QueryTypes _types;
     private readonly ColumnSets _sets;
     private readonly ColumnItems _items;
+    private readonly ChainRoots _roots;
     private readonly ConcurrentDictionary<SyntaxNode, Result> _cache = new ConcurrentDictionary<SyntaxNode, Result>();
 
     public ChainEvaluator(QueryTypes types, ColumnSets sets, ColumnItems items)
@@ -25,6 +24,7 @@ internal sealed class ChainEvaluator
         _types = types;
         _sets = sets;
         _items = items;
+        _roots = new ChainRoots(types, sets);
     }
 
     /// <summary>The columns of the query <paramref name="operation"/> evaluates to, or null when they cannot be known.</summary>
@@ -40,75 +40,12 @@ internal sealed class ChainEvaluator
             case IInvocationOperation invocation when _types.IsOperator(invocation.TargetMethod):
                 return _cache.GetOrAdd(invocation.Syntax, _ => new Result(Apply(invocation))).Columns;
             case IPropertyReferenceOperation property:
-                return Source(property);
+                return _roots.Table(property);
             case ILocalReferenceOperation local:
-                return Local(local);
+                return Evaluate(ChainRoots.Initializer(local));
             default:
                 return null;
         }
-    }
-
-    /// <summary>A table: <c>Hunting.DeviceProcessEvents</c>, <c>MyTable.Table</c> or <c>MyTable.Shape.Table</c>.</summary>
-    private ChainColumns? Source(IPropertyReferenceOperation reference)
-    {
-        var property = reference.Property;
-        if (property.Type is not INamedTypeSymbol { TypeArguments.Length: 2 } type || !_types.IsQuery(type))
-        {
-            return null;
-        }
-
-        var row = type.TypeArguments[0];
-        var isSource = property.IsStatic
-            ? QueryTypes.Is(property.ContainingType, _types.Hunting) || (property.Name == "Table" && QueryTypes.Is(property.ContainingType, row))
-            : property.Name == "Table" && QueryTypes.Is(property.ContainingType.OriginalDefinition, _types.Shape);
-        return isSource && _sets.TableName(row) is { } table && _sets.RowColumns(row) is { } columns
-            ? ChainColumns.Start(table, columns)
-            : null;
-    }
-
-    /// <summary>A local initialised with a query and never assigned again.</summary>
-    private ChainColumns? Local(ILocalReferenceOperation reference)
-    {
-        var local = reference.Local;
-        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model
-            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
-            || declarator.SyntaxTree != model.SyntaxTree
-            || IsAssignedAgain(declarator, local, model))
-        {
-            return null;
-        }
-
-        return Evaluate(model.GetOperation(initializer));
-    }
-
-    private static bool IsAssignedAgain(VariableDeclaratorSyntax declarator, ILocalSymbol local, SemanticModel model)
-    {
-        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-        if (scope == null)
-        {
-            return true;
-        }
-
-        foreach (var identifier in scope.DescendantNodes())
-        {
-            if (identifier is not IdentifierNameSyntax { Identifier.ValueText: var text } name || text != local.Name)
-            {
-                continue;
-            }
-
-            var written = name.Parent switch
-            {
-                AssignmentExpressionSyntax assignment => assignment.Left == name,
-                ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
-                _ => false,
-            };
-            if (written && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, local))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private ChainColumns? Apply(IInvocationOperation invocation)

@@ -19,6 +19,7 @@ internal sealed class ColumnSets
     private readonly INamedTypeSymbol _tableAttribute;
     private readonly INamedTypeSymbol? _resultAttribute;
     private readonly INamedTypeSymbol? _joinColumns;
+    private readonly ConcurrentDictionary<ITypeSymbol, IReadOnlyList<KqlColumn>?> _rows = new ConcurrentDictionary<ITypeSymbol, IReadOnlyList<KqlColumn>?>(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ColumnSet?> _sets = new ConcurrentDictionary<ITypeSymbol, ColumnSet?>(SymbolEqualityComparer.Default);
 
     public ColumnSets(Compilation compilation, INamedTypeSymbol tableAttribute)
@@ -45,10 +46,10 @@ internal sealed class ColumnSets
     }
 
     /// <summary>The KQL columns of a <c>[HuntingTable]</c> or <c>[HuntingResult]</c> type, else null.</summary>
-    public IReadOnlyList<KqlColumn>? RowColumns(ITypeSymbol type) =>
-        type is INamedTypeSymbol named && (HasAttribute(named, _tableAttribute) || (_resultAttribute != null && HasAttribute(named, _resultAttribute)))
+    public IReadOnlyList<KqlColumn>? RowColumns(ITypeSymbol type) => _rows.GetOrAdd(type, t =>
+        t is INamedTypeSymbol named && (HasAttribute(named, _tableAttribute) || (_resultAttribute != null && HasAttribute(named, _resultAttribute)))
             ? SchemaReader.Columns(named)
-            : null;
+            : null);
 
     /// <summary>The meaning of a column-set type, or null when it is not one the builder makes.</summary>
     public ColumnSet? Get(ITypeSymbol type) => _sets.GetOrAdd(type, Create);
