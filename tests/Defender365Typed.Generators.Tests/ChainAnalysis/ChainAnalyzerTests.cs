@@ -60,6 +60,13 @@ public sealed class ChainAnalyzerTests
         """);
 
     [Fact]
+    public Task ProjectRename_onto_a_freed_name_gives_it_the_renamed_columns_type() => ChainAnalyzerHarness.VerifyAsync(
+        """
+        Hunting.DeviceFileEvents.ProjectAway(e => [e.FileSize]).ProjectRename("FileSize", e => e.FileName, out KqlString size).Where(e => size == "x" && e.{|DTQ111:FileSize|} > 3);
+        """,
+        "'FileSize' is string here (ProjectRename gave the name to 'FileName'), but this accessor reads it as long");
+
+    [Fact]
     public Task Distinct_keeps_only_the_listed_columns() => ChainAnalyzerHarness.VerifyAsync(
         """
         Hunting.DeviceFileEvents.Distinct(e => [e.DeviceName, e.FileName]).Where(e => e.FileName == "x" && e.{|DTQ110:FolderPath|} == "y");
