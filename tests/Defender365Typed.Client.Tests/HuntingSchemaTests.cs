@@ -60,10 +60,12 @@ public sealed class HuntingSchemaTests
     }
 
     [Fact]
-    public async Task A_pulled_tenant_schema_writes_back_byte_for_byte()
+    public async Task A_pulled_tenant_schema_writes_back_byte_for_byte_once_sorted()
     {
-        string file = HuntingSchemaJson.ToJson(HuntingSchemaJson.Parse(TenantSchema, "tenant.json"));
-        await using Harness h = await Harness.StartAsync(o => o.HuntingSchema = HuntingSchemaJson.Parse(file, "tenant.json"));
+        HuntingSchemaDocument served = HuntingSchemaJson.Parse(TenantSchema, "tenant.json");
+        string sorted = HuntingSchemaJson.ToJson(new HuntingSchemaDocument(
+            served.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray(), served.Functions.OrderBy(f => f.Name, StringComparer.Ordinal).ToArray(), served.Source));
+        await using Harness h = await Harness.StartAsync(o => o.HuntingSchema = served);
         (DefenderClient client, DefenderAuthenticator auth) = h.SecretClient();
         using (client)
         using (auth)
@@ -72,7 +74,8 @@ public sealed class HuntingSchemaTests
 
             Assert.Equal(["DeviceProcessEvents", "MyCustom_CL"], pulled.Tables.Select(t => t.Name));
             Assert.Equal(["FileProfile:BuiltIn", "MyCustomQuery:Saved"], pulled.Functions.Select(f => f.Name + ":" + f.Kind));
-            Assert.Equal(file, HuntingSchemaJson.ToJson(pulled));
+            Assert.Equal(sorted, HuntingSchemaJson.ToJson(pulled));
+            Assert.NotEqual(HuntingSchemaJson.ToJson(served), sorted); // the served file was not in order: the pull sorted it
         }
     }
 
@@ -87,6 +90,8 @@ public sealed class HuntingSchemaTests
         {
             Assert.Empty(await client.Hunting.RunAsync("MyCustom_CL | where Score > 0.5 | project Id, Note").ToListAsync());
 
+            // The tenant's schema, not the documented one the compile-time analyzer knows, has this column and function.
+#pragma warning disable DTQ102, DTQ105
             HuntingRow row = Assert.Single(await client.Hunting.RunAsync("DeviceProcessEvents | project DeviceName, TenantRegion | take 1").ToListAsync());
             Assert.False(string.IsNullOrEmpty(row.GetString("DeviceName")));
             Assert.Equal(string.Empty, row.GetString("TenantRegion"));
@@ -94,7 +99,8 @@ public sealed class HuntingSchemaTests
             HuntingQueryException hidden = await h.ThrowsAsync<HuntingQueryException>(() => client.Hunting.RunAsync("DeviceNetworkEvents | take 1").ToListAsync().AsTask());
             Assert.Contains("DeviceNetworkEvents", hidden.Message, StringComparison.Ordinal);
             HuntingQueryException saved = await h.ThrowsAsync<HuntingQueryException>(() => client.Hunting.RunAsync("MyCustomQuery(DeviceProcessEvents)").ToListAsync().AsTask());
-            Assert.Contains("MyCustomQuery", saved.Message, StringComparison.Ordinal);
+#pragma warning restore DTQ102, DTQ105
+            Assert.True(saved.Message.Contains("MyCustomQuery", StringComparison.Ordinal), saved.Message);
         }
     }
 
