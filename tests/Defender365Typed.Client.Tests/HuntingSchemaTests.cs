@@ -27,7 +27,7 @@ public sealed class HuntingSchemaTests
                 { "name": "Note", "type": "string", "description": "Free text." } ] },
             { "name": "DeviceProcessEvents", "columns": [
                 { "name": "Timestamp", "type": "datetime" }, { "name": "DeviceName", "type": "string" },
-                { "name": "FileName", "type": "string" }, { "name": "TenantRegion", "type": "string" } ] }
+                { "name": "FileName", "type": "string" }, { "name": "ProcessId", "type": "string" }, { "name": "TenantRegion", "type": "string" } ] }
           ],
           "functions": [
             { "name": "MyCustomQuery", "kind": "saved", "description": "Shared by the SOC.",
@@ -92,9 +92,11 @@ public sealed class HuntingSchemaTests
 
             // The tenant's schema, not the documented one the compile-time analyzer knows, has this column and function.
 #pragma warning disable DTQ102, DTQ105
-            HuntingRow row = Assert.Single(await client.Hunting.RunAsync("DeviceProcessEvents | project DeviceName, TenantRegion | take 1").ToListAsync());
+            // TenantRegion is new to the rows and ProcessId (a long in them) is a string in the schema: both are empty.
+            HuntingRow row = Assert.Single(await client.Hunting.RunAsync("DeviceProcessEvents | project DeviceName, TenantRegion, ProcessId | take 1").ToListAsync());
             Assert.False(string.IsNullOrEmpty(row.GetString("DeviceName")));
             Assert.Equal(string.Empty, row.GetString("TenantRegion"));
+            Assert.Equal(string.Empty, row.GetString("ProcessId"));
 
             HuntingQueryException hidden = await h.ThrowsAsync<HuntingQueryException>(() => client.Hunting.RunAsync("DeviceNetworkEvents | take 1").ToListAsync().AsTask());
             Assert.Contains("DeviceNetworkEvents", hidden.Message, StringComparison.Ordinal);
