@@ -93,6 +93,30 @@ public sealed class Harness : IAsyncDisposable
         return app;
     }
 
+    /// <summary>A confidential (web) app: a secret, a Web-platform redirect URI and delegated permissions on both APIs.</summary>
+    public EmulatedApp WebApp(string clientId = "app-web", string redirectUri = WebRedirectUri)
+    {
+        EmulatedApp app = Emulator.Directory.AddApp(clientId);
+        app.ClientSecret = ClientSecret;
+        app.WebRedirectUris.Add(redirectUri);
+        app.GrantDelegated(Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All");
+        app.GrantDelegated(Legacy, "AdvancedHunting.Read", "Incident.ReadWrite");
+        return app;
+    }
+
+    public const string WebRedirectUri = "https://soar.contoso.example/auth/callback";
+
+    /// <summary>Options for the confidential authorization code flow of <see cref="WebApp"/>.</summary>
+    public DefenderAuthOptions WebAuthOptions(string clientId = "app-web", string? secret = null) => new()
+    {
+        Cloud = Cloud,
+        Flow = DefenderAuthFlow.AuthorizationCode,
+        TenantId = TenantId,
+        ClientId = clientId,
+        ClientSecret = secret ?? ClientSecret,
+        RedirectUri = new Uri(WebRedirectUri),
+    };
+
     public DefenderAuthOptions AuthOptions(DefenderAuthFlow flow, string clientId) => new()
     {
         Cloud = Cloud,
