@@ -22,8 +22,8 @@ internal static class QueryDrift
         KqlSchema schema = older.ToKqlSchema();
         HashSet<(KqlDiagnosticKind, int)>? baseline = null;
         foreach (IGrouping<string, HuntingSchemaChange> table in changes
-                     .Where(c => c.Item == HuntingSchemaItemKind.Table && c.Kind == HuntingSchemaChangeKind.Removed
-                                 || c.Item == HuntingSchemaItemKind.Column && c.Kind != HuntingSchemaChangeKind.Added)
+                     .Where(c => (c.Item == HuntingSchemaItemKind.Table && c.Kind == HuntingSchemaChangeKind.Removed)
+                                 || (c.Item == HuntingSchemaItemKind.Column && c.Kind != HuntingSchemaChangeKind.Added))
                      .GroupBy(c => c.Owner, StringComparer.Ordinal))
         {
             if (!text.Contains(table.Key, StringComparison.Ordinal) || !schema.TryGetTable(table.Key, out KqlTable oldTable))

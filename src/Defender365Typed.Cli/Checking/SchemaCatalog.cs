@@ -94,11 +94,7 @@ internal sealed class SchemaCatalog
         _tables.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
         ?? NameSuggester.Suggest(name, _tables.Keys);
 
-    /// <summary>The tables of one schema file; <paramref name="origin"/> names it in <see cref="SchemaTable.Origin"/>.</summary>
     /// <exception cref="CliException">The JSON is malformed; the message names the file, table and column (exit 2).</exception>
-    internal static IReadOnlyList<SchemaTable> Parse(string json, string origin) =>
-        ParseDocument(json, origin).Tables.Select(t => new SchemaTable(t, origin)).ToArray();
-
     private static HuntingSchemaDocument ParseDocument(string json, string origin)
     {
         string described = origin == BuiltInOrigin ? "The built-in schema" : $"The schema file {origin}";
