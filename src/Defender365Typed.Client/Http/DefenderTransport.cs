@@ -60,7 +60,7 @@ internal sealed class DefenderTransport
     public async Task<TResult> ReadJsonAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> info, CancellationToken cancellationToken)
     {
         using HttpResponseMessage response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        using var deadline = new CancellationTokenSource(Options.Resilience.IncidentAttemptTimeout, Options.TimeProvider);
+        using var deadline = new CancellationTokenSource(DefenderResilience.AttemptTimeout(Options.Resilience, DefenderRequest.KindOf(request)), Options.TimeProvider);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
