@@ -64,6 +64,7 @@ internal static class CliApplication
             + "the config file (~/.config/defender365/config.json, or DEFENDER365_CONFIG).");
         root.Options.Add(run.EmulatorOption);
         root.Options.Add(run.EmulatorTablesOption);
+        root.Options.Add(run.EmulatorSchemaOption);
         root.Subcommands.Add(AuthCommands.Create(run));
         root.Subcommands.Add(IncidentCommands.Create(run));
         root.Subcommands.Add(HuntCommand.Create(run));

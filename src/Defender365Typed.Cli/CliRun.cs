@@ -5,9 +5,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
+using Defender365Typed.Cli.Checking;
 using Defender365Typed.Cli.Emulation;
 using Defender365Typed.Cli.Output;
 using Defender365Typed.KqlEngine;
+using Defender365Typed.KqlFrontEnd;
 using Spectre.Console;
 
 namespace Defender365Typed.Cli;
@@ -52,7 +54,15 @@ internal sealed class CliRun : IAsyncDisposable
         Recursive = true,
     };
 
+    /// <summary><c>--emulator-schema</c>: a schema file the emulator serves from getHuntingSchema and whose tables its queries see.</summary>
+    public Option<FileInfo?> EmulatorSchemaOption { get; } = new("--emulator-schema")
+    {
+        Description = "With --emulator or demo: a schema file (docs/schema-file.md, e.g. from `schema pull`) that the emulator serves from getHuntingSchema; hunting queries see exactly its tables and columns (tables without rows are empty).",
+        Recursive = true,
+    };
+
     private DirectoryInfo? _emulatorTables;
+    private FileInfo? _emulatorSchema;
 
     /// <summary>The emulator for <c>--emulator</c> and <c>demo</c>: the context's, or one started now (and stopped at the end of the run).</summary>
     public async Task<EmulatorSession> EmulatorAsync(CancellationToken cancellationToken, bool announce = true)
@@ -66,7 +76,8 @@ internal sealed class CliRun : IAsyncDisposable
         {
             IEmulatorDataSource? data = Context.EmulatorData
                 ?? (_emulatorTables is { } folder ? new EvaluatedDemoData(DateTime.UtcNow, folder.FullName) : null);
-            _owned = await EmulatorSession.StartAsync(data, cancellationToken);
+            HuntingSchemaDocument? schema = _emulatorSchema is { } file ? SchemaCatalog.LoadFile(file.FullName) : null;
+            _owned = await EmulatorSession.StartAsync(data, schema, cancellationToken);
             if (announce)
             {
                 await Err.WriteLineAsync($"Emulator listening on {_owned.Emulator.BaseUri} (loopback only; {_owned.Data.Description}).");
@@ -82,6 +93,7 @@ internal sealed class CliRun : IAsyncDisposable
         try
         {
             _emulatorTables = parse.GetValue(EmulatorTablesOption);
+            _emulatorSchema = parse.GetValue(EmulatorSchemaOption);
             return await body(parse, ct);
         }
         catch (Exception ex) when (Classify(ex) is (int code, string message))

@@ -24,7 +24,7 @@ internal static class ExitCodes
     public const string HelpText = """
         Exit codes:
           0  success
-          1  findings: check found KQL errors (or an unexpected failure)
+          1  findings: check found KQL errors, schema diff --queries found queries the drift breaks (or an unexpected failure)
           2  bad usage: unknown option, invalid value, missing setting or file
           3  sign-in failed or needed
           4  Defender API error (query error, permission, quota, timeout)

@@ -68,7 +68,7 @@ public sealed class DefenderResilienceOptions
     /// <summary>Per-attempt timeout of incident calls (until response headers).</summary>
     public TimeSpan IncidentAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Per-attempt timeout of hunting calls (the service stops queries after 200 s on Graph, 3 minutes on the legacy API).</summary>
+    /// <summary>Per-attempt timeout of hunting calls and of the hunting schema read (the service stops queries after 200 s on Graph, 3 minutes on the legacy API).</summary>
     public TimeSpan HuntingAttemptTimeout { get; set; } = TimeSpan.FromSeconds(210);
 
     /// <summary>Limit for one call with all its retries.</summary>

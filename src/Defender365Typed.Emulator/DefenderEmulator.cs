@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Defender365Typed.Emulator.Api;
 using Defender365Typed.Emulator.Faults;
 using Defender365Typed.Emulator.Identity;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -37,6 +38,8 @@ public sealed class DefenderEmulator : IAsyncDisposable
         Tokens = new TokenIssuer(() => new Uri(_baseUri, options.TenantId + "/v2.0").ToString(), options.Time);
         Entra = new EntraEmulator(Directory, Tokens, options.Time, () => _baseUri);
         ManagedIdentity = new ManagedIdentityEmulator(Directory, Tokens, options.Time);
+        Hunting = new HuntingEmulator { Schema = options.HuntingSchema };
+        HuntingSchema = options.HuntingSchema ?? KqlEngine.HuntingSchema.Document;
     }
 
     /// <summary>The HTTPS base address, e.g. <c>https://127.0.0.1:54321/</c>: the login authority host and both API hosts.</summary>
@@ -67,7 +70,10 @@ public sealed class DefenderEmulator : IAsyncDisposable
     public IncidentStore Incidents { get; } = new();
 
     /// <summary>Scripted hunting answers and the queries received.</summary>
-    public HuntingEmulator Hunting { get; } = new();
+    public HuntingEmulator Hunting { get; }
+
+    /// <summary>What <c>GET /beta/security/getHuntingSchema</c> serves: <see cref="EmulatorOptions.HuntingSchema"/>, or the documented schema.</summary>
+    public HuntingSchemaDocument HuntingSchema { get; }
 
     /// <summary>Fault injection.</summary>
     public FaultInjector Faults { get; } = new();
@@ -155,6 +161,14 @@ public sealed class DefenderEmulator : IAsyncDisposable
             if (await auth.AuthorizeAsync(context, EmulatorDirectory.Legacy, "AdvancedHunting.Read.All", "AdvancedHunting.Read").ConfigureAwait(false) is not null)
             {
                 await Hunting.RunAsync(context, legacy: true).ConfigureAwait(false);
+            }
+        });
+        var schema = new HuntingSchemaEndpoint(HuntingSchema);
+        app.MapGet("/beta/security/getHuntingSchema", async context =>
+        {
+            if (await auth.AuthorizeAsync(context, EmulatorDirectory.Graph, "ThreatHunting.Read.All").ConfigureAwait(false) is not null)
+            {
+                await schema.GetAsync(context).ConfigureAwait(false);
             }
         });
         app.MapGet("/v1.0/security/incidents", context => incidents.ListAsync(context, legacy: false));

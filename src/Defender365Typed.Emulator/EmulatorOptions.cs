@@ -1,4 +1,5 @@
 using System;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.Extensions.Logging;
 
 namespace Defender365Typed.Emulator;
@@ -14,6 +15,15 @@ public sealed class EmulatorOptions
 
     /// <summary>Receives the emulator's own logs (ASP.NET Core and Kestrel); none when null.</summary>
     public ILoggerProvider? LoggerProvider { get; set; }
+
+    /// <summary>
+    /// The tenant's hunting schema (for example a file pulled with <c>defender365 schema pull</c>, read with
+    /// <see cref="HuntingSchemaJson"/>): <c>GET /beta/security/getHuntingSchema</c> serves it, and hunting queries may name
+    /// its tables and only those (a table it lacks is unknown, as for a role that cannot see it). Tables the hunting rows
+    /// do not have are empty; tables they have are shaped to the schema's columns (a column they lack, or hold with another
+    /// type, is empty). Null: the documented schema, and every table of the rows.
+    /// </summary>
+    public HuntingSchemaDocument? HuntingSchema { get; set; }
 
     /// <summary>The clock; tests may substitute one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;

@@ -98,6 +98,12 @@ internal sealed partial class Evaluator
                     DefineLet(let);
                     break;
                 case QueryStatement query:
+                    if (query.Query is CallExpr call && !IsTabular(call, null))
+                    {
+                        // A stored (saved or built-in tabular) function: the engine has no body to evaluate.
+                        throw Error(call.Name, $"unsupported function '{call.Name.Name}' (a stored function the engine cannot evaluate)");
+                    }
+
                     if (!IsTabular(query.Query, null))
                     {
                         throw Error(query.Query, "A query statement must be a tabular expression (a table, a let name or a pipeline).");

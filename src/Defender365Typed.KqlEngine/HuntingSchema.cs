@@ -9,7 +9,11 @@ namespace Defender365Typed.KqlEngine;
 /// <summary>The documented advanced hunting schema (66 tables), embedded from <c>src/Defender365Typed/Schema/hunting-schema.json</c>.</summary>
 public static class HuntingSchema
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>>> Loaded = new(Load);
+    private static readonly Lazy<HuntingSchemaDocument> LoadedDocument = new(LoadDocument);
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>>> Loaded = new(() => ToColumns(LoadedDocument.Value));
+
+    /// <summary>The documented schema as the schema file's model, with descriptions (what the emulator's getHuntingSchema serves by default).</summary>
+    public static HuntingSchemaDocument Document => LoadedDocument.Value;
 
     /// <summary>Every documented table with its columns in documented order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>> Tables => Loaded.Value;
@@ -29,22 +33,31 @@ public static class HuntingSchema
     public static IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>> Read(Stream json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return ToColumns(HuntingSchemaJson.Read(json, "The hunting schema"));
+    }
+
+    /// <summary>The tables of <paramref name="document"/> with engine column types (a later table replaces an earlier one of the same name).</summary>
+    /// <exception cref="FormatException">A column type is not a KQL type; the message names the table and column.</exception>
+    public static IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>> ToColumns(HuntingSchemaDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         var tables = new Dictionary<string, IReadOnlyList<KqlResultColumn>>(StringComparer.Ordinal);
-        foreach (HuntingSchemaTable t in HuntingSchemaJson.Read(json, "The hunting schema").Tables)
+        foreach (HuntingSchemaTable t in document.Tables)
         {
-            // The front end accepted each type name, and every name it accepts is a KqlScalarType.
+            // The front end's reader accepts only KQL type names, and every name it accepts is a KqlScalarType; a document
+            // built in code may hold anything.
             tables[t.Name] = t.Columns.Select(c => new KqlResultColumn(c.Name, KqlColumnTypes.TryParse(c.Type, out KqlScalarType kind)
                 ? kind
-                : throw new FormatException($"Table {t.Name}: unknown column type '{c.Type}'."))).ToArray();
+                : throw new FormatException($"Table {t.Name}, column {c.Name}: unknown column type '{c.Type}'."))).ToArray();
         }
 
         return tables;
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>> Load()
+    private static HuntingSchemaDocument LoadDocument()
     {
         using Stream stream = typeof(HuntingSchema).Assembly.GetManifestResourceStream("Defender365Typed.KqlEngine.hunting-schema.json")
             ?? throw new InvalidOperationException("The embedded hunting schema is missing.");
-        return Read(stream);
+        return HuntingSchemaJson.Read(stream, "The hunting schema");
     }
 }

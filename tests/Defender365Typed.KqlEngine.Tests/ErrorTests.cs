@@ -38,6 +38,16 @@ public sealed class ErrorTests
         Assert.Contains("line", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("MySavedQuery(DeviceInfo)", "MySavedQuery")]
+    [InlineData("DeviceFromIP(\"10.0.0.1\")", "DeviceFromIP")]
+    public void Stored_tabular_functions_are_named(string kql, string function)
+    {
+        KqlEngineException ex = Fails(kql);
+        Assert.StartsWith($"unsupported function '{function}' (a stored function", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, ex.Position);
+    }
+
     [Fact]
     public void User_defined_functions_are_refused()
     {

@@ -59,7 +59,8 @@ expect Defender365Typed PACKAGE.md lib/net8.0/Defender365Typed.dll lib/net8.0/De
   lib/net10.0/Defender365Typed.dll lib/net10.0/Defender365Typed.xml \
   analyzers/dotnet/cs/Defender365Typed.Generators.dll analyzers/dotnet/cs/Defender365Typed.KqlFrontEnd.dll \
   analyzers/dotnet/cs/Defender365Typed.CodeFixes.dll
-expect Defender365Typed.Client PACKAGE.md lib/net8.0/Defender365Typed.Client.dll lib/net10.0/Defender365Typed.Client.dll lib/net10.0/Defender365Typed.Client.xml
+expect Defender365Typed.Client PACKAGE.md lib/net8.0/Defender365Typed.Client.dll lib/net10.0/Defender365Typed.Client.dll lib/net10.0/Defender365Typed.Client.xml \
+  lib/net8.0/Defender365Typed.KqlFrontEnd.dll lib/net10.0/Defender365Typed.KqlFrontEnd.dll
 expect Defender365Typed.Emulator PACKAGE.md lib/net10.0/Defender365Typed.Emulator.dll
 expect Defender365Typed.KqlEngine PACKAGE.md lib/net10.0/Defender365Typed.KqlEngine.dll lib/net10.0/Defender365Typed.KqlFrontEnd.dll
 expect Defender365Typed.Cli PACKAGE.md tools/net10.0/any/defender365.dll tools/net10.0/any/Defender365Typed.KqlFrontEnd.dll tools/net10.0/any/DotnetToolSettings.xml
@@ -70,8 +71,10 @@ nuspec=$(unzip -p "$feed/Defender365Typed.$version.nupkg" Defender365Typed.nuspe
 grep -q 'Defender365Typed.Generators\|Defender365Typed.CodeFixes' <<< "$nuspec" && problems+=("the generator is a package dependency")
 # The KQL front end is not a package of its own: the packages that need it carry its dll.
 [ -f "$feed/Defender365Typed.KqlFrontEnd.$version.nupkg" ] && problems+=("the KQL front end was packed on its own")
-unzip -p "$feed/Defender365Typed.KqlEngine.$version.nupkg" Defender365Typed.KqlEngine.nuspec 2>/dev/null | grep -q 'Defender365Typed.KqlFrontEnd' \
-  && problems+=("the KQL front end is a package dependency of Defender365Typed.KqlEngine")
+for id in Defender365Typed.KqlEngine Defender365Typed.Client; do
+  unzip -p "$feed/$id.$version.nupkg" "$id.nuspec" 2>/dev/null | grep -q 'Defender365Typed.KqlFrontEnd' \
+    && problems+=("the KQL front end is a package dependency of $id")
+done
 for field in '<license type="expression">MIT</license>' '<readme>PACKAGE.md</readme>' '<repository type="git" url="https://' '<tags>' '<description>'; do
   grep -qF "$field" <<< "$nuspec" || problems+=("nuspec lacks $field")
 done

@@ -26,7 +26,8 @@ internal sealed class SchemaCatalog
 {
     public const string BuiltInOrigin = "built-in";
     private const string ResourceName = "Defender365Typed.Cli.hunting-schema.json";
-    private static readonly Lazy<IReadOnlyList<SchemaTable>> BuiltInTables = new(LoadBuiltIn);
+    private static readonly Lazy<HuntingSchemaDocument> BuiltIn = new(LoadBuiltIn);
+    private static readonly Lazy<IReadOnlyList<SchemaTable>> BuiltInTables = new(() => BuiltIn.Value.Tables.Select(t => new SchemaTable(t, BuiltInOrigin)).ToArray());
 
     private readonly SortedDictionary<string, SchemaTable> _tables;
 
@@ -52,28 +53,38 @@ internal sealed class SchemaCatalog
 
         foreach (string file in schemaFiles)
         {
-            if (!File.Exists(file))
+            foreach (HuntingSchemaTable t in LoadFile(file).Tables)
             {
-                throw CliException.Usage($"The schema file {file} does not exist.");
-            }
-
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (IOException ex)
-            {
-                throw CliException.Usage($"The schema file {file} cannot be read: {ex.Message}");
-            }
-
-            foreach (SchemaTable t in Parse(text, file))
-            {
-                tables[t.Name] = t;
+                tables[t.Name] = new SchemaTable(t, file);
             }
         }
 
         return new SchemaCatalog(tables);
+    }
+
+    /// <summary>The documented schema the CLI embeds (src/Defender365Typed/Schema/hunting-schema.json).</summary>
+    public static HuntingSchemaDocument BuiltInDocument => BuiltIn.Value;
+
+    /// <summary>Reads a schema file (tables and functions; <c>schema pull</c> writes them).</summary>
+    /// <exception cref="CliException">The file is missing, unreadable or malformed; the message names the file, table and column (exit 2).</exception>
+    public static HuntingSchemaDocument LoadFile(string file)
+    {
+        if (!File.Exists(file))
+        {
+            throw CliException.Usage($"The schema file {file} does not exist.");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw CliException.Usage($"The schema file {file} cannot be read: {ex.Message}");
+        }
+
+        return ParseDocument(text, file);
     }
 
     public SchemaTable? Find(string name) => _tables.TryGetValue(name, out SchemaTable? t) ? t : null;
@@ -83,14 +94,13 @@ internal sealed class SchemaCatalog
         _tables.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
         ?? NameSuggester.Suggest(name, _tables.Keys);
 
-    /// <summary>The tables of one schema file; <paramref name="origin"/> names it in <see cref="SchemaTable.Origin"/>.</summary>
     /// <exception cref="CliException">The JSON is malformed; the message names the file, table and column (exit 2).</exception>
-    internal static IReadOnlyList<SchemaTable> Parse(string json, string origin)
+    private static HuntingSchemaDocument ParseDocument(string json, string origin)
     {
         string described = origin == BuiltInOrigin ? "The built-in schema" : $"The schema file {origin}";
         try
         {
-            return HuntingSchemaJson.Parse(json, described).Tables.Select(t => new SchemaTable(t, origin)).ToArray();
+            return HuntingSchemaJson.Parse(json, described);
         }
         catch (HuntingSchemaFormatException ex)
         {
@@ -98,11 +108,11 @@ internal sealed class SchemaCatalog
         }
     }
 
-    private static IReadOnlyList<SchemaTable> LoadBuiltIn()
+    private static HuntingSchemaDocument LoadBuiltIn()
     {
         using Stream stream = typeof(SchemaCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException("The built-in schema resource is missing.");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), BuiltInOrigin);
+        return ParseDocument(reader.ReadToEnd(), BuiltInOrigin);
     }
 }

@@ -17,7 +17,7 @@ internal static class CheckCommand
 {
     public static Option<string[]> SchemaOption() => new("--schema")
     {
-        Description = "A JSON file of extra tables, in the shape of the built-in schema: {\"tables\": [{\"name\", \"columns\": [{\"name\", \"type\"}]}]} (repeatable).",
+        Description = "A schema file of extra tables (docs/schema-file.md; `schema pull` writes one): {\"tables\": [{\"name\", \"columns\": [{\"name\", \"type\"}]}], \"functions\"?: [...]} (repeatable).",
         HelpName = "json",
         AllowMultipleArgumentsPerToken = false,
     };
@@ -44,21 +44,12 @@ internal static class CheckCommand
     private static async Task<int> RunAsync(CliRun run, string[] paths, string[] schemaFiles, bool json, CancellationToken ct)
     {
         SchemaCatalog catalog = SchemaCatalog.Load(schemaFiles.Select(run.Context.ResolvePath));
-        List<(string Display, string Full)> files = Expand(run.Context, paths);
+        List<(string Display, string Full)> files = KqlFiles.Expand(run.Context, paths);
         var results = new List<(string File, string Text, IReadOnlyList<CheckDiagnostic> Diagnostics)>();
         foreach ((string display, string full) in files)
         {
             ct.ThrowIfCancellationRequested();
-            string text;
-            try
-            {
-                text = await File.ReadAllTextAsync(full, ct);
-            }
-            catch (IOException ex)
-            {
-                throw CliException.Usage($"{display} cannot be read: {ex.Message}");
-            }
-
+            string text = await KqlFiles.ReadAsync(display, full, ct);
             results.Add((display, text, KqlChecker.Check(text, catalog.Schema)));
         }
 
@@ -123,39 +114,5 @@ internal static class CheckCommand
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>Files as given, and folders expanded to their *.kql files (recursively, in ordinal order).</summary>
-    private static List<(string Display, string Full)> Expand(CliContext context, string[] paths)
-    {
-        var files = new List<(string, string)>();
-        foreach (string path in paths)
-        {
-            string full = context.ResolvePath(path);
-            if (File.Exists(full))
-            {
-                files.Add((path, full));
-            }
-            else if (Directory.Exists(full))
-            {
-                string[] found = Directory.GetFiles(full, "*.kql", SearchOption.AllDirectories);
-                Array.Sort(found, StringComparer.Ordinal);
-                if (found.Length == 0)
-                {
-                    throw CliException.Usage($"The folder {path} holds no .kql files.");
-                }
-
-                foreach (string f in found)
-                {
-                    files.Add((Path.Join(path, Path.GetRelativePath(full, f)), f));
-                }
-            }
-            else
-            {
-                throw CliException.Usage($"{path} does not exist.");
-            }
-        }
-
-        return files;
     }
 }

@@ -7,12 +7,12 @@ using Defender365Typed.Cli.Output;
 
 namespace Defender365Typed.Cli.Commands;
 
-/// <summary><c>schema tables</c> and <c>schema columns &lt;table&gt;</c>.</summary>
+/// <summary><c>schema tables</c>, <c>schema columns &lt;table&gt;</c>, <c>schema pull</c> and <c>schema diff</c>.</summary>
 internal static class SchemaCommands
 {
     public static Command Create(CliRun run)
     {
-        var command = new Command("schema", "Show the advanced hunting tables and columns that check (and the typed builders) know.");
+        var command = new Command("schema", "Show the advanced hunting tables and columns that check (and the typed builders) know; pull your tenant's own schema and diff schemas.");
 
         Option<string[]> tablesSchema = CheckCommand.SchemaOption();
         var tables = new Command("tables", "List the tables: the built-in Defender XDR schema plus --schema files.") { tablesSchema };
@@ -42,6 +42,8 @@ internal static class SchemaCommands
 
         command.Subcommands.Add(tables);
         command.Subcommands.Add(columns);
+        command.Subcommands.Add(SchemaPullCommand.Create(run));
+        command.Subcommands.Add(SchemaDiffCommand.Create(run));
         return command;
     }
 }

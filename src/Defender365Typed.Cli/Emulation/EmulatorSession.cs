@@ -6,6 +6,7 @@ using Defender365Typed.Client.Auth;
 using Defender365Typed.Client;
 using Defender365Typed.Emulator;
 using Defender365Typed.Emulator.Identity;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Cli.Emulation;
 
@@ -37,10 +38,13 @@ internal sealed class EmulatorSession : IAsyncDisposable
 
     public string TenantId => Emulator.Directory.TenantId;
 
-    public static async Task<EmulatorSession> StartAsync(IEmulatorDataSource? data = null, CancellationToken cancellationToken = default)
+    /// <param name="data">What the emulator holds; null: <see cref="EmulatorDataSources.CreateDefault"/>.</param>
+    /// <param name="schema">The tenant schema it serves (<see cref="EmulatorOptions.HuntingSchema"/>); null: the documented one.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    public static async Task<EmulatorSession> StartAsync(IEmulatorDataSource? data = null, HuntingSchemaDocument? schema = null, CancellationToken cancellationToken = default)
     {
         data ??= EmulatorDataSources.CreateDefault();
-        DefenderEmulator emulator = await DefenderEmulator.StartAsync(new EmulatorOptions(), cancellationToken);
+        DefenderEmulator emulator = await DefenderEmulator.StartAsync(new EmulatorOptions { HuntingSchema = schema }, cancellationToken);
         try
         {
             emulator.Entra.AutoApproveDeviceCodes = true;

@@ -18,7 +18,7 @@ internal static class DefenderErrors
 
     public static string RequiredPermission(DefenderApi api, DefenderCallKind kind) => (api, kind) switch
     {
-        (DefenderApi.Graph, DefenderCallKind.Hunting) => "ThreatHunting.Read.All",
+        (DefenderApi.Graph, DefenderCallKind.Hunting or DefenderCallKind.HuntingSchema) => "ThreatHunting.Read.All",
         (DefenderApi.Graph, DefenderCallKind.IncidentRead) => "SecurityIncident.Read.All",
         (DefenderApi.Graph, _) => "SecurityIncident.ReadWrite.All",
         (_, DefenderCallKind.Hunting) => "AdvancedHunting.Read.All (application) or AdvancedHunting.Read (delegated)",
@@ -35,6 +35,7 @@ internal static class DefenderErrors
         string what = kind switch
         {
             DefenderCallKind.Hunting => "hunting query",
+            DefenderCallKind.HuntingSchema => "hunting schema read",
             DefenderCallKind.IncidentRead => "incident read",
             _ => "incident update",
         };

@@ -7,6 +7,7 @@ namespace Defender365Typed.Client.Http;
 internal enum DefenderCallKind
 {
     Hunting,
+    HuntingSchema,
     IncidentRead,
     IncidentWrite,
 }

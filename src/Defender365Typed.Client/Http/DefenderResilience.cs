@@ -53,12 +53,18 @@ internal static class DefenderResilience
             TimeoutGenerator = args =>
             {
                 HttpRequestMessage? request = args.Context.GetRequestMessage();
-                bool hunting = request is not null && DefenderRequest.KindOf(request) == DefenderCallKind.Hunting;
-                return ValueTask.FromResult(hunting ? options.HuntingAttemptTimeout : options.IncidentAttemptTimeout);
+                return ValueTask.FromResult(request is null ? options.IncidentAttemptTimeout : AttemptTimeout(options, DefenderRequest.KindOf(request)));
             },
         });
         return builder.Build();
     }
+
+    /// <summary>
+    /// How long one attempt of a call of <paramref name="kind"/> may take (and its body, once the headers arrived): hunting
+    /// and the hunting schema (a large body on a big tenant) get the hunting timeout, incident calls the incident one.
+    /// </summary>
+    public static TimeSpan AttemptTimeout(DefenderResilienceOptions options, DefenderCallKind kind) =>
+        kind is DefenderCallKind.Hunting or DefenderCallKind.HuntingSchema ? options.HuntingAttemptTimeout : options.IncidentAttemptTimeout;
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider time)
     {

@@ -1,4 +1,7 @@
 using System;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -50,6 +53,28 @@ internal sealed class DefenderTransport
         using (response)
         {
             throw await DefenderErrors.FromResponseAsync(response, api, kind, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> and parses the whole body; a cut-off or malformed body is a <see cref="DefenderResponseException"/>.</summary>
+    public async Task<TResult> ReadJsonAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> info, CancellationToken cancellationToken)
+    {
+        using HttpResponseMessage response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var deadline = new CancellationTokenSource(DefenderResilience.AttemptTimeout(Options.Resilience, DefenderRequest.KindOf(request)), Options.TimeProvider);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            Stream body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(body, info, timeout.Token).ConfigureAwait(false)
+                ?? throw new DefenderResponseException("The service answered with an empty (null) body.");
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
+        {
+            throw new DefenderResponseException($"The response to {request.Method} {request.RequestUri!.AbsolutePath} was cut off or was not valid JSON.", ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DefenderTimeoutException($"Reading the response to {request.Method} {request.RequestUri!.AbsolutePath} took too long.", ex);
         }
     }
 

@@ -33,7 +33,7 @@ internal sealed class RateLimitingHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         DefenderCallKind kind = DefenderRequest.KindOf(request);
-        RateLimiter limiter = kind == DefenderCallKind.Hunting ? _hunting : _incidents;
+        RateLimiter limiter = kind is DefenderCallKind.Hunting or DefenderCallKind.HuntingSchema ? _hunting : _incidents;
         RateLimitLease lease = limiter.AttemptAcquire();
         if (!lease.IsAcquired)
         {

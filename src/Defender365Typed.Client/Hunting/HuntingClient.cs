@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed.Client.Http;
+using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Results;
 using Microsoft.Extensions.Logging;
 
@@ -95,6 +96,38 @@ public sealed class HuntingClient
         using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Post, uri, api, DefenderCallKind.Hunting, idempotent: true, Body(kql, options.Timespan));
         HttpResponseMessage response = await _transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         return new HuntingResponse<TRow>(response, reader, api, options.OnRowCap, _logger);
+    }
+
+    /// <summary>
+    /// The tables and functions the signed-in caller may use in advanced hunting, as Microsoft Graph serves them
+    /// (<c>GET /beta/security/getHuntingSchema</c>: custom tables, saved functions, columns newer than the documentation,
+    /// only what the caller's role can see), normalised for diffs: tables and functions sorted by name, columns in service
+    /// order, types as canonical KQL names. Write it with <c>HuntingSchemaJson.Write</c> to get a schema file.
+    /// </summary>
+    /// <exception cref="NotSupportedException">
+    /// The client is set up for another cloud than the global one (the API is documented for the global cloud only), or
+    /// sends hunting to the legacy API (<see cref="DefenderClientOptions.HuntingApi"/>; getHuntingSchema is Graph's).
+    /// </exception>
+    /// <exception cref="DefenderResponseException">The response is malformed or names a type that is not a KQL type (the message names the table or function and the column or parameter).</exception>
+    public async Task<HuntingSchemaDocument> GetSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        DefenderClientOptions options = _transport.Options;
+        if (options.Cloud != Auth.DefenderCloud.Global && !options.Cloud.IsEmulator)
+        {
+            throw new NotSupportedException(
+                $"The hunting schema (Microsoft Graph getHuntingSchema) is available in the global cloud only; this client is set up for the {options.Cloud.Name} cloud.");
+        }
+
+        if (options.HuntingApi == DefenderApi.Legacy)
+        {
+            throw new NotSupportedException(
+                "The hunting schema comes from Microsoft Graph (getHuntingSchema), which the legacy Defender XDR API has no counterpart of; this client sends hunting to the legacy API (HuntingApi = Legacy). Use HuntingApi = Graph.");
+        }
+
+        Uri uri = new(_transport.BaseUri(DefenderApi.Graph), "beta/security/getHuntingSchema");
+        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Get, uri, DefenderApi.Graph, DefenderCallKind.HuntingSchema, idempotent: true);
+        GraphHuntingSchema schema = await _transport.ReadJsonAsync(request, HuntingSchemaJsonContext.Default.GraphHuntingSchema, cancellationToken).ConfigureAwait(false);
+        return HuntingSchemaConverter.Convert(schema);
     }
 
     private static ByteArrayContent Body(string kql, string? timespan)

@@ -90,27 +90,9 @@ internal sealed class IncidentPager
         }
     }
 
-    /// <summary>Sends <paramref name="request"/> and parses the whole body; a cut-off or malformed body is a <see cref="DefenderResponseException"/>.</summary>
-    public async Task<TResult> ReadJsonAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> info, CancellationToken cancellationToken)
-    {
-        using HttpResponseMessage response = await _transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        using var deadline = new CancellationTokenSource(_transport.Options.Resilience.IncidentAttemptTimeout, _transport.Options.TimeProvider);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
-        {
-            Stream body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            return await JsonSerializer.DeserializeAsync(body, info, timeout.Token).ConfigureAwait(false)
-                ?? throw new DefenderResponseException("The service answered with an empty (null) body.");
-        }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException)
-        {
-            throw new DefenderResponseException($"The response to {request.Method} {request.RequestUri!.AbsolutePath} was cut off or was not valid JSON.", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new DefenderTimeoutException($"Reading the response to {request.Method} {request.RequestUri!.AbsolutePath} took too long.", ex);
-        }
-    }
+    /// <summary>Sends <paramref name="request"/> and parses the whole body (<see cref="DefenderTransport.ReadJsonAsync"/>).</summary>
+    public Task<TResult> ReadJsonAsync<TResult>(HttpRequestMessage request, JsonTypeInfo<TResult> info, CancellationToken cancellationToken) =>
+        _transport.ReadJsonAsync(request, info, cancellationToken);
 
     private static bool IsRetryable(Exception ex) => ex switch
     {

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Defender365Typed.KqlEngine;
+using Defender365Typed.KqlFrontEnd;
 using Microsoft.AspNetCore.Http;
 
 namespace Defender365Typed.Emulator.Api;
@@ -20,15 +21,20 @@ public sealed class HuntingEmulator
     private readonly ConcurrentQueue<ReceivedHuntingQuery> _received = new();
     private (ITableSource Tables, EngineOptions Options)? _engine;
 
+    /// <summary>The tenant's schema (<see cref="EmulatorOptions.HuntingSchema"/>) that evaluated queries see the tables through, if any.</summary>
+    internal HuntingSchemaDocument? Schema { get; init; }
+
     /// <summary>
     /// Evaluates queries no script matches with the KQL engine over <paramref name="tables"/> (for
     /// example <see cref="SyntheticDataset.Create"/>); a query the engine does not support gets a 400
-    /// naming the unsupported operator or function, as a service query error would.
+    /// naming the unsupported operator or function, as a service query error would. With
+    /// <see cref="EmulatorOptions.HuntingSchema"/>, queries see exactly the schema's tables and columns; a saved function
+    /// of the schema is not evaluated (the engine answers with the 400 naming the function).
     /// </summary>
     public void UseTables(ITableSource tables, EngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        _engine = (tables, options ?? new EngineOptions());
+        _engine = (Schema is null ? tables : new SchemaTableSource(tables, Schema), options ?? new EngineOptions());
     }
 
     /// <summary>Every hunting request received, in order.</summary>
