@@ -94,26 +94,4 @@ public static class KqlScalarTypes
 
         return KqlScalarType.Long;
     }
-
-    /// <summary>
-    /// Whether ordering two values of these types (&lt;, &lt;=, &gt;, &gt;=) is certainly an error in KQL: numbers
-    /// (and bool) order with numbers, datetime with datetime, timespan with timespan; dynamic, guid and unknown
-    /// are never judged. Equality (==, !=) accepts any pair of scalars in KQL, so it is not judged at all.
-    /// </summary>
-    public static bool AreCertainlyNotOrderable(KqlScalarType a, KqlScalarType b)
-    {
-        if (!IsJudged(a) || !IsJudged(b) || a == KqlScalarType.Guid || b == KqlScalarType.Guid)
-        {
-            return false;
-        }
-
-        var numericA = IsNumeric(a) || a == KqlScalarType.Bool;
-        var numericB = IsNumeric(b) || b == KqlScalarType.Bool;
-        if (numericA && numericB)
-        {
-            return false;
-        }
-
-        return a != b || a == KqlScalarType.String;
-    }
 }
