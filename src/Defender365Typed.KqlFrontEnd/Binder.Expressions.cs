@@ -77,7 +77,7 @@ public sealed partial class Binder
         }
 
         Report(KqlDiagnosticKind.TypeMismatch, inExpr.Left.Start, inExpr.Left.Length,
-            "The operator '" + inExpr.Op + "' compares strings, not a " + KqlScalarTypes.Name(left.Type) + ".");
+            "The operator '" + inExpr.Op + "' compares strings, not " + KqlScalarTypes.WithArticle(left.Type) + ".");
     }
 
     private Value BindName(NameExpr name, Context ctx, bool tabularExpected)
@@ -266,7 +266,7 @@ public sealed partial class Binder
         {
             var verb = bin.Op is "<" or "<=" or ">" or ">=" ? "cannot compare" : "cannot take";
             Report(KqlDiagnosticKind.TypeMismatch, bin.Start, bin.Length,
-                "The operator '" + bin.Op + "' " + verb + " a " + KqlScalarTypes.Name(left.Type) + " with a " + KqlScalarTypes.Name(right.Type) + ".");
+                "The operator '" + bin.Op + "' " + verb + " " + KqlScalarTypes.WithArticle(left.Type) + " with " + KqlScalarTypes.WithArticle(right.Type) + ".");
         }
 
         return result;

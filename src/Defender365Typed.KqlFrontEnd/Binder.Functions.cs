@@ -103,26 +103,27 @@ public sealed partial class Binder
             return KqlScalarType.Unknown;
         }
 
-        if (rejectedEverywhere >= 0)
+        var argument = rejectedEverywhere >= 0
+            ? "argument " + (rejectedEverywhere + 1).ToString(CultureInfo.InvariantCulture) + " of '" + call.Name.Name + "' must be " +
+              SignatureTable.Describe(accepted) + ", not " + KqlScalarTypes.WithArticle(types[rejectedEverywhere])
+            : null;
+        if (candidates == 1)
         {
+            // one signature: Kusto.Language reports the argument (KS107)
             var arg = call.Args[rejectedEverywhere];
-            Report(KqlDiagnosticKind.ArgumentTypeMismatch, arg.Start, arg.Length,
-                "Argument " + (rejectedEverywhere + 1).ToString(CultureInfo.InvariantCulture) + " of '" + call.Name.Name + "' must be " +
-                SignatureTable.Describe(accepted) + ", not a " + KqlScalarTypes.Name(types[rejectedEverywhere]) + ".");
+            Report(KqlDiagnosticKind.ArgumentTypeMismatch, arg.Start, arg.Length, char.ToUpperInvariant(argument![0]) + argument.Substring(1) + ".");
+            return KqlScalarType.Unknown;
         }
-        else
+
+        // several: Kusto.Language reports the function's name (KS127)
+        var list = new List<string>(types.Length);
+        foreach (var t in types)
         {
-            var list = new List<string>(types.Length);
-            foreach (var t in types)
-            {
-                list.Add(KqlScalarTypes.Name(t));
-            }
-
-            // Kusto.Language (KS127) reports this at the function's name too.
-            Report(KqlDiagnosticKind.ArgumentTypeMismatch, call.Name.Start, call.Name.Length,
-                "The function '" + call.Name.Name + "' is not compatible with arguments (" + string.Join(", ", list) + ").");
+            list.Add(KqlScalarTypes.Name(t));
         }
 
+        Report(KqlDiagnosticKind.ArgumentTypeMismatch, call.Name.Start, call.Name.Length,
+            "The function '" + call.Name.Name + "' is not compatible with arguments (" + string.Join(", ", list) + ")" + (argument != null ? ": " + argument : "") + ".");
         return KqlScalarType.Unknown;
     }
 

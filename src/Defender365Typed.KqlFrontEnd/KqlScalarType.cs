@@ -50,6 +50,9 @@ public static class KqlScalarTypes
         _ => "unknown",
     };
 
+    /// <summary>The type's name with its article, for messages: "a string", "an int".</summary>
+    public static string WithArticle(KqlScalarType t) => (t == KqlScalarType.Int ? "an " : "a ") + Name(t);
+
     /// <summary>Parses a KQL type name (<c>string</c>, <c>boolean</c>, <c>double</c>...); Unknown when not a type.</summary>
     public static KqlScalarType Parse(string? name)
     {

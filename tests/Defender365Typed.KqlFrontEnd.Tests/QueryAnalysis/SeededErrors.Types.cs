@@ -63,7 +63,7 @@ internal static partial class SeededErrors
         {
             var name = NumericAggregates[rng.Next(NumericAggregates.Length)];
             var column = strings[rng.Next(strings.Count)];
-            yield return Insert(file, SeedKind.AggregateOverWrongType, text, start.End, " | summarize " + name + "(", column, ")", KqlDiagnosticKind.ArgumentTypeMismatch);
+            yield return Insert(file, SeedKind.AggregateOverWrongType, text, start.End, " | summarize ", name + "(" + column + ")", "", KqlDiagnosticKind.ArgumentTypeMismatch);
         }
 
         if (numbers.Count > 0)
@@ -105,7 +105,10 @@ internal static partial class SeededErrors
         }
     }
 
-    /// <summary>dcount(DeviceName) -> avg(DeviceName): a numeric aggregate over a string column; the error is on the argument.</summary>
+    /// <summary>
+    /// dcount(DeviceName) -> avg(DeviceName): a numeric aggregate over a string column; the error is on the call
+    /// (Kusto.Language reports the argument of a one-signature aggregate, KS107, and the name of avg, KS127).
+    /// </summary>
     private static Seed? AggregateOverString(string file, string text, List<Token> tokens, Dictionary<string, KqlScalarType> columns, Random rng)
     {
         var sites = new List<int>();
@@ -127,7 +130,7 @@ internal static partial class SeededErrors
         var name = NumericAggregates[rng.Next(NumericAggregates.Length)];
         var arg = tokens[site + 2];
         var shift = name.Length - tokens[site].Length;
-        return new Seed(file, SeedKind.AggregateOverWrongType, text, tokens[site].Start, tokens[site].Length, name, arg.Start + shift, arg.Length,
+        return new Seed(file, SeedKind.AggregateOverWrongType, text, tokens[site].Start, tokens[site].Length, name, tokens[site].Start, tokens[site + 3].End + shift - tokens[site].Start,
             KqlDiagnosticKind.ArgumentTypeMismatch, tokens[site].Text + "(" + arg.Text + ") -> " + name + "(" + arg.Text + ")");
     }
 
