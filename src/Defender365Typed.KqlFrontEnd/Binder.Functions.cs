@@ -86,15 +86,15 @@ public sealed partial class Binder
                 continue;
             }
 
-            var rejected = signature.FirstRejected(types, out var map);
+            var rejected = signature.FirstRejected(types);
             if (rejected < 0)
             {
-                return signature.ResultType(types, map);
+                return signature.ResultType(types);
             }
 
             candidates++;
             rejectedEverywhere = candidates == 1 || rejectedEverywhere == rejected ? rejected : -2;
-            accepted |= map![rejected].Accepted;
+            accepted |= signature.ParameterAt(types.Length, rejected).Accepted;
         }
 
         if (candidates == 0)

@@ -134,38 +134,23 @@ public sealed class KqlSignature
     }
 
     /// <summary>
-    /// The parameter each of <paramref name="count"/> arguments binds to, or null when the layout is not modelled
-    /// (then nothing is judged). Modelled: fixed parameters, trailing optional ones, and one block of repeatable
+    /// The parameter argument <paramref name="index"/> of <paramref name="count"/> binds to, for a count the signature
+    /// <see cref="Takes"/> and a modelled layout: fixed parameters, trailing optional ones, and one block of repeatable
     /// parameters (strcat's values, pack's name/value pairs, case's predicate/value pairs) between fixed ones.
     /// </summary>
-    public KqlParameter[]? Map(int count)
+    public KqlParameter ParameterAt(int count, int index)
     {
         var ps = (KqlParameter[])Parameters;
         var layout = _layout;
-        if (!layout.Modelled || !Takes(count))
+        if (layout.BlockFirst < 0 || index < layout.BlockFirst)
         {
-            return null;
+            return ps[index];
         }
 
-        var map = new KqlParameter[count];
-        if (layout.BlockFirst < 0)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                map[i] = ps[i];
-            }
-
-            return map;
-        }
-
-        var first = layout.BlockFirst;
         var trailingFrom = count - layout.Trailing;
-        for (var i = 0; i < count; i++)
-        {
-            map[i] = i < first ? ps[i] : i >= trailingFrom ? ps[first + layout.BlockSize + (i - trailingFrom)] : ps[first + ((i - first) % layout.BlockSize)];
-        }
-
-        return map;
+        return index >= trailingFrom
+            ? ps[layout.BlockFirst + layout.BlockSize + (index - trailingFrom)]
+            : ps[layout.BlockFirst + ((index - layout.BlockFirst) % layout.BlockSize)];
     }
 
     private static (bool Modelled, int BlockFirst, int BlockSize, int Trailing) Layout(KqlParameter[] ps)
@@ -206,14 +191,10 @@ public sealed class KqlSignature
         return (true, first, last - first + 1, ps.Length - last - 1);
     }
 
-    /// <summary>
-    /// The index of the first argument this signature rejects; -1 when it takes them all (or is not judged).
-    /// <paramref name="map"/>: the parameter of each argument (<see cref="Map"/>), for <see cref="ResultType"/>.
-    /// </summary>
-    public int FirstRejected(KqlScalarType[] args, out KqlParameter[]? map)
+    /// <summary>The index of the first argument this signature rejects; -1 when it takes them all (or is not judged).</summary>
+    public int FirstRejected(KqlScalarType[] args)
     {
-        map = Map(args.Length);
-        if (map == null)
+        if (!_layout.Modelled || !Takes(args.Length))
         {
             return -1;
         }
@@ -221,7 +202,7 @@ public sealed class KqlSignature
         var common = KqlScalarType.Unknown;
         for (var i = 0; i < args.Length; i++)
         {
-            var p = map[i];
+            var p = ParameterAt(args.Length, i);
             if (!p.Accepts(args[i]))
             {
                 return i;
@@ -242,7 +223,7 @@ public sealed class KqlSignature
         return -1;
     }
 
-    public KqlScalarType ResultType(KqlScalarType[] args, KqlParameter[]? map)
+    public KqlScalarType ResultType(KqlScalarType[] args)
     {
         switch (ReturnKind)
         {
@@ -273,7 +254,7 @@ public sealed class KqlSignature
 
             case KqlReturnKind.Common:
             {
-                if (map == null)
+                if (!_layout.Modelled)
                 {
                     return KqlScalarType.Unknown;
                 }
@@ -282,7 +263,8 @@ public sealed class KqlSignature
                 var first = true;
                 for (var i = 0; i < args.Length; i++)
                 {
-                    if (map[i].Kind is KqlParameterKind.CommonScalarOrDynamic || map[i].IsCommon)
+                    var p = ParameterAt(args.Length, i);
+                    if (p.Kind is KqlParameterKind.CommonScalarOrDynamic || p.IsCommon)
                     {
                         t = first ? args[i] : CommonOf(t, args[i]);
                         first = false;
