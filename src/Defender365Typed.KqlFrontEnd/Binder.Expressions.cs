@@ -32,7 +32,7 @@ public sealed partial class Binder
             }
 
             case InExpr inExpr:
-                BindExpr(inExpr.Left, ctx);
+                JudgeInLeft(inExpr, BindExpr(inExpr.Left, ctx));
                 foreach (var item in inExpr.Items)
                 {
                     BindExpr(item, ctx);
@@ -63,6 +63,21 @@ public sealed partial class Binder
             default:
                 return Value.Unknown;
         }
+    }
+
+    /// <summary>
+    /// in~, !in~, has_any and has_all compare strings: Kusto.Language rejects any other (judged) left operand. in and
+    /// !in take any scalar, and no list item is judged (Kusto.Language accepts mixed lists).
+    /// </summary>
+    private void JudgeInLeft(InExpr inExpr, Value left)
+    {
+        if (inExpr.Op is "in" or "!in" || left.Shape != null || !KqlScalarTypes.IsJudged(left.Type) || left.Type == KqlScalarType.String)
+        {
+            return;
+        }
+
+        Report(KqlDiagnosticKind.TypeMismatch, inExpr.Left.Start, inExpr.Left.Length,
+            "The operator '" + inExpr.Op + "' compares strings, not " + KqlScalarTypes.WithArticle(left.Type) + ".");
     }
 
     private Value BindName(NameExpr name, Context ctx, bool tabularExpected)
@@ -207,94 +222,53 @@ public sealed partial class Binder
         {
             case "and":
             case "or":
-                return Value.Scalar(KqlScalarType.Bool);
             case "==":
             case "!=":
             case "<>":
-                return Value.Scalar(KqlScalarType.Bool);
-            case "<":
-            case "<=":
-            case ">":
-            case ">=":
-                if (left.Shape == null && right.Shape == null && KqlScalarTypes.AreCertainlyNotOrderable(left.Type, right.Type))
-                {
-                    Report(KqlDiagnosticKind.TypeMismatch, bin.Start, bin.Length,
-                        "The operator '" + bin.Op + "' cannot compare a " + KqlScalarTypes.Name(left.Type) + " with a " + KqlScalarTypes.Name(right.Type) + ".");
-                }
-
                 return Value.Scalar(KqlScalarType.Bool);
             case "+":
             case "-":
             case "*":
             case "/":
             case "%":
-                return Value.Scalar(Arithmetic(bin.Op, left.Type, right.Type));
+            case "<":
+            case "<=":
+            case ">":
+            case ">=":
+                return Value.Scalar(JudgeOperator(bin, bin.Op, left, right));
             default:
-                // string operators, =~, !~, matches regex
+                if (IsStringOperator(bin.Op))
+                {
+                    JudgeOperator(bin, "contains", left, right);
+                }
+
                 return Value.Scalar(KqlScalarType.Bool);
         }
     }
 
-    private static KqlScalarType Arithmetic(string op, KqlScalarType l, KqlScalarType r)
+    /// <summary>The string operators Kusto.Language types alike: string (or dynamic) operands, bool result.</summary>
+    private static bool IsStringOperator(string op) =>
+        op is "=~" or "!~" or "matches regex" ||
+        (!op.Contains("like") && (op.Contains("has") || op.Contains("contains") || op.Contains("startswith") || op.Contains("endswith")));
+
+    /// <summary>
+    /// Types <c>left op right</c> by Kusto.Language's operator table (FunctionCatalog.Signatures.cs); reports the
+    /// operands when Kusto.Language rejects them. Unknown or dynamic operands are not judged.
+    /// </summary>
+    private KqlScalarType JudgeOperator(BinaryExpr bin, string tableOp, Value left, Value right)
     {
-        if (KqlScalarTypes.IsNumeric(l) && KqlScalarTypes.IsNumeric(r))
+        if (left.Shape != null || right.Shape != null || !SignatureTable.TryJudgeBinary(tableOp, left.Type, right.Type, out var rejected, out var result))
         {
-            var w = KqlScalarTypes.Widest(l, r);
-            return w == KqlScalarType.Int ? KqlScalarType.Long : w;
+            return bin.Op is "<" or "<=" or ">" or ">=" ? KqlScalarType.Bool : KqlScalarType.Unknown;
         }
 
-        switch (op)
+        if (rejected)
         {
-            case "+":
-                if ((l == KqlScalarType.DateTime && r == KqlScalarType.TimeSpan) || (l == KqlScalarType.TimeSpan && r == KqlScalarType.DateTime))
-                {
-                    return KqlScalarType.DateTime;
-                }
-
-                if (l == KqlScalarType.TimeSpan && r == KqlScalarType.TimeSpan)
-                {
-                    return KqlScalarType.TimeSpan;
-                }
-
-                break;
-            case "-":
-                if (l == KqlScalarType.DateTime && r == KqlScalarType.DateTime)
-                {
-                    return KqlScalarType.TimeSpan;
-                }
-
-                if (l == KqlScalarType.DateTime && r == KqlScalarType.TimeSpan)
-                {
-                    return KqlScalarType.DateTime;
-                }
-
-                if (l == KqlScalarType.TimeSpan && r == KqlScalarType.TimeSpan)
-                {
-                    return KqlScalarType.TimeSpan;
-                }
-
-                break;
-            case "*":
-                if ((l == KqlScalarType.TimeSpan && KqlScalarTypes.IsNumeric(r)) || (r == KqlScalarType.TimeSpan && KqlScalarTypes.IsNumeric(l)))
-                {
-                    return KqlScalarType.TimeSpan;
-                }
-
-                break;
-            case "/":
-                if (l == KqlScalarType.TimeSpan && KqlScalarTypes.IsNumeric(r))
-                {
-                    return KqlScalarType.TimeSpan;
-                }
-
-                if (l == KqlScalarType.TimeSpan && r == KqlScalarType.TimeSpan)
-                {
-                    return KqlScalarType.Real;
-                }
-
-                break;
+            var verb = bin.Op is "<" or "<=" or ">" or ">=" ? "cannot compare" : "cannot take";
+            Report(KqlDiagnosticKind.TypeMismatch, bin.Start, bin.Length,
+                "The operator '" + bin.Op + "' " + verb + " " + KqlScalarTypes.WithArticle(left.Type) + " with " + KqlScalarTypes.WithArticle(right.Type) + ".");
         }
 
-        return KqlScalarType.Unknown;
+        return result;
     }
 }

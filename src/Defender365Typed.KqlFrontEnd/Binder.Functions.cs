@@ -55,31 +55,76 @@ public sealed partial class Binder
             return Value.Unknown;
         }
 
-        if (function.Rule == ResultRule.Tabular)
+        if (function.IsTabular)
         {
             BindArguments(call, ctx);
             return Value.Table(RowShape.Open);
         }
 
         var types = BindArguments(call, ctx);
-        if (call.Args.Count < function.MinArgs || call.Args.Count > function.MaxArgs)
+        if (function.Signatures.Count == 0)
+        {
+            return Value.Unknown;
+        }
+
+        return Value.Scalar(JudgeArguments(call, function, types));
+    }
+
+    /// <summary>
+    /// Overload resolution as Kusto.Language does it, conservatively: the first signature that takes the arguments
+    /// gives the result type; when none does, the argument no signature takes (or else the call) is reported.
+    /// </summary>
+    private KqlScalarType JudgeArguments(CallExpr call, KqlFunction function, KqlScalarType[] types)
+    {
+        var candidates = 0;
+        var rejectedEverywhere = -1;
+        var accepted = 0;
+        foreach (var signature in function.Signatures)
+        {
+            if (!signature.Takes(types.Length))
+            {
+                continue;
+            }
+
+            var rejected = signature.FirstRejected(types);
+            if (rejected < 0)
+            {
+                return signature.ResultType(types);
+            }
+
+            candidates++;
+            rejectedEverywhere = candidates == 1 || rejectedEverywhere == rejected ? rejected : -2;
+            accepted |= signature.ParameterAt(types.Length, rejected).Accepted;
+        }
+
+        if (candidates == 0)
         {
             ReportArgumentCount(call, function.MinArgs, function.MaxArgs);
-            return Value.Scalar(function.Rule == ResultRule.Fixed ? function.Result : KqlScalarType.Unknown);
+            return KqlScalarType.Unknown;
         }
 
-        for (var i = 0; i < call.Args.Count; i++)
+        var argument = rejectedEverywhere >= 0
+            ? "argument " + (rejectedEverywhere + 1).ToString(CultureInfo.InvariantCulture) + " of '" + call.Name.Name + "' must be " +
+              SignatureTable.Describe(accepted) + ", not " + KqlScalarTypes.WithArticle(types[rejectedEverywhere])
+            : null;
+        if (candidates == 1)
         {
-            var kind = function.ArgKindAt(i);
-            if (kind != ArgKind.Any && !Accepts(kind, types[i]))
-            {
-                var arg = call.Args[i];
-                Report(KqlDiagnosticKind.ArgumentTypeMismatch, arg.Start, arg.Length,
-                    "Argument " + (i + 1).ToString(CultureInfo.InvariantCulture) + " of '" + name + "' must be " + KindName(kind) + ", not a " + KqlScalarTypes.Name(types[i]) + ".");
-            }
+            // one signature: Kusto.Language reports the argument (KS107)
+            var arg = call.Args[rejectedEverywhere];
+            Report(KqlDiagnosticKind.ArgumentTypeMismatch, arg.Start, arg.Length, char.ToUpperInvariant(argument![0]) + argument.Substring(1) + ".");
+            return KqlScalarType.Unknown;
         }
 
-        return Value.Scalar(ResultType(function, types));
+        // several: Kusto.Language reports the function's name (KS127)
+        var list = new List<string>(types.Length);
+        foreach (var t in types)
+        {
+            list.Add(KqlScalarTypes.Name(t));
+        }
+
+        Report(KqlDiagnosticKind.ArgumentTypeMismatch, call.Name.Start, call.Name.Length,
+            "The function '" + call.Name.Name + "' is not compatible with arguments (" + string.Join(", ", list) + ")" + (argument != null ? ": " + argument : "") + ".");
+        return KqlScalarType.Unknown;
     }
 
     private static Expr Unparen(Expr e)
@@ -94,6 +139,15 @@ public sealed partial class Binder
 
     private void ReportArgumentCount(CallExpr call, int min, int max)
     {
+        var count = call.Args.Count.ToString(CultureInfo.InvariantCulture);
+        if (call.Args.Count >= min && call.Args.Count <= max)
+        {
+            // within the arity, but not a whole number of its repeated groups (pack's name/value pairs...)
+            Report(KqlDiagnosticKind.WrongArgumentCount, call.Start, call.Length,
+                "The function '" + call.Name.Name + "' cannot take " + count + " arguments: they do not complete its repeated groups.");
+            return;
+        }
+
         string expected;
         if (min == max)
         {
@@ -109,35 +163,7 @@ public sealed partial class Binder
         }
 
         Report(KqlDiagnosticKind.WrongArgumentCount, call.Start, call.Length,
-            "The function '" + call.Name.Name + "' takes " + expected + ", not " + call.Args.Count.ToString(CultureInfo.InvariantCulture) + ".");
-    }
-
-    private static string KindName(ArgKind kind) => kind switch
-    {
-        ArgKind.String => "a string",
-        ArgKind.Number => "a number",
-        ArgKind.DateTime => "a datetime",
-        ArgKind.TimeSpan => "a timespan",
-        ArgKind.Bool => "a bool",
-        _ => "a value",
-    };
-
-    private static bool Accepts(ArgKind kind, KqlScalarType t)
-    {
-        if (!KqlScalarTypes.IsJudged(t))
-        {
-            return true;
-        }
-
-        return kind switch
-        {
-            ArgKind.String => t is KqlScalarType.String or KqlScalarType.Guid,
-            ArgKind.Number => KqlScalarTypes.IsNumeric(t),
-            ArgKind.DateTime => t == KqlScalarType.DateTime,
-            ArgKind.TimeSpan => t == KqlScalarType.TimeSpan || KqlScalarTypes.IsNumeric(t),
-            ArgKind.Bool => t == KqlScalarType.Bool,
-            _ => true,
-        };
+            "The function '" + call.Name.Name + "' takes " + expected + ", not " + count + ".");
     }
 
     private KqlScalarType[] BindArguments(CallExpr call, Context ctx)
@@ -156,83 +182,5 @@ public sealed partial class Binder
         }
 
         return types;
-    }
-
-    private static KqlScalarType ResultType(KqlFunction f, KqlScalarType[] args)
-    {
-        switch (f.Rule)
-        {
-            case ResultRule.Fixed:
-                return f.Result;
-            case ResultRule.Arg0:
-                return args.Length > 0 ? args[0] : KqlScalarType.Unknown;
-            case ResultRule.Sum:
-                if (args.Length == 0)
-                {
-                    return KqlScalarType.Unknown;
-                }
-
-                return args[0] is KqlScalarType.Int or KqlScalarType.Long ? KqlScalarType.Long : args[0] is KqlScalarType.Real or KqlScalarType.Decimal or KqlScalarType.TimeSpan ? args[0] : KqlScalarType.Unknown;
-            case ResultRule.Bin:
-                return args.Length > 0 && args[0] is KqlScalarType.DateTime or KqlScalarType.TimeSpan or KqlScalarType.Long or KqlScalarType.Real or KqlScalarType.Int or KqlScalarType.Decimal ? args[0] : KqlScalarType.Unknown;
-            case ResultRule.Common:
-            {
-                var start = f.Name is "iff" or "iif" ? 1 : 0;
-                return Common(args, start, 1);
-            }
-
-            case ResultRule.Case:
-            {
-                // values at 1, 3, 5..., and the last (else)
-                var t = KqlScalarType.Unknown;
-                var first = true;
-                for (var i = 1; i < args.Length; i += 2)
-                {
-                    t = first ? args[i] : CommonPair(t, args[i]);
-                    first = false;
-                }
-
-                if (args.Length > 0 && args.Length % 2 == 1)
-                {
-                    t = first ? args[args.Length - 1] : CommonPair(t, args[args.Length - 1]);
-                }
-
-                return t;
-            }
-
-            default:
-                return KqlScalarType.Unknown;
-        }
-    }
-
-    private static KqlScalarType Common(KqlScalarType[] args, int start, int step)
-    {
-        if (args.Length <= start)
-        {
-            return KqlScalarType.Unknown;
-        }
-
-        var t = args[start];
-        for (var i = start + step; i < args.Length; i += step)
-        {
-            t = CommonPair(t, args[i]);
-        }
-
-        return t;
-    }
-
-    private static KqlScalarType CommonPair(KqlScalarType a, KqlScalarType b)
-    {
-        if (a == b)
-        {
-            return a;
-        }
-
-        if (KqlScalarTypes.IsNumeric(a) && KqlScalarTypes.IsNumeric(b))
-        {
-            return KqlScalarTypes.Widest(a, b);
-        }
-
-        return KqlScalarType.Unknown;
     }
 }

@@ -50,6 +50,9 @@ public static class KqlScalarTypes
         _ => "unknown",
     };
 
+    /// <summary>The type's name with its article, for messages: "a string", "an int".</summary>
+    public static string WithArticle(KqlScalarType t) => (t == KqlScalarType.Int ? "an " : "a ") + Name(t);
+
     /// <summary>Parses a KQL type name (<c>string</c>, <c>boolean</c>, <c>double</c>...); Unknown when not a type.</summary>
     public static KqlScalarType Parse(string? name)
     {
@@ -93,27 +96,5 @@ public static class KqlScalarTypes
         }
 
         return KqlScalarType.Long;
-    }
-
-    /// <summary>
-    /// Whether ordering two values of these types (&lt;, &lt;=, &gt;, &gt;=) is certainly an error in KQL: numbers
-    /// (and bool) order with numbers, datetime with datetime, timespan with timespan; dynamic, guid and unknown
-    /// are never judged. Equality (==, !=) accepts any pair of scalars in KQL, so it is not judged at all.
-    /// </summary>
-    public static bool AreCertainlyNotOrderable(KqlScalarType a, KqlScalarType b)
-    {
-        if (!IsJudged(a) || !IsJudged(b) || a == KqlScalarType.Guid || b == KqlScalarType.Guid)
-        {
-            return false;
-        }
-
-        var numericA = IsNumeric(a) || a == KqlScalarType.Bool;
-        var numericB = IsNumeric(b) || b == KqlScalarType.Bool;
-        if (numericA && numericB)
-        {
-            return false;
-        }
-
-        return a != b || a == KqlScalarType.String;
     }
 }

@@ -25,13 +25,13 @@ internal static class QueryDiagnosticDescriptors
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ102.md");
 
     public static readonly DiagnosticDescriptor TypeMismatch = new DiagnosticDescriptor(
-        "DTQ103", "KQL comparison between incompatible types", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "The operands of an ordering comparison have types KQL cannot compare.",
+        "DTQ103", "KQL operator applied to incompatible types", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "The operands of a comparison, arithmetic, string operator or in~ have types Microsoft's KQL analyzer rejects for that operator.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ103.md");
 
     public static readonly DiagnosticDescriptor ArgumentTypeMismatch = new DiagnosticDescriptor(
         "DTQ104", "KQL function argument of the wrong type", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "A KQL function is given an argument of a type it does not accept.",
+        description: "A KQL function or aggregate is given an argument of a type none of its signatures accepts.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ104.md");
 
     public static readonly DiagnosticDescriptor UnknownFunction = new DiagnosticDescriptor(

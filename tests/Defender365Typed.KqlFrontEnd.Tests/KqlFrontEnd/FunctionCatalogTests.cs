@@ -12,7 +12,7 @@ public sealed class FunctionCatalogTests
     {
         var missing = KustoFunctionNames.All.Where(n => !FunctionCatalog.IsKnownName(n)).ToList();
         Assert.True(missing.Count == 0,
-            "FunctionCatalog.KustoNames lacks names of Corpus/kusto-functions.txt (refresh it as its comment says): " + string.Join(", ", missing));
+            "FunctionCatalog.Signatures.cs lacks names of Corpus/kusto-functions.txt (regenerate it: node tools/kql-check/signatures.js): " + string.Join(", ", missing));
 
         // Beyond Microsoft's list: the special forms the binder reads itself and syntax words the parser may read as calls.
         var extras = FunctionCatalog.Names.Where(n => !KustoFunctionNames.Contains(n)).OrderBy(n => n, System.StringComparer.Ordinal);

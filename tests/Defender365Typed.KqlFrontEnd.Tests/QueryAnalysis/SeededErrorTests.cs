@@ -23,8 +23,8 @@ public sealed class SeededErrorTests
     /// <summary>Below this many confirmed seeds a kind's rate is printed, not asserted.</summary>
     private const int MinimumSeedsPerAssertedKind = 50;
 
-    /// <summary>Floor under the rate over all kinds: 3665 of 3748 (97.8 %, measured 2026-12-04), rounded down.</summary>
-    private const double OverallFloor = 0.977;
+    /// <summary>Floor under the rate over all kinds: 7635 of 7727 (98.8 %, measured 2026-12-04 with the type and call kinds), rounded down.</summary>
+    private const double OverallFloor = 0.988;
 
     private readonly ITestOutputHelper _output;
 
@@ -85,7 +85,7 @@ public sealed class SeededErrorTests
         misses.ForEach(m => report.AppendLine("  " + m));
         LabelledCorpus.WriteReport(_output, "seeded-report.txt", report.ToString());
 
-        Assert.True(all.Confirmed > 3000, $"too few confirmed seeds: {all.Confirmed}");
+        Assert.True(all.Confirmed > 7000, $"too few confirmed seeds: {all.Confirmed}");
         var below = rows.Where(kv => kv.Value.Confirmed >= MinimumSeedsPerAssertedKind && kv.Value.Rate < KindFloor)
             .Select(kv => kv.Key + " " + kv.Value.RateText + " < " + KindFloor.ToString("P0", CultureInfo.InvariantCulture)).ToList();
         Assert.True(below.Count == 0, "kinds below their floor: " + string.Join(", ", below));

@@ -12,6 +12,13 @@ internal enum SeedKind
     MisspelledTable,
     StringComparedToNumber,
     MisspelledFunction,
+    AggregateOverWrongType,
+    StringOperatorOnNumber,
+    ArithmeticTypeMismatch,
+    InListTypeMismatch,
+    WrongArgumentCount,
+    BinArgument,
+    AgoArgument,
 }
 
 /// <summary>
@@ -81,7 +88,7 @@ internal sealed class Seed
 /// Puts errors of known kinds at known places into clean corpus queries. Sites are chosen from the token
 /// stream and the schema alone (not from what the binder resolves), deterministically per file.
 /// </summary>
-internal static class SeededErrors
+internal static partial class SeededErrors
 {
     public static IEnumerable<Seed> For(string file, string text, KqlSchema schema)
     {
@@ -240,6 +247,11 @@ internal static class SeededErrors
             {
                 yield return Make(file, SeedKind.MisspelledFunction, text, site, misspelled, KqlDiagnosticKind.UnknownFunction);
             }
+        }
+
+        foreach (var seed in TypeSeeds(file, text, tokens, schema, tableTokens, columns))
+        {
+            yield return seed;
         }
 
     }
