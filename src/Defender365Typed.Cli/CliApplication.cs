@@ -66,6 +66,7 @@ internal static class CliApplication
         root.Options.Add(run.EmulatorTablesOption);
         root.Subcommands.Add(AuthCommands.Create(run));
         root.Subcommands.Add(IncidentCommands.Create(run));
+        root.Subcommands.Add(AlertCommands.Create(run));
         root.Subcommands.Add(HuntCommand.Create(run));
         root.Subcommands.Add(CheckCommand.Create(run));
         root.Subcommands.Add(SchemaCommands.Create(run));
