@@ -23,7 +23,7 @@ public class KqlAnalysisBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = FindRoot();
+        var root = BenchmarkPaths.RepositoryRoot();
         _schema = QueryAnalysisCache.Intern(LoadSchema(Path.Combine(root, "src", "Defender365Typed", "Schema", "hunting-schema.json")));
         var corpus = Path.Combine(root, "tests", "Defender365Typed.KqlFrontEnd.Tests", "Corpus", "hunting-queries");
         _queries = Directory.GetFiles(corpus, "*.kql", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
@@ -56,17 +56,6 @@ public class KqlAnalysisBenchmarks
     /// <summary>What the analyzer pays for an unchanged constant: a cache lookup by text.</summary>
     [Benchmark]
     public int CachedTypicalQuery() => QueryAnalysisCache.Analyze(_typical, _schema).Diagnostics.Count;
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Defender365Typed.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
-    }
 
     private static KqlSchema LoadSchema(string path) => HuntingSchemaJson.Parse(File.ReadAllText(path), path).ToKqlSchema();
 }

@@ -120,6 +120,7 @@ internal static class EnvironmentNames
     public const string CertificatePasswordEnv = "DEFENDER365_CERTIFICATE_PASSWORD_ENV";
     public const string ManagedIdentityClientId = "DEFENDER365_MANAGED_IDENTITY_CLIENT_ID";
     public const string AuthFlow = "DEFENDER365_AUTH_FLOW";
+    public const string RedirectUri = "DEFENDER365_REDIRECT_URI";
     public const string TokenCache = "DEFENDER365_TOKEN_CACHE";
     public const string Config = "DEFENDER365_CONFIG";
 }

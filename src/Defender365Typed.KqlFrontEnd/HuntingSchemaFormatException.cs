@@ -2,7 +2,7 @@ using System;
 
 namespace Defender365Typed.KqlFrontEnd;
 
-/// <summary>A hunting-schema JSON file is malformed; the message names the file, the table and the column.</summary>
+/// <summary>A hunting-schema JSON file is malformed; the message names the file, the table or function, and the column or parameter.</summary>
 public sealed class HuntingSchemaFormatException : FormatException
 {
     /// <summary>Creates the exception with a generic message.</summary>
@@ -35,9 +35,9 @@ public sealed class HuntingSchemaFormatException : FormatException
     /// <summary>The file (or other origin) the schema came from, when known.</summary>
     public string? Origin { get; }
 
-    /// <summary>The offending table, when known.</summary>
+    /// <summary>The offending table (or function), when known.</summary>
     public string? Table { get; }
 
-    /// <summary>The offending column, when known.</summary>
+    /// <summary>The offending column (or parameter), when known.</summary>
     public string? Column { get; }
 }

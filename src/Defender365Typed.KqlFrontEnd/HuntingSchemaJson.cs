@@ -22,20 +22,24 @@ public enum HuntingSchemaStrictness
 }
 
 /// <summary>
-/// The one reader of hunting-schema JSON: <c>{"tables": [{"name", "description", "columns": [{"name", "type",
-/// "description", "docType"}], "notes", "source"}], "source", "note"}</c>. Every problem is a
-/// <see cref="HuntingSchemaFormatException"/> whose message names the file, the table and the column.
+/// The one reader and writer of hunting-schema JSON (docs/schema-file.md): <c>{"tables": [{"name", "description",
+/// "columns": [{"name", "type", "description", "docType"}], "notes", "source"}], "functions": [{"name", "kind",
+/// "description", "parameters": [{"name", "type", "defaultValue"}], "outputColumns": [columns]}], "source", "note"}</c>.
+/// Every problem is a <see cref="HuntingSchemaFormatException"/> whose message names the file, the table or function and
+/// the column or parameter.
 /// </summary>
 /// <remarks>
 /// The only System.Text.Json user in this assembly. The generator loads the front end inside the compiler, where
 /// System.Text.Json is not guaranteed to be loadable; it never calls this class (it learns tables from [HuntingTable]
 /// types), so the runtime never resolves System.Text.Json there. Keep System.Text.Json types out of every other file.
 /// </remarks>
-public static class HuntingSchemaJson
+public static partial class HuntingSchemaJson
 {
     private const string KqlTypeNames = "string, long, int, real, bool, datetime, timespan, guid, decimal, dynamic";
 
-    private static readonly string[] RootProperties = { "tables", "source", "note" };
+    private static readonly string[] RootProperties = { "tables", "functions", "source", "note" };
+    private static readonly string[] FunctionProperties = { "name", "kind", "description", "parameters", "outputColumns" };
+    private static readonly string[] ParameterProperties = { "name", "type", "defaultValue" };
     private static readonly string[] TableProperties = { "name", "description", "columns", "notes", "source" };
     private static readonly string[] ColumnProperties = { "name", "type", "description", "docType" };
 
@@ -113,7 +117,91 @@ public static class HuntingSchemaJson
             tables.Add(ReadTable(table, new Place(origin, null, tableIndex, null, 0), strict));
         }
 
-        return new HuntingSchemaDocument(tables, OptionalString(root, "source", rootPlace), OptionalString(root, "note", rootPlace));
+        var functions = new List<HuntingSchemaFunction>();
+        if (root.TryGetProperty("functions", out var functionsElement) && functionsElement.ValueKind != JsonValueKind.Null)
+        {
+            if (functionsElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new HuntingSchemaFormatException($"{origin} has a \"functions\" that is not an array.", origin, null, null);
+            }
+
+            var functionIndex = 0;
+            foreach (var function in functionsElement.EnumerateArray())
+            {
+                functionIndex++;
+                functions.Add(ReadFunction(function, new Place(origin, null, functionIndex, null, 0, ownerKind: "function"), strict));
+            }
+        }
+
+        return new HuntingSchemaDocument(tables, functions, OptionalString(root, "source", rootPlace), OptionalString(root, "note", rootPlace));
+    }
+
+    private static HuntingSchemaFunction ReadFunction(JsonElement function, Place place, bool strict)
+    {
+        if (function.ValueKind != JsonValueKind.Object)
+        {
+            throw place.Error("is not an object");
+        }
+
+        var name = OptionalString(function, "name", place) ?? throw place.Error("has no \"name\"");
+        place = place.WithTable(name);
+        CheckProperties(function, FunctionProperties, place, strict);
+        var kind = OptionalString(function, "kind", place) switch
+        {
+            "builtIn" => HuntingSchemaFunctionKind.BuiltIn,
+            "saved" => HuntingSchemaFunctionKind.Saved,
+            null => throw place.Error("has no \"kind\" (\"builtIn\" or \"saved\")"),
+            var other => throw place.Error($"has unknown kind '{other}' (\"builtIn\" or \"saved\")"),
+        };
+
+        var parameters = new List<HuntingSchemaParameter>();
+        var index = 0;
+        foreach (var parameter in OptionalArray(function, "parameters", place))
+        {
+            index++;
+            parameters.Add(ReadParameter(parameter, place.WithColumnIndex(index, "parameter")));
+        }
+
+        var outputColumns = new List<HuntingSchemaColumn>();
+        index = 0;
+        foreach (var column in OptionalArray(function, "outputColumns", place))
+        {
+            index++;
+            outputColumns.Add(ReadColumn(column, place.WithColumnIndex(index, "output column"), strict: false));
+        }
+
+        return new HuntingSchemaFunction(name, kind, parameters, outputColumns, OptionalString(function, "description", place));
+    }
+
+    private static HuntingSchemaParameter ReadParameter(JsonElement parameter, Place place)
+    {
+        if (parameter.ValueKind != JsonValueKind.Object)
+        {
+            throw place.Error("is not an object");
+        }
+
+        var name = OptionalString(parameter, "name", place) ?? throw place.Error("has no \"name\"");
+        place = place.WithColumn(name);
+        var type = OptionalString(parameter, "type", place) ?? throw place.Error("has no \"type\"");
+        if (!type.StartsWith("(", StringComparison.Ordinal) && KqlScalarTypes.Parse(type) == KqlScalarType.Unknown)
+        {
+            throw place.Error($"has unknown type '{type}' (a KQL type is one of: {KqlTypeNames}; a table parameter is a schema such as (*))");
+        }
+
+        return new HuntingSchemaParameter(name, type, OptionalString(parameter, "defaultValue", place));
+    }
+
+    /// <summary>The property's array items; none when absent or JSON null; an error when it is something else.</summary>
+    private static IEnumerable<JsonElement> OptionalArray(JsonElement element, string property, Place place)
+    {
+        if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return Array.Empty<JsonElement>();
+        }
+
+        return value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray()
+            : throw place.Error($"has a \"{property}\" that is not an array");
     }
 
     private static HuntingSchemaTable ReadTable(JsonElement table, Place place, bool strict)
@@ -197,43 +285,50 @@ public static class HuntingSchemaJson
         }
     }
 
-    /// <summary>Where in the file a problem is: origin, then table (by name or 1-based index), then column.</summary>
+    /// <summary>
+    /// Where in the file a problem is: origin, then the table or function (by name or 1-based index), then the column or
+    /// parameter.
+    /// </summary>
     private readonly struct Place
     {
         private readonly string _origin;
-        private readonly string? _table;
-        private readonly int _tableIndex;
-        private readonly string? _column;
-        private readonly int _columnIndex;
+        private readonly string _ownerKind;
+        private readonly string? _owner;
+        private readonly int _ownerIndex;
+        private readonly string _itemKind;
+        private readonly string? _item;
+        private readonly int _itemIndex;
 
-        public Place(string origin, string? table, int tableIndex, string? column, int columnIndex)
+        public Place(string origin, string? owner, int ownerIndex, string? item, int itemIndex, string ownerKind = "table", string itemKind = "column")
         {
             _origin = origin;
-            _table = table;
-            _tableIndex = tableIndex;
-            _column = column;
-            _columnIndex = columnIndex;
+            _ownerKind = ownerKind;
+            _owner = owner;
+            _ownerIndex = ownerIndex;
+            _itemKind = itemKind;
+            _item = item;
+            _itemIndex = itemIndex;
         }
 
-        public Place WithTable(string name) => new Place(_origin, name, _tableIndex, null, 0);
+        public Place WithTable(string name) => new Place(_origin, name, _ownerIndex, null, 0, _ownerKind);
 
-        public Place WithColumnIndex(int index) => new Place(_origin, _table, _tableIndex, null, index);
+        public Place WithColumnIndex(int index, string itemKind = "column") => new Place(_origin, _owner, _ownerIndex, null, index, _ownerKind, itemKind);
 
-        public Place WithColumn(string name) => new Place(_origin, _table, _tableIndex, name, _columnIndex);
+        public Place WithColumn(string name) => new Place(_origin, _owner, _ownerIndex, name, _itemIndex, _ownerKind, _itemKind);
 
         public HuntingSchemaFormatException Error(string problem)
         {
             var where = _origin;
-            if (_table != null || _tableIndex > 0)
+            if (_owner != null || _ownerIndex > 0)
             {
-                where += ": table " + (_table != null ? "'" + _table + "'" : "#" + _tableIndex);
-                if (_column != null || _columnIndex > 0)
+                where += ": " + _ownerKind + " " + (_owner != null ? "'" + _owner + "'" : "#" + _ownerIndex);
+                if (_item != null || _itemIndex > 0)
                 {
-                    where += ", column " + (_column != null ? "'" + _column + "'" : "#" + _columnIndex);
+                    where += ", " + _itemKind + " " + (_item != null ? "'" + _item + "'" : "#" + _itemIndex);
                 }
             }
 
-            return new HuntingSchemaFormatException(where + " " + problem + ".", _origin, _table, _column);
+            return new HuntingSchemaFormatException(where + " " + problem + ".", _origin, _owner, _item);
         }
     }
 }

@@ -40,6 +40,9 @@ internal sealed class CliHarness : IDisposable
 
     public int SecretPrompts { get; private set; }
 
+    /// <summary>What the "user" pastes when a command reads a line, given everything it printed to stderr so far.</summary>
+    public Func<string, string?>? Paste { get; set; }
+
     public string ConfigPath => Path.Combine(Folder, "config", "config.json");
 
     public string Write(string relativePath, string content)
@@ -67,7 +70,7 @@ internal sealed class CliHarness : IDisposable
                 SecretPrompts++;
                 return SecretAnswer;
             },
-            ReadLine = () => null,
+            ReadLine = () => Paste?.Invoke(stderr.ToString()),
             Emulator = Emulator,
         };
         int code = await CliApplication.RunAsync(args, stdout, stderr, context);

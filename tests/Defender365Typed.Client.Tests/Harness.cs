@@ -45,11 +45,13 @@ public sealed class Harness : IAsyncDisposable
 
     public DefenderCloud Cloud => DefenderCloud.Emulator(Emulator.BaseUri, Emulator.ServerCertificate);
 
-    public static async Task<Harness> StartAsync()
+    public static async Task<Harness> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var logs = new RecordingLoggerProvider();
         ILoggerFactory factory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        DefenderEmulator emulator = await DefenderEmulator.StartAsync(new EmulatorOptions { LoggerProvider = logs });
+        var options = new EmulatorOptions { LoggerProvider = logs };
+        configure?.Invoke(options);
+        DefenderEmulator emulator = await DefenderEmulator.StartAsync(options);
         return new Harness(emulator, logs, factory);
     }
 
@@ -90,6 +92,30 @@ public sealed class Harness : IAsyncDisposable
 
         return app;
     }
+
+    /// <summary>A confidential (web) app: a secret, a Web-platform redirect URI and delegated permissions on both APIs.</summary>
+    public EmulatedApp WebApp(string clientId = "app-web", string redirectUri = WebRedirectUri)
+    {
+        EmulatedApp app = Emulator.Directory.AddApp(clientId);
+        app.ClientSecret = ClientSecret;
+        app.WebRedirectUris.Add(redirectUri);
+        app.GrantDelegated(Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All");
+        app.GrantDelegated(Legacy, "AdvancedHunting.Read", "Incident.ReadWrite");
+        return app;
+    }
+
+    public const string WebRedirectUri = "https://soar.contoso.example/auth/callback";
+
+    /// <summary>Options for the confidential authorization code flow of <see cref="WebApp"/>.</summary>
+    public DefenderAuthOptions WebAuthOptions(string clientId = "app-web", string? secret = null) => new()
+    {
+        Cloud = Cloud,
+        Flow = DefenderAuthFlow.AuthorizationCode,
+        TenantId = TenantId,
+        ClientId = clientId,
+        ClientSecret = secret ?? ClientSecret,
+        RedirectUri = new Uri(WebRedirectUri),
+    };
 
     public DefenderAuthOptions AuthOptions(DefenderAuthFlow flow, string clientId) => new()
     {

@@ -30,26 +30,41 @@ internal static class AuthCommands
     {
         var secret = new Option<bool>("--client-secret")
         {
-            Description = $"App-only sign-in with a client secret, read from {EnvironmentNames.ClientSecret} or asked for (never echoed, never stored, never logged).",
+            Description = $"App-only sign-in with a client secret, read from {EnvironmentNames.ClientSecret} or asked for (never echoed, never stored, never logged). "
+                + "With --auth-code: the confidential (web app) authorization code flow, which redeems the code with this secret.",
         };
         var certificate = new Option<string?>("--certificate") { Description = "App-only sign-in with a certificate: a .pfx/.p12 file, or a .pem with its key.", HelpName = "path" };
         var passwordEnv = new Option<string?>("--certificate-password-env") { Description = "The environment variable that holds the .pfx password (the name is saved, never the password).", HelpName = "VAR" };
-        var authCode = new Option<bool>("--auth-code") { Description = "Delegated sign-in with an authorization code (PKCE): open the printed URL, then paste the URL the browser lands on." };
+        var authCode = new Option<bool>("--auth-code")
+        {
+            Description = "Delegated sign-in with an authorization code (state and PKCE): open the printed URL, then paste the URL the browser lands on, or only its code.",
+        };
+        var redirectUri = new Option<string?>("--redirect-uri")
+        {
+            Description = $"With --auth-code: the redirect URI registered for the app (default http://localhost; a web app's is usually https) [env {EnvironmentNames.RedirectUri}].",
+            HelpName = "url",
+        };
         var managedIdentity = new Option<bool>("--managed-identity") { Description = "App-only sign-in with the Azure managed identity (user-assigned with --client-id)." };
         var connection = new ConnectionOptions();
         var command = new Command("login",
             "Sign in and save the (non-secret) settings to the config file. Device code by default: open the URL shown and enter the code.")
         {
-            secret, certificate, passwordEnv, authCode, managedIdentity,
+            secret, certificate, passwordEnv, authCode, redirectUri, managedIdentity,
         };
         connection.AddTo(command);
         command.SetAction(run.Guard(async (parse, ct) =>
         {
-            int flags = (parse.GetValue(secret) ? 1 : 0) + (parse.GetValue(certificate) is not null ? 1 : 0) + (parse.GetValue(authCode) ? 1 : 0)
+            bool web = parse.GetValue(authCode) && parse.GetValue(secret); // the seed's confidential authorization code flow
+            int flags = (parse.GetValue(secret) && !web ? 1 : 0) + (parse.GetValue(certificate) is not null ? 1 : 0) + (parse.GetValue(authCode) ? 1 : 0)
                 + (parse.GetValue(managedIdentity) ? 1 : 0);
             if (flags > 1)
             {
-                throw CliException.Usage("Choose one sign-in: --client-secret, --certificate, --auth-code or --managed-identity (device code when none).");
+                throw CliException.Usage("Choose one sign-in: --client-secret, --certificate, --auth-code (with --client-secret for a web app) or --managed-identity (device code when none).");
+            }
+
+            if (parse.GetValue(redirectUri) is not null && !parse.GetValue(authCode))
+            {
+                throw CliException.Usage("--redirect-uri goes with --auth-code.");
             }
 
             if (parse.GetValue(passwordEnv) is not null && parse.GetValue(certificate) is null)
@@ -57,7 +72,8 @@ internal static class AuthCommands
                 throw CliException.Usage("--certificate-password-env goes with --certificate.");
             }
 
-            DefenderAuthFlow flow = parse.GetValue(secret) ? DefenderAuthFlow.ClientSecret
+            DefenderAuthFlow flow = web ? DefenderAuthFlow.AuthorizationCode
+                : parse.GetValue(secret) ? DefenderAuthFlow.ClientSecret
                 : parse.GetValue(certificate) is not null ? DefenderAuthFlow.ClientCertificate
                 : parse.GetValue(authCode) ? DefenderAuthFlow.AuthorizationCode
                 : parse.GetValue(managedIdentity) ? DefenderAuthFlow.ManagedIdentity
@@ -65,11 +81,15 @@ internal static class AuthCommands
 
             if (parse.GetValue(run.EmulatorOption))
             {
-                return await EmulatorLoginAsync(run, flow, ct);
+                return await EmulatorLoginAsync(run, flow, web, ct);
             }
 
             ResolvedSettings settings = connection.Resolve(parse, run.Context);
-            settings.Flow = new Setting(ResolvedSettings.FlowName(flow), "option");
+            settings.Flow = new Setting(web ? ConnectionOptions.WebAuthCodeFlowName : ResolvedSettings.FlowName(flow), "option");
+            if (parse.GetValue(redirectUri) is string redirect)
+            {
+                settings.RedirectUri = new Setting(redirect, "--redirect-uri");
+            }
             if (parse.GetValue(certificate) is string path)
             {
                 settings.CertificatePath = new Setting(run.Context.ResolvePath(path), "--certificate");
@@ -90,18 +110,18 @@ internal static class AuthCommands
                 await run.Err.WriteLineAsync("note: --token-cache memory keeps the sign-in only for this run; other commands will ask again.");
             }
 
-            Save(settings, flow);
+            Save(settings, flow, web);
             await run.Out.WriteLineAsync($"Saved the sign-in settings (no secrets) to {settings.ConfigPath}.");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static async Task<int> EmulatorLoginAsync(CliRun run, DefenderAuthFlow flow, CancellationToken ct)
+    private static async Task<int> EmulatorLoginAsync(CliRun run, DefenderAuthFlow flow, bool web, CancellationToken ct)
     {
         EmulatorSession session = await run.EmulatorAsync(ct);
         DefenderAuthOptions options = session.AuthOptions(flow);
-        if (flow == DefenderAuthFlow.ClientSecret)
+        if (flow == DefenderAuthFlow.ClientSecret || web)
         {
             string? secret = run.Context.GetEnvironmentVariable(EnvironmentNames.ClientSecret);
             if (string.IsNullOrEmpty(secret))
@@ -117,10 +137,14 @@ internal static class AuthCommands
             session.AcceptClientSecret(secret);
             options.ClientId = EmulatorSession.ConfidentialClientId;
             options.ClientSecret = secret;
+            if (web)
+            {
+                options.RedirectUri = EmulatorSession.WebRedirectUri;
+            }
         }
-        else if (flow != DefenderAuthFlow.DeviceCode)
+        else if (flow is not (DefenderAuthFlow.DeviceCode or DefenderAuthFlow.AuthorizationCode))
         {
-            throw CliException.Usage("With --emulator, auth login supports the device code (default) and --client-secret sign-ins.");
+            throw CliException.Usage("With --emulator, auth login supports the device code (default), --auth-code (with or without --client-secret) and --client-secret sign-ins.");
         }
 
         using var auth = new DefenderAuthenticator(options);
@@ -146,14 +170,26 @@ internal static class AuthCommands
                 AuthorizationCodeChallenge code = await auth.StartAuthorizationCodeAsync(ct);
                 await run.Err.WriteLineAsync("Open this URL in a browser and sign in:");
                 await run.Err.WriteLineAsync(code.AuthorizationUri.ToString());
-                await run.Err.WriteLineAsync($"Then paste the full URL the browser was sent to ({code.RedirectUri}...):");
-                string? line = run.Context.ReadLine();
-                if (string.IsNullOrWhiteSpace(line) || !Uri.TryCreate(line.Trim(), UriKind.Absolute, out Uri? redirected))
+                if (run.Context.Emulator is not null)
                 {
-                    throw CliException.Usage("No redirect URL was given; the sign-in was not completed.");
+                    await run.Err.WriteLineAsync("(the emulator approves at once; `curl -ksI '<url>'` shows the landing URL in its Location header)");
                 }
 
-                return await code.CompleteAsync(redirected, ct);
+                await run.Err.WriteLineAsync($"Then paste the full URL the browser was sent to ({code.RedirectUri}...), or only its code:");
+                string? line = run.Context.ReadLine();
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    throw CliException.Usage("Nothing was pasted; the sign-in was not completed.");
+                }
+
+                try
+                {
+                    return await code.CompleteAsync(line, ct);
+                }
+                catch (DefenderAuthenticationException ex) when (ex.Kind == AuthFailureKind.InvalidAuthorizationCode && ex.AadstsCode is null)
+                {
+                    throw CliException.Usage(ex.Message); // a paste mistake: nothing was sent
+                }
             default:
                 return await auth.TestAsync(DefenderApi.Graph, ct);
         }
@@ -164,10 +200,11 @@ internal static class AuthCommands
             + (signIn.TenantId is null ? string.Empty : $" in tenant {signIn.TenantId}")
             + $"; the {signIn.Api} token is valid until {signIn.ExpiresOn.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.");
 
-    private static void Save(ResolvedSettings settings, DefenderAuthFlow flow)
+    private static void Save(ResolvedSettings settings, DefenderAuthFlow flow, bool web)
     {
         CliConfig config = settings.Config;
-        config.AuthFlow = ResolvedSettings.FlowName(flow);
+        config.AuthFlow = web ? ConnectionOptions.WebAuthCodeFlowName : ResolvedSettings.FlowName(flow);
+        config.RedirectUri = flow == DefenderAuthFlow.AuthorizationCode ? settings.RedirectUri.Value ?? config.RedirectUri : null;
         config.TenantId = settings.TenantId.Value ?? config.TenantId;
         config.ClientId = flow == DefenderAuthFlow.ManagedIdentity ? config.ClientId : settings.ClientId.Value ?? config.ClientId;
         config.Cloud = settings.Cloud.Source == "default" ? config.Cloud : settings.Cloud.Value;
@@ -233,7 +270,12 @@ internal static class AuthCommands
             await o.WriteLineAsync(Line("Cloud", s.Cloud));
             await o.WriteLineAsync(Line("Flow", s.Flow));
             DefenderAuthFlow flow = ResolvedSettings.ParseFlow(s.Flow.Value);
-            if (flow == DefenderAuthFlow.ClientSecret)
+            if (flow == DefenderAuthFlow.AuthorizationCode)
+            {
+                await o.WriteLineAsync(Line("Redirect URI", s.RedirectUri.IsSet ? s.RedirectUri : new Setting("http://localhost", "default")));
+            }
+
+            if (flow == DefenderAuthFlow.ClientSecret || s.IsWebAuthCode)
             {
                 bool set = !string.IsNullOrEmpty(run.Context.GetEnvironmentVariable(EnvironmentNames.ClientSecret));
                 await o.WriteLineAsync($"Client secret:   {(set ? "set" : "not set")} (env {EnvironmentNames.ClientSecret}; never shown)");
@@ -278,7 +320,8 @@ internal static class AuthCommands
             }
 
             ResolvedSettings s = connection.Resolve(parse, run.Context);
-            if (s.TenantId.IsSet && s.ClientId.IsSet && s.AuthFlow is DefenderAuthFlow.DeviceCode or DefenderAuthFlow.AuthorizationCode)
+            bool webWithoutSecret = s.IsWebAuthCode && string.IsNullOrEmpty(run.Context.GetEnvironmentVariable(EnvironmentNames.ClientSecret));
+            if (s.TenantId.IsSet && s.ClientId.IsSet && s.AuthFlow is DefenderAuthFlow.DeviceCode or DefenderAuthFlow.AuthorizationCode && !webWithoutSecret)
             {
                 using var auth = new DefenderAuthenticator(s.ToAuthOptions(run.Context, readSecret: null));
                 await auth.ResetAsync(ct);

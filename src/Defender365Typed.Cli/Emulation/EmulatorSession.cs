@@ -67,11 +67,20 @@ internal sealed class EmulatorSession : IAsyncDisposable
         ClientId = ClientId,
     };
 
-    /// <summary>Lets the app sign in with a client secret (the emulator accepts the one given).</summary>
+    /// <summary>The Web-platform redirect URI of the confidential app that <see cref="AcceptClientSecret"/> registers.</summary>
+    public static Uri WebRedirectUri { get; } = new("https://localhost/defender365/callback");
+
+    /// <summary>
+    /// Lets the confidential app sign in with a client secret (the emulator accepts the one given): app-only, or the
+    /// authorization code flow through <see cref="WebRedirectUri"/>.
+    /// </summary>
     public void AcceptClientSecret(string secret)
     {
         EmulatedApp app = Emulator.Directory.AddApp(ClientId + "-app");
         app.ClientSecret = secret;
+        app.WebRedirectUris.Add(WebRedirectUri.OriginalString);
+        app.GrantDelegated(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All", "SecurityAlert.ReadWrite.All");
+        app.GrantDelegated(EmulatorDirectory.Legacy, "AdvancedHunting.Read", "Incident.ReadWrite");
         app.GrantApplication(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All", "SecurityAlert.ReadWrite.All");
         app.GrantApplication(EmulatorDirectory.Legacy, "AdvancedHunting.Read.All", "Incident.ReadWrite.All");
     }

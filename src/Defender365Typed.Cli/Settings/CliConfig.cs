@@ -35,6 +35,8 @@ internal sealed class CliConfig
 
     public string? ManagedIdentityClientId { get; set; }
 
+    public string? RedirectUri { get; set; }
+
     public string? TokenCache { get; set; }
 
     /// <summary>Reads the file; an absent file is an empty config.</summary>

@@ -17,7 +17,10 @@ internal sealed class ConnectionOptions
 {
     public static readonly string[] CloudNames = ["Global", "UsGovGcc", "UsGovGccHigh", "UsGovDod", "China"];
     public static readonly string[] TokenCacheNames = ["protected", "plaintext", "memory"];
-    public static readonly string[] FlowNames = ["deviceCode", "authCode", "clientSecret", "certificate", "managedIdentity"];
+    public static readonly string[] FlowNames = ["deviceCode", "authCode", "authCodeWeb", "clientSecret", "certificate", "managedIdentity"];
+
+    /// <summary>The confidential (web app) authorization code flow: the code is redeemed with the client secret.</summary>
+    public const string WebAuthCodeFlowName = "authCodeWeb";
 
     public Option<string?> Tenant { get; } = new("--tenant") { Description = "Tenant ID or domain [env " + EnvironmentNames.TenantId + "].", HelpName = "id" };
 
@@ -82,6 +85,7 @@ internal sealed class ConnectionOptions
             CertificatePath = Pick(null, EnvironmentNames.CertificatePath, config.CertificatePath),
             CertificatePasswordEnv = Pick(null, EnvironmentNames.CertificatePasswordEnv, config.CertificatePasswordEnv),
             ManagedIdentityClientId = Pick(null, EnvironmentNames.ManagedIdentityClientId, config.ManagedIdentityClientId),
+            RedirectUri = Pick(null, EnvironmentNames.RedirectUri, config.RedirectUri),
         };
     }
 }
@@ -109,6 +113,13 @@ internal sealed class ResolvedSettings
 
     public required Setting ManagedIdentityClientId { get; set; }
 
+    /// <summary>The redirect URI registered for the authorization code flows (default <c>http://localhost</c>).</summary>
+    public required Setting RedirectUri { get; set; }
+
+    /// <summary>Whether the flow is the confidential authorization code flow (<c>authCodeWeb</c>).</summary>
+    public bool IsWebAuthCode =>
+        string.Equals(Choices.Find(Flow.Value ?? string.Empty, ConnectionOptions.FlowNames), ConnectionOptions.WebAuthCodeFlowName, StringComparison.Ordinal);
+
     public string ConfigFolder => Path.GetDirectoryName(Path.GetFullPath(ConfigPath)) ?? ".";
 
     public string TokenCachePath => Path.Combine(ConfigFolder, TokenCacheMode == Client.Auth.TokenCacheMode.PlainFile ? "msal-cache.json" : "msal-cache.bin");
@@ -133,7 +144,7 @@ internal sealed class ResolvedSettings
 
     public static DefenderAuthFlow ParseFlow(string? name) => Choices.Canonical(name ?? "deviceCode", ConnectionOptions.FlowNames, "sign-in flow", "settings") switch
     {
-        "authCode" => DefenderAuthFlow.AuthorizationCode,
+        "authCode" or ConnectionOptions.WebAuthCodeFlowName => DefenderAuthFlow.AuthorizationCode,
         "clientSecret" => DefenderAuthFlow.ClientSecret,
         "certificate" => DefenderAuthFlow.ClientCertificate,
         "managedIdentity" => DefenderAuthFlow.ManagedIdentity,
@@ -180,9 +191,17 @@ internal sealed class ResolvedSettings
             Directory.CreateDirectory(ConfigFolder);
         }
 
+        if (flow == DefenderAuthFlow.AuthorizationCode && RedirectUri.IsSet)
+        {
+            options.RedirectUri = Uri.TryCreate(RedirectUri.Value, UriKind.Absolute, out Uri? redirect) && redirect.Scheme is "https" or "http"
+                ? redirect
+                : throw CliException.Usage($"The redirect URI '{RedirectUri.Value}' ({RedirectUri.Source}) is not an absolute http(s) URL.");
+        }
+
         switch (flow)
         {
             case DefenderAuthFlow.ClientSecret:
+            case DefenderAuthFlow.AuthorizationCode when IsWebAuthCode:
                 string? secret = context.GetEnvironmentVariable(EnvironmentNames.ClientSecret);
                 if (string.IsNullOrEmpty(secret))
                 {

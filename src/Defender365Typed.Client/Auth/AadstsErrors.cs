@@ -19,24 +19,40 @@ internal static partial class AadstsErrors
         _ => "AdvancedHunting.Read, Incident.Read or Incident.ReadWrite (delegated) on Microsoft Threat Protection",
     };
 
-    public static DefenderAuthenticationException Map(Exception exception, DefenderApi api, DefenderAuthFlow flow)
+    /// <summary>Maps an MSAL failure; <paramref name="redeemingCode"/> when it answered an authorization code redemption.</summary>
+    public static DefenderAuthenticationException Map(Exception exception, DefenderApi api, DefenderAuthFlow flow, bool redeemingCode = false) =>
+        Map((exception as MsalException)?.ErrorCode, exception.Message, exception, api, flow, redeemingCode);
+
+    /// <summary>Maps the <c>error</c> and <c>error_description</c> of an authorize redirect (the user's browser got no code).</summary>
+    public static DefenderAuthenticationException FromAuthorizeRedirect(string error, string? description, DefenderApi api, DefenderAuthFlow flow) =>
+        Map(error, string.IsNullOrEmpty(description) ? error : description, null, api, flow, redeemingCode: true);
+
+    private static DefenderAuthenticationException Map(string? errorCode, string message, Exception? exception, DefenderApi api, DefenderAuthFlow flow, bool redeemingCode)
     {
         bool delegated = flow is DefenderAuthFlow.DeviceCode or DefenderAuthFlow.AuthorizationCode;
-        string? errorCode = (exception as MsalException)?.ErrorCode;
-        int? aadsts = Parse(exception.Message);
-        (AuthFailureKind kind, string advice) = Classify(aadsts, errorCode, exception, api, delegated);
-        string code = aadsts is int n ? "AADSTS" + n.ToString(CultureInfo.InvariantCulture) : errorCode ?? exception.GetType().Name;
+        int? aadsts = Parse(message);
+        (AuthFailureKind kind, string advice) = Classify(aadsts, errorCode, exception, api, delegated, redeemingCode);
+        string code = aadsts is int n ? "AADSTS" + n.ToString(CultureInfo.InvariantCulture) : errorCode ?? exception?.GetType().Name ?? "error";
         string? permission = kind == AuthFailureKind.ConsentRequired ? PermissionsFor(api, delegated) : null;
 
-        // MSAL messages carry Entra ID's text (codes, trace IDs), never tokens or secrets; keep its first line.
-        string first = FirstLine(exception.Message);
+        // MSAL messages and authorize redirects carry Entra ID's text (codes, trace IDs), never tokens or secrets; keep the first line.
+        string first = FirstLine(message);
         return new DefenderAuthenticationException($"Sign-in for the {api} API failed ({code}): {advice} Service said: {first}", kind, aadsts, errorCode, permission, exception);
     }
 
-    private static (AuthFailureKind, string) Classify(int? aadsts, string? errorCode, Exception exception, DefenderApi api, bool delegated)
+    private static (AuthFailureKind, string) Classify(int? aadsts, string? errorCode, Exception? exception, DefenderApi api, bool delegated, bool redeemingCode)
     {
         switch (aadsts)
         {
+            case 70008 or 54005 or 9002313 when redeemingCode:
+                return (AuthFailureKind.InvalidAuthorizationCode, aadsts switch
+                {
+                    70008 => "The authorization code has expired (codes live about ten minutes): open the authorize URL again and paste the new code promptly.",
+                    54005 => "The authorization code was already redeemed: each code works once; open the authorize URL again.",
+                    _ => "The authorization code is malformed or not for this app: paste the whole code (or the whole URL the browser landed on) from a new sign-in.",
+                });
+            case 700025:
+                return (AuthFailureKind.InvalidClientCredential, "The app is registered as a public client, which must not send a secret: sign in without --client-secret, or add the redirect URI under the Web platform.");
             case 50173 or 700082 or 70008 or 54005 or 7000222 or 70043 or 700084 or 50132 or 9002313:
                 return aadsts == 7000222
                     ? (AuthFailureKind.InvalidClientCredential, "The client secret has expired: create a new one in the app registration.")
@@ -70,6 +86,7 @@ internal static partial class AadstsErrors
                 => (AuthFailureKind.ManagedIdentityUnavailable, "The managed identity endpoint is not available on this host, or the identity is not assigned."),
             "service_not_available" or "request_timeout" or "http_status_not_200" => (AuthFailureKind.ServiceUnavailable, "Entra ID could not be reached or failed; try again later."),
             _ when exception is MsalUiRequiredException => (AuthFailureKind.SignInRequired, "Interactive sign-in is required: sign in again."),
+            "invalid_request" when redeemingCode => (AuthFailureKind.InvalidAuthorizationCode, "Entra ID refused the authorize request: see its message."),
             _ => (AuthFailureKind.Other, "See the service's message."),
         };
     }

@@ -41,4 +41,10 @@ public enum AuthFailureKind
 
     /// <summary>Entra ID could not be reached or failed.</summary>
     ServiceUnavailable,
+
+    /// <summary>
+    /// The authorization code, or the URL pasted for it, is malformed, expired, already redeemed or from another sign-in: open the
+    /// authorize URL again.
+    /// </summary>
+    InvalidAuthorizationCode,
 }

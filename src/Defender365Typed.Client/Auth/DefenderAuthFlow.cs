@@ -6,7 +6,11 @@ public enum DefenderAuthFlow
     /// <summary>Delegated: a user enters a code on another device (start, then complete). Public client.</summary>
     DeviceCode = 0,
 
-    /// <summary>Delegated: authorization code with PKCE and state (start returns the authorize URL, complete takes the redirect). Public client.</summary>
+    /// <summary>
+    /// Delegated: authorization code with state and PKCE (start returns the authorize URL, complete takes the landing URL or the
+    /// code). A public client by default; a confidential (web) app when <see cref="DefenderAuthOptions.ClientSecret"/> or
+    /// <see cref="DefenderAuthOptions.Certificate"/> is set, which redeems the code with it.
+    /// </summary>
     AuthorizationCode = 1,
 
     /// <summary>App-only: client credentials with a client secret.</summary>

@@ -48,5 +48,6 @@ public sealed class DefenderAuthenticationException : DefenderException
     public string? RequiredPermission { get; }
 
     /// <summary>Whether running the sign-in again (device code or authorization code start) is the fix.</summary>
-    public bool RequiresSignIn => Kind is AuthFailureKind.SignInRequired or AuthFailureKind.CodeExpired or AuthFailureKind.TokenRejected;
+    public bool RequiresSignIn => Kind is AuthFailureKind.SignInRequired or AuthFailureKind.CodeExpired or AuthFailureKind.TokenRejected
+        or AuthFailureKind.InvalidAuthorizationCode;
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -52,7 +54,7 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
                 return Task.CompletedTask;
             })
             .ExecuteAsync(polling.Token);
-        Replace(new PendingSignIn(token, polling, null));
+        Replace(new PendingSignIn(token, polling, null, null));
 
         Task first = await Task.WhenAny(shown.Task, token).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (first == token && !shown.Task.IsCompleted)
@@ -70,16 +72,24 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
     public Task<DefenderSignIn> CompleteDeviceCodeAsync(CancellationToken cancellationToken = default)
     {
         PendingSignIn pending = Pending();
-        return FinishAsync(pending.Token, cancellationToken);
+        return pending.Token is { } token
+            ? FinishAsync(token, cancellationToken)
+            : throw new InvalidOperationException("No device code sign-in is pending; call StartDeviceCodeAsync first.");
     }
 
     /// <summary>
-    /// Starts an authorization code sign-in: returns the authorize URL (with state and a PKCE
-    /// challenge) for the user's browser; MSAL keeps the verifier.
+    /// Starts an authorization code sign-in: returns the authorize URL (with state and a PKCE challenge) for the user's
+    /// browser. A public client lets MSAL keep the verifier; a confidential (web) app keeps state and verifier here and
+    /// redeems the code with its client secret or certificate.
     /// </summary>
     public async Task<AuthorizationCodeChallenge> StartAuthorizationCodeAsync(CancellationToken cancellationToken = default)
     {
         RequireFlow(DefenderAuthFlow.AuthorizationCode);
+        if (_options.IsConfidentialAuthorizationCode)
+        {
+            return await StartConfidentialAuthorizationCodeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         IPublicClientApplication app = await _apps.PublicAsync(cancellationToken).ConfigureAwait(false);
         var bridge = new WebUiBridge();
         var polling = new CancellationTokenSource();
@@ -87,7 +97,7 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
             .WithCustomWebUi(bridge)
             .WithPrompt(Prompt.SelectAccount)
             .ExecuteAsync(polling.Token);
-        Replace(new PendingSignIn(token, polling, bridge));
+        Replace(new PendingSignIn(token, polling, bridge, null));
 
         Task first = await Task.WhenAny(bridge.AuthorizationRequested.Task, token).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (first == token && !bridge.AuthorizationRequested.Task.IsCompleted)
@@ -96,21 +106,106 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
         }
 
         (Uri authorize, Uri redirect) = await bridge.AuthorizationRequested.Task.ConfigureAwait(false);
-        return new AuthorizationCodeChallenge(authorize, redirect, (redirectedTo, ct) => CompleteAuthorizationCodeAsync(redirectedTo, ct));
+        return new AuthorizationCodeChallenge(authorize, redirect, isConfidential: false, CompleteAuthorizationCodeAsync);
     }
 
     /// <summary>Completes the pending authorization code sign-in with the URI the browser was redirected to.</summary>
     public Task<DefenderSignIn> CompleteAuthorizationCodeAsync(Uri redirectedTo, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(redirectedTo);
+        return CompleteAuthorizationCodeAsync(AuthorizationResponse.FromLandingUri(redirectedTo), cancellationToken);
+    }
+
+    /// <summary>Completes the pending authorization code sign-in with what the user pasted: the landing URL or only the code.</summary>
+    public Task<DefenderSignIn> CompleteAuthorizationCodeAsync(string pasted, CancellationToken cancellationToken = default) =>
+        CompleteAuthorizationCodeAsync(AuthorizationResponse.Parse(pasted), cancellationToken);
+
+    private Task<DefenderSignIn> CompleteAuthorizationCodeAsync(AuthorizationResponse response, CancellationToken cancellationToken)
+    {
         PendingSignIn pending = Pending();
+        if (pending.Code is ConfidentialCode web)
+        {
+            return RedeemConfidentialAsync(pending, web, response, cancellationToken);
+        }
+
         if (pending.Bridge is null)
         {
             throw new InvalidOperationException("No authorization code sign-in is pending; call StartAuthorizationCodeAsync first.");
         }
 
-        pending.Bridge.Complete(redirectedTo);
-        return FinishAsync(pending.Token, cancellationToken);
+        // MSAL checks state and errors on a landing URL; a bare code is handed over with the state it expects.
+        pending.Bridge.Complete(response.LandingUri ?? pending.Bridge.LandingUriFor(response.Code!));
+        return FinishAsync(pending.Token!, cancellationToken);
+    }
+
+    private async Task<AuthorizationCodeChallenge> StartConfidentialAuthorizationCodeAsync(CancellationToken cancellationToken)
+    {
+        IConfidentialClientApplication app = await _apps.ConfidentialAsync(cancellationToken).ConfigureAwait(false);
+        string state = ConfidentialCode.NewState();
+        string? verifier = null;
+        GetAuthorizationRequestUrlParameterBuilder builder = app.GetAuthorizationRequestUrl([Scope(_options.SignInApi)])
+            .WithPrompt(Prompt.SelectAccount)
+            .WithExtraQueryParameters(new Dictionary<string, (string, bool)> { ["state"] = (state, false) });
+        if (_options.AuthorizationCodePkce)
+        {
+            builder = builder.WithPkce(out verifier);
+        }
+
+        Uri authorize;
+        try
+        {
+            authorize = await builder.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (MsalException ex)
+        {
+            throw Fail(ex, _options.SignInApi);
+        }
+
+        Replace(new PendingSignIn(null, null, null, new ConfidentialCode(state, verifier)));
+        return new AuthorizationCodeChallenge(authorize, _options.RedirectUri, isConfidential: true, CompleteAuthorizationCodeAsync);
+    }
+
+    private async Task<DefenderSignIn> RedeemConfidentialAsync(PendingSignIn pending, ConfidentialCode web, AuthorizationResponse response, CancellationToken cancellationToken)
+    {
+        DefenderApi api = _options.SignInApi;
+        if (response.Error is string error)
+        {
+            Replace(null);
+            throw AadstsErrors.FromAuthorizeRedirect(error, response.ErrorDescription, api, _options.Flow);
+        }
+
+        if (response.State is not null && !CryptographicOperations.FixedTimeEquals(
+                System.Text.Encoding.ASCII.GetBytes(response.State), System.Text.Encoding.ASCII.GetBytes(web.State)))
+        {
+            // Not cleared: the pending sign-in stays usable with the right URL.
+            throw new DefenderAuthenticationException(
+                "The pasted URL belongs to another sign-in (its state does not match this one): paste the URL from the browser window this sign-in opened.",
+                AuthFailureKind.InvalidAuthorizationCode, null, "state_mismatch", null, null);
+        }
+
+        IConfidentialClientApplication app = await _apps.ConfidentialAsync(cancellationToken).ConfigureAwait(false);
+        AcquireTokenByAuthorizationCodeParameterBuilder redeem = app.AcquireTokenByAuthorizationCode([Scope(api)], response.Code);
+        if (web.Verifier is not null)
+        {
+            redeem = redeem.WithPkceCodeVerifier(web.Verifier);
+        }
+
+        try
+        {
+            AuthenticationResult result = await redeem.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            Log.TokenAcquired(_logger, api, _options.Flow, result.AuthenticationResultMetadata.TokenSource.ToString(), result.ExpiresOn);
+            return ToSignIn(result, api);
+        }
+        catch (MsalException ex)
+        {
+            DefenderAuthenticationException mapped = AadstsErrors.Map(ex, api, _options.Flow, redeemingCode: true);
+            Log.TokenFailed(_logger, api, _options.Flow, mapped.Kind, mapped.AadstsCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? mapped.ErrorCode ?? "-");
+            throw mapped;
+        }
+        finally
+        {
+            ReplaceIf(pending, null); // a code is redeemed once, whatever the answer
+        }
     }
 
     /// <summary>Gets a token for <paramref name="api"/> and reports who and until when (auth-test). Sends nothing to the Defender APIs.</summary>
@@ -143,6 +238,14 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
             AuthenticationResult result;
             switch (_options.Flow)
             {
+                case DefenderAuthFlow.AuthorizationCode when _options.IsConfidentialAuthorizationCode:
+                    IConfidentialClientApplication web = await _apps.ConfidentialAsync(cancellationToken).ConfigureAwait(false);
+#pragma warning disable CS0618 // GetAccountsAsync is discouraged for multi-user web apps; this cache holds the one user who signed in here
+                    IAccount webAccount = (await web.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault() ?? throw NotSignedIn();
+#pragma warning restore CS0618
+                    result = await web.AcquireTokenSilent([scope], webAccount)
+                        .WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    break;
                 case DefenderAuthFlow.ManagedIdentity:
                     IManagedIdentityApplication mi = await _apps.ManagedIdentityAsync(cancellationToken).ConfigureAwait(false);
                     result = await mi.AcquireTokenForManagedIdentity(scope[..^"/.default".Length])
@@ -155,9 +258,7 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
                     break;
                 default:
                     IPublicClientApplication pca = await _apps.PublicAsync(cancellationToken).ConfigureAwait(false);
-                    IAccount account = (await pca.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault()
-                        ?? throw new DefenderAuthenticationException(
-                            $"Not signed in: run the {_options.Flow} sign-in (start, then complete) first.", AuthFailureKind.SignInRequired, null, "no_account", null, null);
+                    IAccount account = (await pca.GetAccountsAsync().ConfigureAwait(false)).FirstOrDefault() ?? throw NotSignedIn();
                     result = await pca.AcquireTokenSilent([scope], account)
                         .WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken).ConfigureAwait(false);
                     break;
@@ -178,6 +279,9 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
                 AuthFailureKind.ServiceUnavailable, null, ex.HttpRequestError.ToString(), null, ex);
         }
     }
+
+    private DefenderAuthenticationException NotSignedIn() =>
+        new($"Not signed in: run the {_options.Flow} sign-in (start, then complete) first.", AuthFailureKind.SignInRequired, null, "no_account", null, null);
 
     private async Task<DefenderSignIn> FinishAsync(Task<AuthenticationResult> token, CancellationToken cancellationToken)
     {
@@ -237,6 +341,21 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
         previous?.Cancel();
     }
 
+    private void ReplaceIf(PendingSignIn expected, PendingSignIn? next)
+    {
+        lock (_pendingGate)
+        {
+            if (!ReferenceEquals(_pending, expected))
+            {
+                return;
+            }
+
+            _pending = next;
+        }
+
+        expected.Cancel();
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -247,13 +366,25 @@ public sealed class DefenderAuthenticator : IDefenderTokenProvider, IDisposable
     /// <inheritdoc/>
     public override string ToString() => $"DefenderAuthenticator({_options})";
 
-    private sealed record PendingSignIn(Task<AuthenticationResult> Token, CancellationTokenSource Polling, WebUiBridge? Bridge)
+    /// <summary>A sign-in between start and complete: MSAL's interactive task (public), or the state and verifier of a web app's code.</summary>
+    private sealed record PendingSignIn(Task<AuthenticationResult>? Token, CancellationTokenSource? Polling, WebUiBridge? Bridge, ConfidentialCode? Code)
     {
         public void Cancel()
         {
             Bridge?.Cancel();
-            Polling.Cancel();
-            _ = Token.ContinueWith(_ => Polling.Dispose(), TaskScheduler.Default);
+            Polling?.Cancel();
+            if (Token is not null && Polling is not null)
+            {
+                _ = Token.ContinueWith(_ => Polling.Dispose(), TaskScheduler.Default);
+            }
         }
+    }
+
+    /// <summary>What a confidential authorization code sign-in keeps between start and complete (never logged).</summary>
+    private sealed record ConfidentialCode(string State, string? Verifier)
+    {
+        public static string NewState() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        public override string ToString() => "ConfidentialCode(redacted)";
     }
 }

@@ -31,7 +31,8 @@ internal sealed class MsalApplications : IDisposable
         _secrets = [options.ClientSecret ?? string.Empty, options.Certificate?.PfxPassword ?? string.Empty];
     }
 
-    public bool IsPublic => _options.Flow is DefenderAuthFlow.DeviceCode or DefenderAuthFlow.AuthorizationCode;
+    public bool IsPublic => _options.Flow is DefenderAuthFlow.DeviceCode
+        || (_options.Flow == DefenderAuthFlow.AuthorizationCode && !_options.IsConfidentialAuthorizationCode);
 
     public async Task<IPublicClientApplication> PublicAsync(CancellationToken cancellationToken) =>
         (IPublicClientApplication)await GetAsync(cancellationToken).ConfigureAwait(false);
@@ -53,6 +54,15 @@ internal sealed class MsalApplications : IDisposable
                 foreach (IAccount account in await pca.GetAccountsAsync().ConfigureAwait(false))
                 {
                     await pca.RemoveAsync(account).ConfigureAwait(false);
+                }
+            }
+            else if (_app is IConfidentialClientApplication web && _options.IsConfidentialAuthorizationCode)
+            {
+#pragma warning disable CS0618 // one user per cache here (see DefenderAuthenticator); remove whoever signed in
+                foreach (IAccount account in await web.GetAccountsAsync().ConfigureAwait(false))
+#pragma warning restore CS0618
+                {
+                    await web.RemoveAsync(account).ConfigureAwait(false);
                 }
             }
 
@@ -141,7 +151,13 @@ internal sealed class MsalApplications : IDisposable
                 .WithHttpClientFactory(_http)
                 .WithLogging(OnMsalLog, LogLevel.Info, enablePiiLogging: false, enableDefaultPlatformLogging: false)
                 .WithClientName("Defender365Typed");
-            if (_options.Flow == DefenderAuthFlow.ClientSecret)
+            if (_options.IsConfidentialAuthorizationCode)
+            {
+                CheckRedirect(_options.RedirectUri);
+                builder = builder.WithRedirectUri(_options.RedirectUri.OriginalString);
+            }
+
+            if (_options.Flow == DefenderAuthFlow.ClientSecret || _options.ClientSecret is not null && _options.IsConfidentialAuthorizationCode)
             {
                 builder = builder.WithClientSecret(Require(_options.ClientSecret, nameof(_options.ClientSecret)));
             }
@@ -154,7 +170,7 @@ internal sealed class MsalApplications : IDisposable
 
             IConfidentialClientApplication cca = builder.Build();
             userCache = cca.UserTokenCache;
-            appCache = cca.AppTokenCache;
+            appCache = _options.IsConfidentialAuthorizationCode ? null : cca.AppTokenCache; // a web app's sign-in is a user's
             app = cca;
         }
 

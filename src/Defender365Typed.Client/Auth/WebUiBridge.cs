@@ -23,5 +23,22 @@ internal sealed class WebUiBridge : ICustomWebUi
 
     public void Complete(Uri redirectedTo) => _redirect.TrySetResult(redirectedTo);
 
+    /// <summary>The landing URL for a code pasted on its own: the redirect URI with the code and the state MSAL sent.</summary>
+    public Uri LandingUriFor(string code)
+    {
+        (Uri authorize, Uri redirect) = AuthorizationRequested.Task.Result; // set before a challenge exists
+        string? state = null;
+        foreach (string part in authorize.Query.TrimStart('?').Split('&'))
+        {
+            if (part.StartsWith("state=", StringComparison.Ordinal))
+            {
+                state = Uri.UnescapeDataString(part["state=".Length..]);
+            }
+        }
+
+        string separator = redirect.Query.Length > 0 ? "&" : "?";
+        return new Uri($"{redirect}{separator}code={Uri.EscapeDataString(code)}" + (state is null ? string.Empty : "&state=" + Uri.EscapeDataString(state)));
+    }
+
     public void Cancel() => _redirect.TrySetCanceled();
 }

@@ -24,8 +24,18 @@ public sealed class EmulatedApp
     /// <summary>A certificate (public part) whose key may sign client assertions, if any.</summary>
     public X509Certificate2? Certificate { get; set; }
 
-    /// <summary>Redirect URIs accepted by the authorization code flow.</summary>
+    /// <summary>
+    /// Redirect URIs of the "Mobile and desktop applications" platform: the public authorization code flow, with PKCE
+    /// required and no client secret allowed.
+    /// </summary>
     public IList<string> RedirectUris { get; } = new List<string>();
+
+    /// <summary>
+    /// Redirect URIs of the "Web" platform: the confidential authorization code flow. A code issued for one of them is
+    /// redeemed only with the app's client secret or certificate (AADSTS7000218 without, AADSTS7000215 with a wrong
+    /// secret); PKCE is optional but checked when the authorize request sent a challenge.
+    /// </summary>
+    public IList<string> WebRedirectUris { get; } = new List<string>();
 
     /// <summary>
     /// Application permissions (app roles) granted with admin consent, per resource

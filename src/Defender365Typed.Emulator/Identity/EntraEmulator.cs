@@ -13,7 +13,8 @@ namespace Defender365Typed.Emulator.Identity;
 
 /// <summary>
 /// The Entra ID v2 endpoints MSAL uses: OpenID configuration, instance discovery, device code,
-/// authorize (auto-approved) and token for the device_code, authorization_code (with PKCE),
+/// authorize (auto-approved) and token for the device_code, authorization_code (public with PKCE, or confidential
+/// with the client secret or certificate for a web redirect URI),
 /// client_credentials (secret or certificate assertion) and refresh_token grants.
 /// </summary>
 public sealed class EntraEmulator
@@ -172,7 +173,8 @@ public sealed class EntraEmulator
             return UnknownClientAsync(context, q["client_id"]);
         }
 
-        if (!app.RedirectUris.Contains(redirect, StringComparer.Ordinal))
+        bool web = app.WebRedirectUris.Contains(redirect, StringComparer.Ordinal);
+        if (!web && !app.RedirectUris.Contains(redirect, StringComparer.Ordinal))
         {
             return JsonResponse.OAuthErrorAsync(context, 400, "invalid_request", 50011,
                 "The redirect URI specified in the request does not match the redirect URIs configured for the application.");
@@ -186,7 +188,9 @@ public sealed class EntraEmulator
             return Task.CompletedTask;
         }
 
-        if (q["code_challenge_method"] != "S256" || string.IsNullOrEmpty(q["code_challenge"]))
+        // PKCE: required for public clients; a web app may leave it out, but a challenge it sends must be S256.
+        string challenge = q["code_challenge"].ToString();
+        if ((!web || challenge.Length > 0) && (q["code_challenge_method"] != "S256" || challenge.Length == 0))
         {
             return JsonResponse.OAuthErrorAsync(context, 400, "invalid_request", 501491, "Invalid size of Code_Challenge parameter or PKCE method not S256.");
         }
@@ -197,8 +201,9 @@ public sealed class EntraEmulator
             ClientId = app.ClientId,
             RedirectUri = redirect,
             Scopes = ScopeRequest.Split(q["scope"]),
-            CodeChallenge = q["code_challenge"].ToString(),
+            CodeChallenge = challenge.Length > 0 ? challenge : null,
             ExpiresOn = _time.GetUtcNow().AddMinutes(10),
+            Confidential = web,
         };
         context.Response.Redirect($"{redirect}{separator}code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(state)}&session_state={Guid.NewGuid()}");
         return Task.CompletedTask;
@@ -226,8 +231,8 @@ public sealed class EntraEmulator
         {
             "client_credentials" => ClientCredentialsAsync(context, form, app, tenant),
             DeviceCodeGrant or "device_code" => DeviceCodeTokenAsync(context, form, app),
-            "authorization_code" => AuthorizationCodeTokenAsync(context, form, app),
-            "refresh_token" => RefreshTokenAsync(context, form, app),
+            "authorization_code" => AuthorizationCodeTokenAsync(context, form, app, tenant),
+            "refresh_token" => RefreshTokenAsync(context, form, app, tenant),
             _ => JsonResponse.OAuthErrorAsync(context, 400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type."),
         };
         await handled.ConfigureAwait(false);
@@ -240,31 +245,9 @@ public sealed class EntraEmulator
 
     private Task ClientCredentialsAsync(HttpContext context, IFormCollection form, EmulatedApp app, string tenant)
     {
-        string? problem = null;
-        int code = 0;
-        if (!string.IsNullOrEmpty(form["client_secret"]))
+        if (AuthenticateClient(form, app, tenant) is { } failure)
         {
-            byte[] given = Encoding.UTF8.GetBytes(form["client_secret"].ToString());
-            byte[] expected = Encoding.UTF8.GetBytes(app.ClientSecret ?? "\0no-secret");
-            if (app.ClientSecret is null || !CryptographicOperations.FixedTimeEquals(given, expected))
-            {
-                (code, problem) = (7000215, $"Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{app.ClientId}'.");
-            }
-        }
-        else if (!string.IsNullOrEmpty(form["client_assertion"]))
-        {
-            string tokenEndpoint = new Uri(_baseUri(), tenant + "/oauth2/v2.0/token").ToString();
-            problem = ClientAssertionValidator.Validate(form["client_assertion"].ToString(), form["client_assertion_type"].ToString(), app, tokenEndpoint, _time.GetUtcNow());
-            code = 700027;
-        }
-        else
-        {
-            (code, problem) = (7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
-        }
-
-        if (problem is not null)
-        {
-            return JsonResponse.OAuthErrorAsync(context, 401, "invalid_client", code, problem);
+            return JsonResponse.OAuthErrorAsync(context, 401, "invalid_client", failure.Code, failure.Problem);
         }
 
         IReadOnlyList<string> scopes = ScopeRequest.Split(form["scope"]);
@@ -279,6 +262,31 @@ public sealed class EntraEmulator
         Count("client_credentials");
         return WriteTokenAsync(context, token, scopes, refreshToken: null, idToken: null, clientInfo: null);
     }
+
+    /// <summary>Checks the client secret or certificate assertion of a confidential client; null when it is good.</summary>
+    private (int Code, string Problem)? AuthenticateClient(IFormCollection form, EmulatedApp app, string tenant)
+    {
+        if (!string.IsNullOrEmpty(form["client_secret"]))
+        {
+            byte[] given = Encoding.UTF8.GetBytes(form["client_secret"].ToString());
+            byte[] expected = Encoding.UTF8.GetBytes(app.ClientSecret ?? "\0no-secret");
+            return app.ClientSecret is null || !CryptographicOperations.FixedTimeEquals(given, expected)
+                ? (7000215, $"Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{app.ClientId}'.")
+                : null;
+        }
+
+        if (!string.IsNullOrEmpty(form["client_assertion"]))
+        {
+            string tokenEndpoint = new Uri(_baseUri(), tenant + "/oauth2/v2.0/token").ToString();
+            string? problem = ClientAssertionValidator.Validate(form["client_assertion"].ToString(), form["client_assertion_type"].ToString(), app, tokenEndpoint, _time.GetUtcNow());
+            return problem is null ? null : (700027, problem);
+        }
+
+        return (7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
+    }
+
+    private static bool PresentsClientCredential(IFormCollection form) =>
+        !string.IsNullOrEmpty(form["client_secret"]) || !string.IsNullOrEmpty(form["client_assertion"]);
 
     private Task DeviceCodeTokenAsync(HttpContext context, IFormCollection form, EmulatedApp app)
     {
@@ -307,13 +315,22 @@ public sealed class EntraEmulator
         return IssueUserTokensAsync(context, app, pending.Scopes, "device_code");
     }
 
-    private Task AuthorizationCodeTokenAsync(HttpContext context, IFormCollection form, EmulatedApp app)
+    private Task AuthorizationCodeTokenAsync(HttpContext context, IFormCollection form, EmulatedApp app, string tenant)
     {
         string code = form["code"].ToString();
-        if (!_authCodes.TryGetValue(code, out PendingAuthorizationCode? pending) || pending.Redeemed || pending.ClientId != app.ClientId
-            || pending.ExpiresOn <= _time.GetUtcNow())
+        if (!_authCodes.TryGetValue(code, out PendingAuthorizationCode? pending) || pending.ClientId != app.ClientId)
         {
-            return JsonResponse.OAuthErrorAsync(context, 400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity.");
+            return JsonResponse.OAuthErrorAsync(context, 400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid. The provided authorization code is not valid for this application.");
+        }
+
+        if (pending.Redeemed)
+        {
+            return JsonResponse.OAuthErrorAsync(context, 400, "invalid_grant", 54005, "OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.");
+        }
+
+        if (pending.ExpiresOn <= _time.GetUtcNow())
+        {
+            return JsonResponse.OAuthErrorAsync(context, 400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.");
         }
 
         if (form["redirect_uri"] != pending.RedirectUri)
@@ -321,18 +338,33 @@ public sealed class EntraEmulator
             return JsonResponse.OAuthErrorAsync(context, 400, "invalid_grant", 70001, "The redirect URI does not match the one used to get the authorization code.");
         }
 
-        string verifier = form["code_verifier"].ToString();
-        string computed = TokenIssuer.Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        if (string.IsNullOrEmpty(verifier) || computed != pending.CodeChallenge)
+        if (pending.Confidential)
         {
-            return JsonResponse.OAuthErrorAsync(context, 400, "invalid_grant", 501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
+            if (AuthenticateClient(form, app, tenant) is { } failure)
+            {
+                return JsonResponse.OAuthErrorAsync(context, 401, "invalid_client", failure.Code, failure.Problem);
+            }
+        }
+        else if (PresentsClientCredential(form))
+        {
+            return JsonResponse.OAuthErrorAsync(context, 401, "invalid_client", 700025, "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.");
+        }
+
+        string verifier = form["code_verifier"].ToString();
+        if (pending.CodeChallenge is not null || verifier.Length > 0)
+        {
+            string computed = TokenIssuer.Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+            if (verifier.Length == 0 || computed != pending.CodeChallenge)
+            {
+                return JsonResponse.OAuthErrorAsync(context, 400, "invalid_grant", 501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
+            }
         }
 
         pending.Redeemed = true;
-        return IssueUserTokensAsync(context, app, pending.Scopes, "authorization_code");
+        return IssueUserTokensAsync(context, app, pending.Scopes, "authorization_code", pending.Confidential);
     }
 
-    private Task RefreshTokenAsync(HttpContext context, IFormCollection form, EmulatedApp app)
+    private Task RefreshTokenAsync(HttpContext context, IFormCollection form, EmulatedApp app, string tenant)
     {
         string token = form["refresh_token"].ToString();
         if (!_refreshTokens.TryGetValue(token, out RefreshGrant? grant) || grant.ClientId != app.ClientId)
@@ -345,11 +377,16 @@ public sealed class EntraEmulator
             return JsonResponse.OAuthErrorAsync(context, 400, "invalid_grant", 700082, "The refresh token has expired due to inactivity. The token was issued and was inactive for 90.00:00:00.");
         }
 
+        if (grant.Confidential && AuthenticateClient(form, app, tenant) is { } failure)
+        {
+            return JsonResponse.OAuthErrorAsync(context, 401, "invalid_client", failure.Code, failure.Problem);
+        }
+
         grant.Revoked = true; // rotation: each refresh token is used once
-        return IssueUserTokensAsync(context, app, ScopeRequest.Split(form["scope"]), "refresh_token");
+        return IssueUserTokensAsync(context, app, ScopeRequest.Split(form["scope"]), "refresh_token", grant.Confidential);
     }
 
-    private Task IssueUserTokensAsync(HttpContext context, EmulatedApp app, IReadOnlyList<string> scopes, string grantType)
+    private Task IssueUserTokensAsync(HttpContext context, EmulatedApp app, IReadOnlyList<string> scopes, string grantType, bool confidential = false)
     {
         string? resource = ScopeRequest.Resource(scopes);
         if (resource is null)
@@ -366,7 +403,7 @@ public sealed class EntraEmulator
 
         (string access, _) = _issuer.IssueAccessToken(resource, app.ClientId, permissions, delegated: true, _directory.TenantId, _directory.UserObjectId);
         string refresh = _issuer.NewOpaqueSecret("rt");
-        _refreshTokens[refresh] = new RefreshGrant { ClientId = app.ClientId };
+        _refreshTokens[refresh] = new RefreshGrant { ClientId = app.ClientId, Confidential = confidential };
         string idToken = _issuer.IssueIdToken(app.ClientId, _directory.TenantId, _directory.UserObjectId, _directory.UserName);
         string clientInfo = TokenIssuer.Base64Url(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
         {
