@@ -67,6 +67,7 @@ internal static class CliApplication
         root.Options.Add(run.EmulatorSchemaOption);
         root.Subcommands.Add(AuthCommands.Create(run));
         root.Subcommands.Add(IncidentCommands.Create(run));
+        root.Subcommands.Add(AlertCommands.Create(run));
         root.Subcommands.Add(HuntCommand.Create(run));
         root.Subcommands.Add(CheckCommand.Create(run));
         root.Subcommands.Add(SchemaCommands.Create(run));

@@ -10,7 +10,7 @@ namespace Defender365Typed.Client;
 
 /// <summary>
 /// The Defender client: advanced hunting (<see cref="Hunting"/>) and incidents on Graph
-/// (<see cref="Incidents"/>) and on the legacy API (<see cref="LegacyIncidents"/>). Create it with
+/// (<see cref="Incidents"/>) and on the legacy API (<see cref="LegacyIncidents"/>), and alerts on Graph (<see cref="Alerts"/>). Create it with
 /// <see cref="Create"/>, or register it with <c>AddDefender365Client</c>.
 /// </summary>
 public sealed class DefenderClient : IDisposable
@@ -36,6 +36,7 @@ public sealed class DefenderClient : IDisposable
         Hunting = new HuntingClient(transport, logger);
         Incidents = new GraphIncidentsClient(transport, pager);
         LegacyIncidents = new LegacyIncidentsClient(transport, pager);
+        Alerts = new AlertsClient(transport, pager);
     }
 
     /// <summary>Advanced hunting.</summary>
@@ -46,6 +47,16 @@ public sealed class DefenderClient : IDisposable
 
     /// <summary>Incidents on the legacy Defender XDR API.</summary>
     public LegacyIncidentsClient LegacyIncidents { get; }
+
+    /// <summary>Alerts on Microsoft Graph security (<c>alerts_v2</c>).</summary>
+    public AlertsClient Alerts { get; }
+
+    /// <summary>The alerts client of <paramref name="api"/>, for code that picks its API at run time.</summary>
+    /// <exception cref="DefenderApiNotSupportedException"><paramref name="api"/> is <see cref="DefenderApi.Legacy"/>: the legacy API has no alerts endpoint.</exception>
+    public AlertsClient AlertsOn(DefenderApi api) => api == DefenderApi.Graph
+        ? Alerts
+        : throw new DefenderApiNotSupportedException(api, "alerts",
+            "The legacy Defender XDR API has no alerts endpoint (alerts_v2 is Microsoft Graph only); a legacy incident carries its alerts (DefenderIncident.Alerts). Use Microsoft Graph for alerts.");
 
     /// <summary>Creates a client with its own HTTP pipeline: rate limiter (optional), retries and timeouts, bearer tokens, HTTPS policy.</summary>
     public static DefenderClient Create(DefenderClientOptions options, IDefenderTokenProvider tokens, ILoggerFactory? loggerFactory = null)

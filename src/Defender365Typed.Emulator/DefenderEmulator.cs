@@ -122,6 +122,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
     {
         var auth = new ApiAuthorization(Tokens);
         var incidents = new IncidentEndpoints(Incidents, auth, Directory, time, () => _baseUri);
+        var alerts = new AlertEndpoints(Incidents, auth, Directory, time, () => _baseUri);
         app.Use(async (context, next) =>
         {
             bool miPath = context.Request.Path.StartsWithSegments("/msi", StringComparison.Ordinal);
@@ -178,6 +179,10 @@ public sealed class DefenderEmulator : IAsyncDisposable
         app.MapGet("/api/incidents", context => incidents.ListAsync(context, legacy: true));
         app.MapGet("/api/incidents/{id}", context => incidents.GetAsync(context, legacy: true));
         app.MapPatch("/api/incidents/{id}", context => incidents.PatchAsync(context, legacy: true));
+        app.MapGet("/v1.0/security/alerts_v2", alerts.ListAsync);
+        app.MapGet("/v1.0/security/alerts_v2/{id}", alerts.GetAsync);
+        app.MapPatch("/v1.0/security/alerts_v2/{id}", alerts.PatchAsync);
+        app.MapPost("/v1.0/security/alerts_v2/{id}/comments", alerts.AddCommentAsync);
     }
 
     /// <summary>Stops the server.</summary>

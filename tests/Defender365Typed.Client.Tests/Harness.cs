@@ -74,7 +74,7 @@ public sealed class Harness : IAsyncDisposable
     {
         EmulatedApp app = Emulator.Directory.AddApp(clientId);
         app.ClientSecret = ClientSecret;
-        app.GrantApplication(Graph, graphRoles.Length > 0 ? graphRoles : ["ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All"]);
+        app.GrantApplication(Graph, graphRoles.Length > 0 ? graphRoles : ["ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All", "SecurityAlert.ReadWrite.All"]);
         app.GrantApplication(Legacy, "AdvancedHunting.Read.All", "Incident.ReadWrite.All");
         return app;
     }
@@ -86,7 +86,7 @@ public sealed class Harness : IAsyncDisposable
         app.RedirectUris.Add("http://localhost");
         if (consented)
         {
-            app.GrantDelegated(Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All");
+            app.GrantDelegated(Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All", "SecurityAlert.ReadWrite.All");
             app.GrantDelegated(Legacy, "AdvancedHunting.Read", "Incident.ReadWrite");
         }
 

@@ -37,17 +37,18 @@ internal static class IncidentCommands
         command.Subcommands.Add(List(run));
         command.Subcommands.Add(Get(run));
         command.Subcommands.Add(Update(run));
+        command.Subcommands.Add(IncidentCloseCommand.Create(run));
         return command;
     }
 
-    private static Option<string?> OutputOption()
+    internal static Option<string?> OutputOption()
     {
         var output = new Option<string?>("--output", "-o") { Description = "table (default) or json.", HelpName = "format" };
         Choices.Restrict(output, ["table", "json"]);
         return output;
     }
 
-    private static bool Json(ParseResult parse, Option<string?> output) => string.Equals(parse.GetValue(output), "json", StringComparison.OrdinalIgnoreCase);
+    internal static bool Json(ParseResult parse, Option<string?> output) => string.Equals(parse.GetValue(output), "json", StringComparison.OrdinalIgnoreCase);
 
     private static Command List(CliRun run)
     {
@@ -321,7 +322,7 @@ internal static class IncidentCommands
         }
     }
 
-    private static string ToJson(Action<Utf8JsonWriter> write)
+    internal static string ToJson(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -365,7 +366,7 @@ internal static class IncidentCommands
                 w.WriteString("id", a.Id);
                 w.WriteString("title", a.Title);
                 w.WriteString("severity", a.Severity.ToString());
-                w.WriteString("status", a.Status);
+                w.WriteString("status", a.Status.ToString());
                 w.WriteString("category", a.Category);
                 w.WriteEndObject();
             }

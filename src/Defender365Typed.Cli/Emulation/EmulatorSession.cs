@@ -50,7 +50,7 @@ internal sealed class EmulatorSession : IAsyncDisposable
             emulator.Entra.AutoApproveDeviceCodes = true;
             EmulatedApp app = emulator.Directory.AddApp(ClientId);
             app.RedirectUris.Add("http://localhost");
-            app.GrantDelegated(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All");
+            app.GrantDelegated(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All", "SecurityAlert.ReadWrite.All");
             app.GrantDelegated(EmulatorDirectory.Legacy, "AdvancedHunting.Read", "Incident.ReadWrite");
             data.Fill(emulator);
             return new EmulatorSession(emulator, data);
@@ -83,9 +83,9 @@ internal sealed class EmulatorSession : IAsyncDisposable
         EmulatedApp app = Emulator.Directory.AddApp(ClientId + "-app");
         app.ClientSecret = secret;
         app.WebRedirectUris.Add(WebRedirectUri.OriginalString);
-        app.GrantDelegated(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All");
+        app.GrantDelegated(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All", "SecurityAlert.ReadWrite.All");
         app.GrantDelegated(EmulatorDirectory.Legacy, "AdvancedHunting.Read", "Incident.ReadWrite");
-        app.GrantApplication(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All");
+        app.GrantApplication(EmulatorDirectory.Graph, "ThreatHunting.Read.All", "SecurityIncident.ReadWrite.All", "SecurityAlert.ReadWrite.All");
         app.GrantApplication(EmulatorDirectory.Legacy, "AdvancedHunting.Read.All", "Incident.ReadWrite.All");
     }
 

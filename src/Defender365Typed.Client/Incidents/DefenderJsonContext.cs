@@ -15,6 +15,22 @@ namespace Defender365Typed.Client;
 [JsonSerializable(typeof(ODataPage<DefenderIncident>))]
 [JsonSerializable(typeof(ODataPage<IncidentComment>))]
 [JsonSerializable(typeof(List<IncidentComment>))]
+[JsonSerializable(typeof(SecurityAlert))]
+[JsonSerializable(typeof(ODataPage<SecurityAlert>))]
+[JsonSerializable(typeof(AnalyzedMessageEvidence))]
+[JsonSerializable(typeof(CloudApplicationEvidence))]
+[JsonSerializable(typeof(DeviceEvidence))]
+[JsonSerializable(typeof(FileEvidence))]
+[JsonSerializable(typeof(IpEvidence))]
+[JsonSerializable(typeof(MailboxEvidence))]
+[JsonSerializable(typeof(MailClusterEvidence))]
+[JsonSerializable(typeof(OAuthApplicationEvidence))]
+[JsonSerializable(typeof(ProcessEvidence))]
+[JsonSerializable(typeof(RegistryKeyEvidence))]
+[JsonSerializable(typeof(RegistryValueEvidence))]
+[JsonSerializable(typeof(SecurityGroupEvidence))]
+[JsonSerializable(typeof(UrlEvidence))]
+[JsonSerializable(typeof(UserEvidence))]
 internal sealed partial class DefenderJsonContext : JsonSerializerContext
 {
 }

@@ -62,7 +62,7 @@ internal static class IncidentBodies
         w.WriteEndObject();
     });
 
-    private static ByteArrayContent Json(System.Action<Utf8JsonWriter> write)
+    internal static ByteArrayContent Json(System.Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -28,26 +28,7 @@ internal static class IncidentUpdateValidator
             Require(IncidentVocabulary.SettableStatuses, s, "status", nameof(update));
         }
 
-        string? classification = update.Classification?.Canonical;
-        if (update.Classification is not null)
-        {
-            Require(IncidentVocabulary.Classifications, classification, "classification", nameof(update));
-        }
-
-        if (update.Determination is IncidentDetermination determination)
-        {
-            if (classification is null)
-            {
-                throw new ArgumentException("A determination can only be set together with the classification it belongs to.", nameof(update));
-            }
-
-            IReadOnlyList<string> allowed = IncidentVocabulary.DeterminationsByClassification[classification];
-            if (!allowed.Contains(determination.Canonical, StringComparer.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException(
-                    $"Determination '{determination}' does not go with classification '{update.Classification}'; allowed: {string.Join(", ", allowed)}.", nameof(update));
-            }
-        }
+        RequirePair(update.Classification, update.Determination, nameof(update));
 
         if (update.Tags is not null && update.Tags.Any(string.IsNullOrWhiteSpace))
         {
@@ -68,7 +49,33 @@ internal static class IncidentUpdateValidator
         }
     }
 
-    private static void Require(IReadOnlyList<string> allowed, string? value, string what, string parameter)
+    /// <summary>A known classification, and a determination only together with a classification it belongs to (incidents and alerts alike).</summary>
+    /// <exception cref="ArgumentException">Not allowed; the message names the value or the pair.</exception>
+    internal static void RequirePair(IncidentClassification? classification, IncidentDetermination? determination, string parameter)
+    {
+        string? canonical = classification?.Canonical;
+        if (classification is not null)
+        {
+            Require(IncidentVocabulary.Classifications, canonical, "classification", parameter);
+        }
+
+        if (determination is IncidentDetermination d)
+        {
+            if (canonical is null)
+            {
+                throw new ArgumentException("A determination can only be set together with the classification it belongs to.", parameter);
+            }
+
+            IReadOnlyList<string> allowed = IncidentVocabulary.DeterminationsByClassification[canonical];
+            if (!allowed.Contains(d.Canonical, StringComparer.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException(
+                    $"Determination '{d}' does not go with classification '{classification}'; allowed: {string.Join(", ", allowed)}.", parameter);
+            }
+        }
+    }
+
+    internal static void Require(IReadOnlyList<string> allowed, string? value, string what, string parameter)
     {
         if (value is null || !allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
         {

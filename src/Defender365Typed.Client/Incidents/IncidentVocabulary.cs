@@ -24,6 +24,9 @@ internal static class IncidentVocabulary
     /// <summary>The statuses an update may set: the service merges incidents itself (redirected) and owns awaitingAction.</summary>
     public static readonly IReadOnlyList<string> SettableStatuses = ["active", "inProgress", "resolved"];
 
+    /// <summary>The statuses of a Graph alert (<c>alerts_v2</c>); an update may set each of them.</summary>
+    public static readonly IReadOnlyList<string> AlertStatuses = ["new", "inProgress", "resolved"];
+
     public static readonly IReadOnlyList<string> Severities = ["unknown", "informational", "low", "medium", "high"];
 
     /// <summary>Every classification can be set.</summary>
@@ -51,6 +54,7 @@ internal static class IncidentVocabulary
         ["CompromisedAccount"] = "compromisedUser",
         ["ConfirmedActivity"] = "confirmedUserActivity",
         ["NoEnoughDataToValidate"] = "insufficientData",
+        ["NotEnoughDataToValidate"] = "insufficientData", // Graph's incident update page spells it so
         ["NotAvailable"] = "unknown",
         ["NotMalicious"] = "clean",
         ["UnSpecified"] = "unknown",

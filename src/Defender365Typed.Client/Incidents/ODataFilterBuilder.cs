@@ -55,13 +55,13 @@ internal static class ODataFilterBuilder
         return legacy ? IncidentVocabulary.Pascal(canonical) : canonical;
     }
 
-    private static string AnyOf(string name, IEnumerable<string> values)
+    internal static string AnyOf(string name, IEnumerable<string> values)
     {
         string[] parts = values.Select(v => $"{name} eq {Quote(v)}").ToArray();
         return parts.Length == 1 ? parts[0] : "(" + string.Join(" or ", parts) + ")";
     }
 
-    private static void AddTime(List<string> clauses, string name, string op, DateTimeOffset? value)
+    internal static void AddTime(List<string> clauses, string name, string op, DateTimeOffset? value)
     {
         if (value is DateTimeOffset time)
         {
@@ -69,7 +69,7 @@ internal static class ODataFilterBuilder
         }
     }
 
-    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    internal static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static void RequireGraph(bool legacy, string property)
     {

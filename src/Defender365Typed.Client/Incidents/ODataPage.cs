@@ -10,6 +10,9 @@ internal sealed class ODataPage<T>
     [JsonPropertyName("value")]
     public List<T> Value { get; init => field = value ?? []; } = [];
 
+    [JsonPropertyName("@odata.count")]
+    public long? Count { get; init; }
+
     [JsonPropertyName("@odata.nextLink")]
     public string? NextLink { get; init; }
 }

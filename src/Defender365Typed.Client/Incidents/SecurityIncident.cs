@@ -50,6 +50,21 @@ public sealed class SecurityIncident
     /// <summary>Custom tags.</summary>
     public IReadOnlyList<string> CustomTags { get; init => field = value ?? []; } = [];
 
+    /// <summary>Custom tags under the name one documented example uses (the list page's <c>$expand=alerts</c> example sends <c>tags</c>); read into <see cref="CustomTags"/>, never written.</summary>
+    [JsonInclude]
+    [JsonPropertyName("tags")]
+    internal IReadOnlyList<string>? TagsAlias
+    {
+        get => null;
+        init
+        {
+            if (value is { Count: > 0 } && CustomTags.Count == 0)
+            {
+                CustomTags = value;
+            }
+        }
+    }
+
     /// <summary>System tags (newer service versions).</summary>
     public IReadOnlyList<string> SystemTags { get; init => field = value ?? []; } = [];
 
@@ -89,93 +104,4 @@ public sealed class IncidentComment
     /// <summary>The time, whichever shape was sent.</summary>
     [JsonIgnore]
     public DateTimeOffset? CreatedOn => CreatedDateTime ?? CreatedTime;
-}
-
-/// <summary>A Microsoft Graph security alert (<c>microsoft.graph.security.alert</c>).</summary>
-public sealed class SecurityAlert
-{
-    /// <summary>ID.</summary>
-    public string Id { get; init => field = value ?? string.Empty; } = string.Empty;
-
-    /// <summary>Provider's alert ID.</summary>
-    public string? ProviderAlertId { get; init; }
-
-    /// <summary>Incident ID.</summary>
-    public string? IncidentId { get; init; }
-
-    /// <summary>Status (new, inProgress, resolved, ...).</summary>
-    public string? Status { get; init; }
-
-    /// <summary>Severity.</summary>
-    public IncidentSeverity Severity { get; init; }
-
-    /// <summary>Classification.</summary>
-    public IncidentClassification Classification { get; init; }
-
-    /// <summary>Determination.</summary>
-    public IncidentDetermination Determination { get; init; }
-
-    /// <summary>Service source (microsoftDefenderForEndpoint, ...).</summary>
-    public string? ServiceSource { get; init; }
-
-    /// <summary>Detection source (antivirus, ...).</summary>
-    public string? DetectionSource { get; init; }
-
-    /// <summary>Detector ID.</summary>
-    public string? DetectorId { get; init; }
-
-    /// <summary>Title.</summary>
-    public string? Title { get; init; }
-
-    /// <summary>Description.</summary>
-    public string? Description { get; init; }
-
-    /// <summary>Recommended actions.</summary>
-    public string? RecommendedActions { get; init; }
-
-    /// <summary>MITRE category.</summary>
-    public string? Category { get; init; }
-
-    /// <summary>Assignee.</summary>
-    public string? AssignedTo { get; init; }
-
-    /// <summary>Portal link.</summary>
-    public string? AlertWebUrl { get; init; }
-
-    /// <summary>Actor.</summary>
-    public string? ActorDisplayName { get; init; }
-
-    /// <summary>Threat.</summary>
-    public string? ThreatDisplayName { get; init; }
-
-    /// <summary>Threat family.</summary>
-    public string? ThreatFamilyName { get; init; }
-
-    /// <summary>MITRE techniques.</summary>
-    public IReadOnlyList<string> MitreTechniques { get; init => field = value ?? []; } = [];
-
-    /// <summary>Created.</summary>
-    public DateTimeOffset? CreatedDateTime { get; init; }
-
-    /// <summary>Last updated.</summary>
-    public DateTimeOffset? LastUpdateDateTime { get; init; }
-
-    /// <summary>Resolved.</summary>
-    public DateTimeOffset? ResolvedDateTime { get; init; }
-
-    /// <summary>First activity.</summary>
-    public DateTimeOffset? FirstActivityDateTime { get; init; }
-
-    /// <summary>Last activity.</summary>
-    public DateTimeOffset? LastActivityDateTime { get; init; }
-
-    /// <summary>Comments.</summary>
-    public IReadOnlyList<IncidentComment> Comments { get; init => field = value ?? []; } = [];
-
-    /// <summary>Evidence, polymorphic by <c>@odata.type</c>; kept as JSON.</summary>
-    public IReadOnlyList<JsonElement> Evidence { get; init => field = value ?? []; } = [];
-
-    /// <summary>Properties this model does not name.</summary>
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? AdditionalData { get; set; }
 }

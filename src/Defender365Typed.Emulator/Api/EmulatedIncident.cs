@@ -63,5 +63,22 @@ public sealed record EmulatedComment(string Comment, string CreatedBy, DateTimeO
 /// <param name="ServiceSource">e.g. microsoftDefenderForEndpoint.</param>
 /// <param name="DetectionSource">e.g. antivirus.</param>
 /// <param name="CreatedDateTime">When.</param>
+/// <remarks>Immutable: an update replaces the alert in its incident's list (under the incident's lock) with a changed copy.</remarks>
 public sealed record EmulatedAlert(
-    string Id, string Title, string Severity, string Status, string Category, string ServiceSource, string DetectionSource, DateTimeOffset CreatedDateTime);
+    string Id, string Title, string Severity, string Status, string Category, string ServiceSource, string DetectionSource, DateTimeOffset CreatedDateTime)
+{
+    /// <summary>unknown, falsePositive, truePositive, informationalExpectedActivity.</summary>
+    public string Classification { get; init; } = "unknown";
+
+    /// <summary>A determination value, e.g. malware.</summary>
+    public string Determination { get; init; } = "unknown";
+
+    /// <summary>Assignee or null.</summary>
+    public string? AssignedTo { get; init; }
+
+    /// <summary>Last update; null means never updated (the creation time is shown).</summary>
+    public DateTimeOffset? LastUpdateDateTime { get; init; }
+
+    /// <summary>Comments on the alert, oldest first.</summary>
+    public IReadOnlyList<EmulatedComment> Comments { get; init; } = [];
+}

@@ -55,31 +55,7 @@ internal static class IncidentJson
                 w.WriteStartArray("alerts");
                 foreach (EmulatedAlert a in i.Alerts)
                 {
-                    w.WriteStartObject();
-                    w.WriteString("@odata.type", "#microsoft.graph.security.alert");
-                    w.WriteString("id", a.Id);
-                    w.WriteString("providerAlertId", a.Id);
-                    w.WriteString("incidentId", i.Id.ToString(CultureInfo.InvariantCulture));
-                    w.WriteString("status", a.Status);
-                    w.WriteString("severity", a.Severity);
-                    w.WriteString("classification", "unknown");
-                    w.WriteString("determination", "unknown");
-                    w.WriteString("serviceSource", a.ServiceSource);
-                    w.WriteString("detectionSource", a.DetectionSource);
-                    w.WriteString("title", a.Title);
-                    w.WriteString("category", a.Category);
-                    w.WriteString("createdDateTime", a.CreatedDateTime.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
-                    w.WriteStartArray("mitreTechniques");
-                    w.WriteStringValue("T1059.001");
-                    w.WriteEndArray();
-                    w.WriteStartArray("evidence");
-                    w.WriteStartObject();
-                    w.WriteString("@odata.type", "#microsoft.graph.security.processEvidence");
-                    w.WriteNumber("processId", 4242);
-                    w.WriteString("processCommandLine", "powershell.exe -enc SQBFAFgA");
-                    w.WriteEndObject();
-                    w.WriteEndArray();
-                    w.WriteEndObject();
+                    AlertJson.WriteGraph(w, i, a, tenantId);
                 }
 
                 w.WriteEndArray();
@@ -143,6 +119,9 @@ internal static class IncidentJson
                 w.WriteString("category", a.Category);
                 w.WriteString("status", IncidentRules.Pascal(a.Status));
                 w.WriteString("severity", IncidentRules.LegacySeverity(a.Severity));
+                w.WriteString("classification", IncidentRules.Pascal(a.Classification));
+                w.WriteString("determination", IncidentRules.LegacyDetermination(a.Determination));
+                WriteNullable(w, "assignedTo", a.AssignedTo);
                 w.WriteNull("investigationId");
                 w.WriteString("investigationState", "Queued");
                 w.WriteString("detectionSource", "WindowsDefenderAv");

@@ -1,0 +1,339 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Defender365Typed.Client;
+using Defender365Typed.Cli.Output;
+using Defender365Typed.Cli.Settings;
+using Spectre.Console;
+
+namespace Defender365Typed.Cli.Commands;
+
+/// <summary><c>alerts list | get | update</c> on Microsoft Graph security (<c>alerts_v2</c>).</summary>
+internal static class AlertCommands
+{
+    // The choices come from the client's one list of values (the same classifications and determinations as incidents).
+    private static readonly string[] Statuses = [.. AlertStatus.KnownValues.Select(v => v.Value!)];
+    private static readonly string[] Severities = [.. IncidentSeverity.KnownValues.Select(v => v.Value!)];
+    private static readonly string[] Classifications = [.. IncidentClassification.KnownValues.Select(v => v.Value!)];
+    private static readonly string[] Determinations = [.. IncidentClassification.KnownValues.SelectMany(c => c.AllowedDeterminations).Distinct().Select(v => v.Value!)];
+
+    public static Command Create(CliRun run)
+    {
+        var command = new Command("alerts", "List, show and update Defender XDR alerts (Microsoft Graph security alerts_v2; the legacy API has no alerts endpoint).");
+        command.Subcommands.Add(List(run));
+        command.Subcommands.Add(Get(run));
+        command.Subcommands.Add(Update(run));
+        return command;
+    }
+
+    private static Command List(CliRun run)
+    {
+        var status = new Option<string[]>("--status") { Description = "Only these statuses (repeatable): " + string.Join(", ", Statuses) + ".", HelpName = "status" };
+        Choices.Restrict(status, Statuses);
+        var severity = new Option<string[]>("--severity") { Description = "Only these severities (repeatable): " + string.Join(", ", Severities) + ".", HelpName = "severity" };
+        Choices.Restrict(severity, Severities);
+        var source = new Option<string[]>("--service-source")
+        {
+            Description = "Only alerts from these services (repeatable), e.g. microsoftDefenderForEndpoint, microsoftDefenderForOffice365.",
+            HelpName = "service",
+        };
+        var assignedTo = new Option<string?>("--assigned-to") { Description = "Only alerts assigned to this user (UPN).", HelpName = "user" };
+        var classification = new Option<string?>("--classification") { Description = "Only this classification: " + string.Join(", ", Classifications) + ".", HelpName = "value" };
+        Choices.Restrict(classification, Classifications);
+        var determination = new Option<string?>("--determination") { Description = "Only this determination: " + string.Join(", ", Determinations) + ".", HelpName = "value" };
+        Choices.Restrict(determination, Determinations);
+        var since = new Option<string?>("--since") { Description = "Only alerts created since: 7d, 12h, 30m, or a date/time (ISO 8601, UTC unless an offset is given).", HelpName = "when" };
+        var limit = new Option<int?>("--limit") { Description = "At most this many alerts (default: all pages).", HelpName = "n" };
+        var count = new Option<bool>("--count") { Description = "Print only how many alerts match ($count)." };
+        Option<string?> output = IncidentCommands.OutputOption();
+        var connection = new ConnectionOptions();
+        var command = new Command("list", "List alerts, newest first, following every page.")
+        {
+            status, severity, source, assignedTo, classification, determination, since, limit, count, output,
+        };
+        connection.AddTo(command);
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--limit must be at least 1.");
+            }
+        });
+        since.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is string v && IncidentCommands.ParseSince(v, DateTimeOffset.UtcNow) is null)
+            {
+                r.AddError($"--since: '{v}' is not a time; use 7d, 12h, 30m or an ISO 8601 date/time.");
+            }
+        });
+        source.Validators.Add(r =>
+        {
+            if ((r.GetValueOrDefault<string[]>() ?? []).Any(string.IsNullOrWhiteSpace))
+            {
+                r.AddError("--service-source must not be empty.");
+            }
+        });
+        command.SetAction(run.Guard(async (parse, ct) =>
+        {
+            var query = new AlertQuery
+            {
+                Statuses = parse.GetValue(status) is { Length: > 0 } st ? [.. st.Select(s => new AlertStatus(Choices.Find(s, Statuses)!))] : null,
+                Severities = parse.GetValue(severity) is { Length: > 0 } sv ? [.. sv.Select(s => new IncidentSeverity(Choices.Find(s, Severities)!))] : null,
+                ServiceSources = parse.GetValue(source) is { Length: > 0 } so ? so : null,
+                AssignedTo = parse.GetValue(assignedTo),
+                Classification = parse.GetValue(classification) is string c ? new IncidentClassification(Choices.Find(c, Classifications)!) : null,
+                Determination = parse.GetValue(determination) is string d ? new IncidentDetermination(Choices.Find(d, Determinations)!) : null,
+                CreatedAfter = parse.GetValue(since) is string s ? IncidentCommands.ParseSince(s, run.Context.Time.GetUtcNow()) : null,
+                MaxItems = parse.GetValue(limit),
+            };
+            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+            if (parse.GetValue(count))
+            {
+                long n = await conn.Client.Alerts.CountAsync(query, ct);
+                await run.Out.WriteLineAsync(n.ToString(CultureInfo.InvariantCulture));
+                return ExitCodes.Ok;
+            }
+
+            var alerts = new List<SecurityAlert>();
+            await foreach (SecurityAlert alert in conn.Client.Alerts.ListAsync(query, ct))
+            {
+                alerts.Add(alert);
+            }
+
+            if (IncidentCommands.Json(parse, output))
+            {
+                await run.Out.WriteLineAsync(IncidentCommands.ToJson(w =>
+                {
+                    w.WriteStartArray();
+                    foreach (SecurityAlert a in alerts)
+                    {
+                        WriteAlert(w, a);
+                    }
+
+                    w.WriteEndArray();
+                }));
+            }
+            else
+            {
+                ResultTable.Write(run.OutConsole, ["Id", "Severity", "Status", "Incident", "Assigned to", "Created (UTC)", "Title"], alerts.Select(a => new[]
+                {
+                    a.Id, a.Severity.ToString(), a.Status.ToString(), a.IncidentId ?? "-", a.AssignedTo ?? "-", Time(a.CreatedDateTime), a.Title,
+                }));
+                run.OutConsole.WriteLine(alerts.Count == 1 ? "1 alert." : $"{alerts.Count} alerts.");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Get(CliRun run)
+    {
+        var id = new Argument<string>("id") { Description = "The alert ID." };
+        Option<string?> output = IncidentCommands.OutputOption();
+        var connection = new ConnectionOptions();
+        var command = new Command("get", "Show one alert with its evidence and comments.") { id, output };
+        connection.AddTo(command);
+        command.SetAction(run.Guard(async (parse, ct) =>
+        {
+            string alertId = RequireId(parse.GetValue(id));
+            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+            SecurityAlert alert = await conn.Client.Alerts.GetAsync(alertId, ct);
+            if (IncidentCommands.Json(parse, output))
+            {
+                await run.Out.WriteLineAsync(IncidentCommands.ToJson(w => WriteAlert(w, alert)));
+            }
+            else
+            {
+                await WriteDetailsAsync(run.Out, alert);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Update(CliRun run)
+    {
+        var id = new Argument<string>("id") { Description = "The alert ID." };
+        var status = new Option<string?>("--status") { Description = "New status: " + string.Join(", ", Statuses) + ".", HelpName = "status" };
+        Choices.Restrict(status, Statuses);
+        var assignedTo = new Option<string?>("--assigned-to") { Description = "New assignee (UPN); \"\" unassigns.", HelpName = "user" };
+        var classification = new Option<string?>("--classification") { Description = "New classification: " + string.Join(", ", Classifications) + ".", HelpName = "value" };
+        Choices.Restrict(classification, Classifications);
+        var determination = new Option<string?>("--determination")
+        {
+            Description = "New determination, with the --classification it belongs to: "
+                + string.Join("; ", IncidentClassification.KnownValues.Select(c => $"{c}: {string.Join(", ", c.AllowedDeterminations)}")) + ".",
+            HelpName = "value",
+        };
+        Choices.Restrict(determination, Determinations);
+        var comment = new Option<string?>("--comment") { Description = "Add a comment (after the update succeeded).", HelpName = "text" };
+        var connection = new ConnectionOptions();
+        var command = new Command("update",
+            "Update an alert. The update is validated before anything is sent (a determination must belong to the classification);\n"
+            + "the comment is added only after the update succeeded.")
+        {
+            id, status, assignedTo, classification, determination, comment,
+        };
+        connection.AddTo(command);
+        command.SetAction(run.Guard(async (parse, ct) =>
+        {
+            string alertId = RequireId(parse.GetValue(id));
+            var update = new AlertUpdate
+            {
+                Status = parse.GetValue(status) is string s ? new AlertStatus(Choices.Find(s, Statuses)!) : null,
+                AssignedTo = parse.GetValue(assignedTo),
+                Classification = parse.GetValue(classification) is string c ? new IncidentClassification(Choices.Find(c, Classifications)!) : null,
+                Determination = parse.GetValue(determination) is string d ? new IncidentDetermination(Choices.Find(d, Determinations)!) : null,
+            };
+            string? text = parse.GetValue(comment);
+            bool changes = update.Status is not null || update.AssignedTo is not null || update.Classification is not null || update.Determination is not null;
+            if (!changes && text is null)
+            {
+                throw CliException.Usage("Nothing to update: give --status, --assigned-to, --classification, --determination or --comment.");
+            }
+
+            if (text is not null && string.IsNullOrWhiteSpace(text))
+            {
+                throw CliException.Usage("--comment is empty; nothing was sent.");
+            }
+
+            if (update.Determination is not null && update.Classification is null)
+            {
+                throw CliException.Usage("--determination needs the --classification it belongs to; nothing was sent.");
+            }
+
+            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+            if (changes)
+            {
+                SecurityAlert updated;
+                try
+                {
+                    updated = await conn.Client.Alerts.UpdateAsync(alertId, update, ct); // validated before sending
+                }
+                catch (ArgumentException ex)
+                {
+                    throw CliException.Usage(ex.Message.Replace(" (Parameter 'update')", string.Empty, StringComparison.Ordinal) + " Nothing was sent.");
+                }
+
+                await run.Out.WriteLineAsync($"Updated alert {updated.Id}: status {updated.Status}, assigned to {updated.AssignedTo ?? "-"}, "
+                    + $"classification {updated.Classification}, determination {updated.Determination}.");
+            }
+
+            if (text is not null)
+            {
+                IReadOnlyList<IncidentComment> comments = await conn.Client.Alerts.AddCommentAsync(alertId, text, ct);
+                await run.Out.WriteLineAsync($"Added a comment to alert {alertId} ({comments.Count} comments).");
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static string RequireId(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? throw CliException.Usage("The alert ID is empty.") : id.Trim();
+
+    private static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
+
+    private static async Task WriteDetailsAsync(TextWriter output, SecurityAlert a)
+    {
+        await output.WriteLineAsync($"Alert {a.Id}: {a.Title}");
+        await output.WriteLineAsync($"  Incident:       {a.IncidentId ?? "-"}");
+        await output.WriteLineAsync($"  Severity:       {a.Severity}");
+        await output.WriteLineAsync($"  Status:         {a.Status}");
+        await output.WriteLineAsync($"  Assigned to:    {a.AssignedTo ?? "-"}");
+        await output.WriteLineAsync($"  Classification: {a.Classification}");
+        await output.WriteLineAsync($"  Determination:  {a.Determination}");
+        await output.WriteLineAsync($"  Category:       {a.Category ?? "-"}");
+        await output.WriteLineAsync($"  Source:         {a.ServiceSource ?? "-"} / {a.DetectionSource ?? "-"}");
+        await output.WriteLineAsync($"  Created (UTC):  {Time(a.CreatedDateTime)}");
+        if (a.AlertWebUrl is not null)
+        {
+            await output.WriteLineAsync($"  Portal:         {a.AlertWebUrl}");
+        }
+
+        if (a.TypedEvidence.Count > 0)
+        {
+            await output.WriteLineAsync($"  Evidence ({a.TypedEvidence.Count}):");
+            foreach (SecurityEvidence e in a.TypedEvidence)
+            {
+                await output.WriteLineAsync($"    {Describe(e)}");
+            }
+        }
+
+        if (a.Comments.Count > 0)
+        {
+            await output.WriteLineAsync($"  Comments ({a.Comments.Count}):");
+            foreach (IncidentComment c in a.Comments)
+            {
+                await output.WriteLineAsync($"    {Time(c.CreatedOn)}  {c.Author}: {c.Comment}");
+            }
+        }
+    }
+
+    /// <summary>One line per evidence: its kind and the property that names it.</summary>
+    internal static string Describe(SecurityEvidence e) => e switch
+    {
+        DeviceEvidence d => "device " + (d.DeviceDnsName ?? d.MdeDeviceId),
+        FileEvidence f => "file " + (f.FileDetails?.FileName ?? f.FileDetails?.Sha256),
+        ProcessEvidence p => $"process {p.ProcessId} {p.ProcessCommandLine}",
+        UserEvidence u => "user " + (u.UserAccount?.UserPrincipalName ?? u.UserAccount?.AccountName),
+        IpEvidence ip => "ip " + ip.IpAddress,
+        UrlEvidence url => "url " + url.Url,
+        MailboxEvidence m => "mailbox " + m.PrimaryAddress,
+        AnalyzedMessageEvidence m => "message " + m.Subject,
+        CloudApplicationEvidence app => "cloud app " + app.DisplayName,
+        OAuthApplicationEvidence app => "oauth app " + app.DisplayName,
+        RegistryKeyEvidence k => $"registry key {k.RegistryHive}\\{k.RegistryKey}",
+        RegistryValueEvidence v => $"registry value {v.RegistryHive}\\{v.RegistryKey}\\{v.RegistryValueName}",
+        MailClusterEvidence c => "mail cluster " + c.ClusterByValue,
+        SecurityGroupEvidence g => "security group " + g.DisplayName,
+        _ => "evidence " + (e.ODataType ?? "(no @odata.type)"),
+    };
+
+    private static void WriteAlert(Utf8JsonWriter w, SecurityAlert a)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", a.Id);
+        w.WriteString("incidentId", a.IncidentId);
+        w.WriteString("title", a.Title);
+        w.WriteString("severity", a.Severity.ToString());
+        w.WriteString("status", a.Status.ToString());
+        w.WriteString("assignedTo", a.AssignedTo);
+        w.WriteString("classification", a.Classification.ToString());
+        w.WriteString("determination", a.Determination.ToString());
+        w.WriteString("category", a.Category);
+        w.WriteString("serviceSource", a.ServiceSource);
+        w.WriteString("detectionSource", a.DetectionSource);
+        if (a.CreatedDateTime is DateTimeOffset created)
+        {
+            w.WriteString("createdDateTime", created);
+        }
+
+        w.WriteStartArray("evidence");
+        foreach (SecurityEvidence e in a.TypedEvidence)
+        {
+            w.WriteStringValue(Describe(e));
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("comments");
+        foreach (IncidentComment c in a.Comments)
+        {
+            w.WriteStartObject();
+            w.WriteString("comment", c.Comment);
+            w.WriteString("author", c.Author);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

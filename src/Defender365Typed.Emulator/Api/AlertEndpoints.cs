@@ -1,0 +1,347 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Defender365Typed.Client;
+using Defender365Typed.Emulator.Identity;
+using Microsoft.AspNetCore.Http;
+
+namespace Defender365Typed.Emulator.Api;
+
+/// <summary>
+/// Graph <c>/v1.0/security/alerts_v2</c>, served from the incidents' alerts (the store holds each alert once, inside its
+/// incident), so the alert view and an incident's <c>$expand=alerts</c> always agree.
+/// </summary>
+internal sealed class AlertEndpoints
+{
+    private static readonly HashSet<string> Filterable = new(StringComparer.Ordinal)
+    { "assignedTo", "classification", "determination", "createdDateTime", "lastUpdateDateTime", "severity", "serviceSource", "status" };
+
+    private static readonly HashSet<string> Patchable = new(StringComparer.Ordinal) { "status", "classification", "determination", "assignedTo" };
+
+    private static readonly string[] Read = ["SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All"];
+    private static readonly string[] Write = ["SecurityAlert.ReadWrite.All"];
+
+    private readonly IncidentStore _store;
+    private readonly ApiAuthorization _auth;
+    private readonly EmulatorDirectory _directory;
+    private readonly TimeProvider _time;
+    private readonly Func<Uri> _baseUri;
+
+    public AlertEndpoints(IncidentStore store, ApiAuthorization auth, EmulatorDirectory directory, TimeProvider time, Func<Uri> baseUri)
+    {
+        _store = store;
+        _auth = auth;
+        _directory = directory;
+        _time = time;
+        _baseUri = baseUri;
+    }
+
+    public async Task ListAsync(HttpContext context)
+    {
+        if (await _auth.AuthorizeAsync(context, EmulatorDirectory.Graph, Read).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        IQueryCollection q = context.Request.Query;
+        int maxTop = _store.GraphPageSize;
+        if (!TryInt(q["$top"], maxTop, out int top) || !TryInt(q["$skip"], 0, out int skip) || top < 1)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "$top and $skip must be non-negative integers.").ConfigureAwait(false);
+            return;
+        }
+
+        top = Math.Min(top, maxTop);
+        List<(EmulatedIncident Incident, EmulatedAlert Alert)> all = Snapshot();
+        IEnumerable<(EmulatedIncident Incident, EmulatedAlert Alert)> items = all;
+        if (q["$filter"].ToString() is { Length: > 0 } filter)
+        {
+            try
+            {
+                Func<(EmulatedIncident, EmulatedAlert), bool> predicate = ODataFilter.Parse<(EmulatedIncident, EmulatedAlert)>(filter, (name, x) => Property(name, x.Item2), Filterable);
+                items = items.Where(predicate);
+            }
+            catch (FormatException ex)
+            {
+                await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "Invalid filter clause: " + ex.Message).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        List<(EmulatedIncident Incident, EmulatedAlert Alert)> matching = items.ToList();
+        var page = matching.Skip(skip).Take(top).ToList();
+        bool count = string.Equals(q["$count"], "true", StringComparison.OrdinalIgnoreCase);
+        string? next = skip + page.Count < matching.Count ? NextLink(context, top, skip + page.Count) : null;
+        await JsonResponse.WriteAsync(context, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2");
+            if (count)
+            {
+                w.WriteNumber("@odata.count", matching.Count);
+            }
+
+            if (next is not null)
+            {
+                w.WriteString("@odata.nextLink", next);
+            }
+
+            w.WriteStartArray("value");
+            foreach ((EmulatedIncident incident, EmulatedAlert alert) in page)
+            {
+                AlertJson.WriteGraph(w, incident, alert, _directory.TenantId);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    public async Task GetAsync(HttpContext context)
+    {
+        if (await _auth.AuthorizeAsync(context, EmulatorDirectory.Graph, Read).ConfigureAwait(false) is not null
+            && await FindAsync(context).ConfigureAwait(false) is (EmulatedIncident incident, EmulatedAlert alert))
+        {
+            await JsonResponse.WriteAsync(context, 200, w => AlertJson.WriteGraph(w, incident, alert, _directory.TenantId)).ConfigureAwait(false);
+        }
+    }
+
+    public async Task PatchAsync(HttpContext context)
+    {
+        if (await _auth.AuthorizeAsync(context, EmulatorDirectory.Graph, Write).ConfigureAwait(false) is null
+            || await FindAsync(context).ConfigureAwait(false) is not (EmulatedIncident incident, EmulatedAlert found))
+        {
+            return;
+        }
+
+        JsonElement body;
+        try
+        {
+            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+            body = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The request body is not valid JSON.").ConfigureAwait(false);
+            return;
+        }
+
+        (EmulatedAlert? updated, string? problem) = Apply(incident, found.Id, body, _time.GetUtcNow());
+        if (updated is null)
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", problem!).ConfigureAwait(false);
+            return;
+        }
+
+        await JsonResponse.WriteAsync(context, 200, w =>
+        {
+            lock (incident.Gate)
+            {
+                AlertJson.WriteGraph(w, incident, updated, _directory.TenantId);
+            }
+        }).ConfigureAwait(false);
+    }
+
+    public async Task AddCommentAsync(HttpContext context)
+    {
+        if (await _auth.AuthorizeAsync(context, EmulatorDirectory.Graph, Write).ConfigureAwait(false) is null
+            || await FindAsync(context).ConfigureAwait(false) is not (EmulatedIncident incident, EmulatedAlert found))
+        {
+            return;
+        }
+
+        string? comment;
+        try
+        {
+            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+            comment = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("comment", out JsonElement c) && c.ValueKind == JsonValueKind.String
+                ? c.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            comment = null;
+        }
+
+        if (string.IsNullOrWhiteSpace(comment))
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The comment must not be empty.").ConfigureAwait(false);
+            return;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        IReadOnlyList<EmulatedComment> comments;
+        lock (incident.Gate)
+        {
+            int index = incident.Alerts.FindIndex(a => a.Id == found.Id);
+            EmulatedAlert current = incident.Alerts[index];
+            comments = [.. current.Comments, new EmulatedComment(comment, _directory.UserName, now)];
+            incident.Alerts[index] = current with { Comments = comments, LastUpdateDateTime = now };
+            incident.LastUpdateDateTime = now;
+        }
+
+        await JsonResponse.WriteAsync(context, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2('{found.Id}')/comments");
+            w.WriteStartArray("value");
+            foreach (EmulatedComment item in comments)
+            {
+                AlertJson.WriteComment(w, item);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Validates the whole body, then applies it under the incident's lock: all or nothing. Returns the updated alert, or the reason nothing changed.</summary>
+    private static (EmulatedAlert? Updated, string? Problem) Apply(EmulatedIncident incident, string alertId, JsonElement body, DateTimeOffset now)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            return (null, "The request body must be a JSON object.");
+        }
+
+        string? status = null, classification = null, determination = null, assignedTo = null;
+        bool assign = false;
+        foreach (JsonProperty p in body.EnumerateObject())
+        {
+            if (!Patchable.Contains(p.Name))
+            {
+                return (null, $"Invalid property '{p.Name}' in the request body.");
+            }
+
+            string? text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
+            switch (p.Name)
+            {
+                case "status":
+                    status = IncidentVocabulary.Find(IncidentVocabulary.AlertStatuses, text);
+                    if (status is null)
+                    {
+                        return (null, $"Invalid value '{text}' for status.");
+                    }
+
+                    break;
+                case "classification":
+                    classification = IncidentRules.Classification(text);
+                    if (classification is null)
+                    {
+                        return (null, $"Invalid value '{text}' for classification.");
+                    }
+
+                    break;
+                case "determination":
+                    determination = IncidentRules.Determination(text);
+                    if (determination is null)
+                    {
+                        return (null, $"Invalid value '{text}' for determination.");
+                    }
+
+                    break;
+                default:
+                    assign = true;
+                    assignedTo = text;
+                    break;
+            }
+        }
+
+        lock (incident.Gate)
+        {
+            int index = incident.Alerts.FindIndex(a => a.Id == alertId);
+            EmulatedAlert current = incident.Alerts[index];
+            string effective = classification ?? current.Classification;
+            if (determination is not null && !IncidentRules.Allows(effective, determination))
+            {
+                return (null, $"Determination '{determination}' is not valid with classification '{effective}'.");
+            }
+
+            string newDetermination = determination
+                ?? (classification is not null && !IncidentRules.Allows(classification, current.Determination) ? "unknown" : current.Determination);
+            EmulatedAlert updated = current with
+            {
+                Status = status ?? current.Status,
+                Classification = effective,
+                Determination = newDetermination,
+                AssignedTo = assign ? (string.IsNullOrEmpty(assignedTo) ? null : assignedTo) : current.AssignedTo,
+                LastUpdateDateTime = now,
+            };
+            incident.Alerts[index] = updated;
+            incident.LastUpdateDateTime = now;
+            return (updated, null);
+        }
+    }
+
+    /// <summary>Every alert with its incident, newest first; each incident read under its lock.</summary>
+    private List<(EmulatedIncident Incident, EmulatedAlert Alert)> Snapshot()
+    {
+        var all = new List<(EmulatedIncident, EmulatedAlert)>();
+        foreach (EmulatedIncident incident in _store.All())
+        {
+            lock (incident.Gate)
+            {
+                all.AddRange(incident.Alerts.Select(a => (incident, a)));
+            }
+        }
+
+        return [.. all.OrderByDescending(x => x.Item2.CreatedDateTime).ThenByDescending(x => x.Item2.Id, StringComparer.Ordinal)];
+    }
+
+    private async Task<(EmulatedIncident, EmulatedAlert)?> FindAsync(HttpContext context)
+    {
+        string id = (string)context.Request.RouteValues["id"]!;
+        foreach ((EmulatedIncident incident, EmulatedAlert alert) in Snapshot())
+        {
+            if (string.Equals(alert.Id, id, StringComparison.Ordinal))
+            {
+                return (incident, alert);
+            }
+        }
+
+        await JsonResponse.ApiErrorAsync(context, 404, "ResourceNotFound", $"Alert '{id}' was not found.").ConfigureAwait(false);
+        return null;
+    }
+
+    private string NextLink(HttpContext context, int top, int skip)
+    {
+        var query = new StringBuilder();
+        foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> pair in context.Request.Query)
+        {
+            if (pair.Key is not ("$skip" or "$top"))
+            {
+                query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value.ToString()));
+            }
+        }
+
+        query.Append(query.Length == 0 ? '?' : '&').Append(CultureInfo.InvariantCulture, $"$top={top}&$skip={skip}");
+        return new Uri(_baseUri(), "v1.0/security/alerts_v2").ToString() + query;
+    }
+
+    private static bool TryInt(string? text, int fallback, out int value)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            value = fallback;
+            return true;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static string? Property(string name, EmulatedAlert a) => name switch
+    {
+        "status" => a.Status,
+        "severity" => a.Severity,
+        "assignedTo" => a.AssignedTo,
+        "classification" => a.Classification,
+        "determination" => a.Determination,
+        "serviceSource" => a.ServiceSource,
+        "createdDateTime" => a.CreatedDateTime.ToString("o", CultureInfo.InvariantCulture),
+        "lastUpdateDateTime" => (a.LastUpdateDateTime ?? a.CreatedDateTime).ToString("o", CultureInfo.InvariantCulture),
+        _ => null,
+    };
+}
