@@ -20,6 +20,7 @@ internal sealed partial class Evaluator
         var rows = new List<object?[]>();
         foreach (object?[] row in input.Rows)
         {
+            Budget.Tick(op);
             if (predicate.Eval(row) is true)
             {
                 rows.Add(row);

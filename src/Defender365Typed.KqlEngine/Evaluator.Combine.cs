@@ -159,6 +159,11 @@ internal sealed partial class Evaluator
                 {
                     matchedRight[ri] = true;
                     rows.Add([.. row, .. right.Rows[ri]]);
+                    Budget.Tick(op);
+                    if (rows.Count > _options.MaxWorkingRows)
+                    {
+                        Budget.CountRows(rows.Count, op);
+                    }
                 }
             }
             else if (keepLeft)

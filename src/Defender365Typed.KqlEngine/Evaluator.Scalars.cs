@@ -574,9 +574,11 @@ internal sealed partial class Evaluator
         }
         catch (RegexMatchTimeoutException ex)
         {
-            throw new KqlEngineException(
-                $"The regular expression took longer than {_options.RegexTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s on one value.",
-                _text, at.Start, at.Length, ex);
+            throw RegexTimeout(at, ex);
         }
     }
+
+    internal KqlEngineException RegexTimeout(KqlSyntaxNode at, RegexMatchTimeoutException ex) => new(
+        $"The regular expression took longer than {_options.RegexTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s on one value.",
+        _text, at.Start, at.Length, ex);
 }

@@ -25,6 +25,9 @@ internal sealed class AggregateSpec
 
     public long Max { get; }
 
+    /// <summary>The percentage of <c>percentile</c>.</summary>
+    public double Percent { get; init; }
+
     public Aggregator Create() => new(this);
 }
 
@@ -39,7 +42,7 @@ internal sealed class AggregateCollector
 }
 
 /// <summary>The running state of one aggregate in one group.</summary>
-internal sealed class Aggregator(AggregateSpec spec)
+internal sealed partial class Aggregator(AggregateSpec spec)
 {
     private long _count;
     private long _longSum;
@@ -75,7 +78,7 @@ internal sealed class Aggregator(AggregateSpec spec)
 
         object? v = spec.Args[0].Eval(row);
         string f = conditional ? spec.Function[..^2] : spec.Function;
-        if (f == "make_set_" || f == "make_list_")
+        if (f is "make_set_" or "make_list_" or "make_bag_")
         {
             f = f[..^1];
         }
@@ -139,6 +142,29 @@ internal sealed class Aggregator(AggregateSpec spec)
                 }
 
                 break;
+            case "stdev":
+            case "variance":
+            case "percentile":
+                if (f == "percentile" ? v is not null : Values.ToReal(v) is not null)
+                {
+                    (_list ??= []).Add(f == "percentile" ? v : Values.ToReal(v));
+                }
+
+                break;
+            case "make_bag":
+                if (v is DynamicBag bag)
+                {
+                    _set ??= new HashSet<object?>(ValueComparer.Instance);
+                    foreach (KeyValuePair<string, object?> p in bag)
+                    {
+                        if (_set.Count < spec.Max && _set.Add(p.Key))
+                        {
+                            (_list ??= []).Add(p);
+                        }
+                    }
+                }
+
+                break;
             case "take_any":
             case "any":
                 if (!_seen && v is not null && !(v is string s && s.Length == 0))
@@ -194,9 +220,54 @@ internal sealed class Aggregator(AggregateSpec spec)
             case "make_set_if":
             case "make_list_if":
                 return new DynamicArray(_list ?? []);
+            case "make_bag":
+            case "make_bag_if":
+                return new DynamicBag((_list ?? []).Cast<KeyValuePair<string, object?>>());
+            case "stdev":
+            case "stdevif":
+            case "variance":
+            case "varianceif":
+                return SampleVariance(_list) is { } variance ? (f.StartsWith("stdev", StringComparison.Ordinal) ? Math.Sqrt(variance) : variance) : null;
+            case "percentile":
+                return Percentile(_list, spec.Percent);
             default:
                 return Values.Coerce(_value, spec.Type);
         }
+    }
+}
+
+/// <summary>The statistics aggregates (stdev, variance, percentile).</summary>
+internal sealed partial class Aggregator
+{
+    /// <summary>The sample variance (n - 1), as KQL's variance and stdev; 0 for one value, null for none.</summary>
+    private static double? SampleVariance(List<object?>? values)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        double[] x = values.Select(v => (double)v!).ToArray();
+        if (x.Length == 1)
+        {
+            return 0;
+        }
+
+        double mean = x.Average();
+        return x.Sum(v => (v - mean) * (v - mean)) / (x.Length - 1);
+    }
+
+    /// <summary>Nearest-rank percentile: the smallest value with at least <paramref name="percent"/> % of the values at or below it.</summary>
+    private static object? Percentile(List<object?>? values, double percent)
+    {
+        if (values is null || values.Count == 0)
+        {
+            return null;
+        }
+
+        List<object?> sorted = values.OrderBy(v => v, Comparer<object?>.Create((a, b) => Values.CompareForSort(a, b, true))).ToList();
+        int rank = (int)Math.Ceiling(percent / 100 * sorted.Count);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
     }
 }
 
@@ -206,10 +277,19 @@ internal sealed partial class Evaluator
     private static readonly HashSet<string> AggregateFunctions = new(StringComparer.Ordinal)
     {
         "count", "countif", "dcount", "dcountif", "sum", "sumif", "avg", "avgif", "min", "max", "make_set", "make_list",
-        "make_set_if", "make_list_if", "take_any", "any", "arg_max", "arg_min",
+        "make_set_if", "make_list_if", "take_any", "any", "arg_max", "arg_min", "maxif", "minif", "stdev", "stdevif", "variance",
+        "varianceif", "percentile", "make_bag", "make_bag_if",
     };
 
-    internal static bool IsAggregate(string name) => AggregateFunctions.Contains(name);
+    /// <summary>Deprecated aggregate names (the KQL reference lists them as aliases) and the aggregate they stand for.</summary>
+    private static readonly Dictionary<string, string> AggregateAliases = new(StringComparer.Ordinal)
+    {
+        ["makeset"] = "make_set", ["makelist"] = "make_list", ["make_list_with_nulls"] = "make_list", ["count_distinct"] = "dcount",
+        ["count_distinctif"] = "dcountif", ["makeset_if"] = "make_set_if", ["makelist_if"] = "make_list_if", ["make_dictionary"] = "make_bag",
+        ["take_anyif"] = "take_any",
+    };
+
+    internal static bool IsAggregate(string name) => AggregateFunctions.Contains(name) || AggregateAliases.ContainsKey(name);
 
     private sealed class Group(object?[] key, Aggregator[] aggregators, ArgState[] args)
     {
@@ -363,13 +443,18 @@ internal sealed partial class Evaluator
     {
         if (value is CallExpr call && IsAggregate(call.Name.Name))
         {
-            string prefix = call.Name.Name switch
+            string prefix = AggregateAliases.GetValueOrDefault(call.Name.Name, call.Name.Name) switch
             {
                 "make_set" or "make_set_if" => "set",
                 "make_list" or "make_list_if" => "list",
                 "take_any" => "any",
                 var f => f,
             };
+            if (call.Name.Name == "percentile" && call.Args.Count == 2 && call.Args[0] is NameExpr pn)
+            {
+                return "percentile_" + pn.Name + "_" + (call.Args[1] is LiteralExpr lit ? lit.Text : "");
+            }
+
             return call.Args.Count > 0 && call.Args[0] is NameExpr n && call.Name.Name is not ("countif" or "count")
                 ? prefix + "_" + n.Name
                 : prefix + "_";
@@ -436,7 +521,7 @@ internal sealed partial class Evaluator
     private Scalar CompileAggregate(CallExpr call, Ctx ctx)
     {
         AggregateCollector collector = ctx.Aggregates!;
-        string f = call.Name.Name;
+        string f = AggregateAliases.GetValueOrDefault(call.Name.Name, call.Name.Name);
         var inner = new Ctx(collector.Input);
         if (f is "arg_max" or "arg_min")
         {
@@ -447,7 +532,10 @@ internal sealed partial class Evaluator
         int expected = f switch
         {
             "count" => 0,
-            "countif" or "sum" or "avg" or "min" or "max" or "take_any" or "any" => 1,
+            "countif" or "sum" or "avg" or "min" or "max" or "take_any" or "any" or "stdev" or "variance" => 1,
+            "maxif" or "minif" or "stdevif" or "varianceif" or "percentile" => 2,
+            "make_bag" => args.Length is 1 or 2 ? args.Length : 1,
+            "make_bag_if" => args.Length is 2 or 3 ? args.Length : 2,
             "dcount" => args.Length is 1 or 2 ? args.Length : 1,
             "make_set" or "make_list" or "sumif" or "avgif" or "dcountif" => args.Length is 1 or 2 ? args.Length : 1,
             "make_set_if" or "make_list_if" => args.Length is 2 or 3 ? args.Length : 2,
@@ -464,12 +552,19 @@ internal sealed partial class Evaluator
         }
 
         long max = 1_048_576;
-        if ((f is "make_set" or "make_list" && args.Length == 2) || (f is "make_set_if" or "make_list_if" && args.Length == 3))
+        if ((f is "make_set" or "make_list" or "make_bag" && args.Length == 2) || (f is "make_set_if" or "make_list_if" or "make_bag_if" && args.Length == 3))
         {
             max = args[^1].IsConstant && Values.ToLong(args[^1].Value) is { } m && m > 0 ? m : throw Error(call, $"The size limit of '{f}' must be a positive constant.");
         }
 
-        if (f is "make_set_if" or "make_list_if" && args.Length == 3)
+        double percent = 0;
+        if (f == "percentile")
+        {
+            percent = args[1].IsConstant && Values.ToReal(args[1].Value) is { } p and >= 0 and <= 100 ? p : throw Error(call, "The percentage of 'percentile' must be a constant from 0 to 100.");
+            args = [args[0]];
+        }
+
+        if (f is "make_set_if" or "make_list_if" or "make_bag_if" && args.Length == 3)
         {
             args = [args[0], args[1]];
         }
@@ -496,10 +591,11 @@ internal sealed partial class Evaluator
                 KqlScalarType.TimeSpan => KqlScalarType.TimeSpan,
                 _ => KqlScalarType.Real,
             },
-            "make_set" or "make_list" or "make_set_if" or "make_list_if" => KqlScalarType.Dynamic,
+            "make_set" or "make_list" or "make_set_if" or "make_list_if" or "make_bag" or "make_bag_if" => KqlScalarType.Dynamic,
+            "stdev" or "stdevif" or "variance" or "varianceif" => KqlScalarType.Real,
             _ => argType,
         };
-        var spec = new AggregateSpec(f, args, type, max);
+        var spec = new AggregateSpec(f, args, type, max) { Percent = percent };
         int slot = collector.Specs.Count;
         collector.Specs.Add(spec);
         return new Scalar(type, slots => slots[slot]);

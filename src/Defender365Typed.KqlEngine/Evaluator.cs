@@ -76,7 +76,13 @@ internal sealed partial class Evaluator
         _text = text;
         _tables = tables;
         _options = options;
+        Budget = new EvaluationBudget(options, text);
     }
+
+    internal EvaluationBudget Budget { get; }
+
+    /// <summary>The chart a <c>render</c> operator asked for (the engine ignores it for the data).</summary>
+    private string? _visualization;
 
     private sealed class LetValue
     {
@@ -90,6 +96,7 @@ internal sealed partial class Evaluator
     public KqlResultTable Run(KqlSyntaxTree tree)
     {
         KqlResultTable? result = null;
+        _tokens = tree.Tokens;
         foreach (Statement statement in tree.Statements)
         {
             switch (statement)
@@ -118,7 +125,7 @@ internal sealed partial class Evaluator
         }
 
         IReadOnlyList<object?[]> rows = result.Rows.Count > _options.MaxRows ? result.Rows.Take(_options.MaxRows).ToList() : result.Rows;
-        return new KqlResultTable("PrimaryResult", result.Columns, rows);
+        return new KqlResultTable("PrimaryResult", result.Columns, rows) { Visualization = _visualization };
     }
 
     private void DefineLet(LetStatement let)
@@ -126,9 +133,12 @@ internal sealed partial class Evaluator
         string name = let.Name.Name;
         if (let.Function is not null)
         {
-            throw Error(let, $"unsupported function 'user-defined functions (let {name} = (...) {{ ... }})'");
+            _functions[name] = new UserFunction(let.Function);
+            _lets.Remove(name);
+            return;
         }
 
+        _functions.Remove(name);
         Expr value = let.Value!;
         if (IsTabular(value, null))
         {
@@ -151,6 +161,7 @@ internal sealed partial class Evaluator
     {
         PipeExpr => true,
         OperatorNode => true,
+        CallExpr call => IsTabularCall(call),
         ParenExpr p => IsTabular(p.Inner, scope),
         NameExpr n => (scope is null || !scope.TryGet(n.Name, out _))
             && (_lets.TryGetValue(n.Name, out LetValue? let) ? let.Tabular is not null : _tables.TryGetTable(n.Name, out _)),
@@ -180,15 +191,22 @@ internal sealed partial class Evaluator
                 throw Error(n, $"unknown table '{n.Name}'" + Suggest(n.Name, _tables.TableNames.Concat(_lets.Keys)));
             case ParenExpr p:
                 return EvalTabular(p.Inner);
+            case CallExpr call when IsTabularCall(call):
+                return EvalTabularCall(call, null);
             case PipeExpr pipe:
-                return Apply(EvalTabular(pipe.Input), pipe.Operator);
+                KqlResultTable output = Apply(EvalTabular(pipe.Input), pipe.Operator);
+                Budget.CountRows(output.Rows.Count, pipe.Operator);
+                return output;
             case OperatorNode op:
-                return op.Kind switch
+                KqlResultTable source = op.Kind switch
                 {
                     OperatorKind.Union => Union(null, op),
                     OperatorKind.Print => Print(op),
+                    OperatorKind.Unmodelled when op.Keyword is "externaldata" or "external_data" => ExternalData(op),
                     _ => throw Unsupported(op),
                 };
+                Budget.CountRows(source.Rows.Count, op);
+                return source;
             default:
                 throw Error(e, "Expected a tabular expression.");
         }
@@ -302,6 +320,12 @@ internal sealed partial class Evaluator
                 CheckParameters(op);
                 return op.Items.Count == 0 ? input : Project(input, op.Items, extend: true);
             case OperatorKind.As:
+                return input;
+            case OperatorKind.Invoke:
+                return Invoke(input, op);
+            case OperatorKind.Render:
+                // The data is unchanged; the chart kind travels in the result's metadata (KqlResultTable.Visualization).
+                _visualization = TokensAfterKeyword(op) is [{ Kind: TokenKind.Identifier } kind, ..] ? kind.Text : null;
                 return input;
             default:
                 throw Unsupported(op);
