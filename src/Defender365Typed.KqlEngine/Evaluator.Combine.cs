@@ -201,9 +201,11 @@ internal sealed partial class Evaluator
         }
 
         var parts = new List<KqlResultTable>();
+        var sources = new List<string>();
         if (first is not null)
         {
             parts.Add(first);
+            sources.Add("union_arg0");
         }
 
         foreach (Expr item in op.Items)
@@ -215,12 +217,22 @@ internal sealed partial class Evaluator
                 {
                     _tables.TryGetTable(name, out KqlResultTable? t);
                     parts.Add(t!);
+                    sources.Add(name);
                 }
 
                 continue;
             }
 
             parts.Add(EvalTabular(item));
+            sources.Add(item is NameExpr n ? n.Name : "union_arg" + sources.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        // withsource=Name: a first column naming the table each row comes from.
+        if (op.GetParameter("withsource") is NameExpr source)
+        {
+            var sourceColumn = new KqlResultColumn(source.Name, KqlScalarType.String);
+            parts = parts.Select((p, i) => new KqlResultTable(p.Name, [sourceColumn, .. p.Columns.Where(c => c.Name != source.Name)],
+                p.Rows.Select(r => (object?[])[sources[i], .. r.Where((_, k) => p.Columns[k].Name != source.Name)]).ToList())).ToList();
         }
 
         var columns = new List<KqlResultColumn>();
@@ -296,7 +308,9 @@ internal sealed partial class Evaluator
             }
             else
             {
-                throw Error(item, "mv-expand expects a column or Name = expression.");
+                // An unnamed expression takes the name of the column it reads: mv-expand todynamic(X) expands into X.
+                name = DerivedName(item) ?? "Column1";
+                value = Compile(item, ctx);
             }
 
             int column = columns.FindIndex(c => c.Name == name);

@@ -58,7 +58,7 @@ internal sealed partial class Evaluator
                 ? throw Error(arg, $"unsupported function '{name}' with named arguments")
                 : Compile(arg, ctx)).ToArray();
             var c = new FunctionCall(this, call, name, args);
-            return CompileTextFunction(c) ?? CompileDynamicFunction(c) ?? CompileTimeFunction(c) ?? CompileNetworkFunction(c)
+            return CompileTextFunction(c) ?? CompileDynamicFunction(c) ?? CompileTimeFunction(c) ?? CompileNetworkFunction(c) ?? CompileSeriesFunction(c)
                 ?? throw Error(call.Name, $"unsupported function '{call.Name.Name}'");
         }
 

@@ -30,6 +30,19 @@ internal sealed partial class Evaluator
         var n => IsDefenderTableFunction(n),
     };
 
+    /// <summary>A parameterless user function named without parentheses (<c>let V = view () { ... }; V</c>) is called.</summary>
+    private bool TryGetParameterless(string name, out CallExpr call)
+    {
+        call = null!;
+        if (!_functions.TryGetValue(name, out UserFunction? f) || f.Decl.Parameters.Any(p => p.Default is null))
+        {
+            return false;
+        }
+
+        call = new CallExpr(new NameExpr(name, f.Decl.Start, f.Decl.Start), []) { Start = f.Decl.Start, End = f.Decl.End };
+        return true;
+    }
+
     private bool IsTabularBody(Expr result, FunctionDecl decl) => result switch
     {
         NameExpr n when decl.Parameters.FirstOrDefault(p => p.Name.Name == n.Name) is { } p => p.IsTabular,
@@ -167,7 +180,14 @@ internal sealed partial class Evaluator
         }
 
         Expr arg = call.Args[0] is ParenExpr { Inner: var inner } ? inner : call.Args[0];
-        KqlResultTable t = IsTabular(arg, null) ? EvalTabular(arg) : throw Error(arg, "'toscalar' needs a tabular expression.");
+        if (!IsTabular(arg, null))
+        {
+            // toscalar of a scalar expression is that value, computed once.
+            Scalar s = Compile(arg, new Ctx(Scope.Empty));
+            return Scalar.Const(s.Type, s.Eval([]));
+        }
+
+        KqlResultTable t = EvalTabular(arg);
         if (t.Columns.Count == 0)
         {
             throw Error(call, "The tabular expression of 'toscalar' has no columns.");

@@ -323,6 +323,7 @@ internal sealed partial class Evaluator
                 AssignExpr { Names.Count: 1 } a => (a.Names[0].Name, a.Value),
                 NameExpr n => (n.Name, (Expr)n),
                 CallExpr { Args.Count: > 0 } c when c.Args[0] is NameExpr arg && c.Name.Name is "bin" or "floor" or "bin_at" => (arg.Name, (Expr)c),
+                CallExpr { Args.Count: 1 } c when c.Args[0] is NameExpr arg && c.Name.Name.StartsWith("to", StringComparison.Ordinal) => (arg.Name, (Expr)c),
                 _ => ("Column" + (++auto).ToString(CultureInfo.InvariantCulture), e),
             };
             Scalar s = Compile(value, inputCtx);
@@ -498,10 +499,7 @@ internal sealed partial class Evaluator
                         throw Error(n, $"unknown column '{n.Name}'" + Suggest(n.Name, input.Columns.Select(c => c.Name)));
                     }
 
-                    if (taken.Add(n.Name))
-                    {
-                        picked.Add(index);
-                    }
+                    picked.Add(index);
 
                     break;
                 default:
@@ -511,7 +509,8 @@ internal sealed partial class Evaluator
 
         foreach (int i in picked)
         {
-            columns.Add(input.Columns[i]);
+            // A column named like an earlier output column gets a number: ReportId = arg_max(Timestamp, ReportId) gives ReportId and ReportId1.
+            columns.Add(input.Columns[i] with { Name = UniqueName(columns, input.Columns[i].Name) });
         }
 
         return new ArgSpec(key, max, [.. picked]);

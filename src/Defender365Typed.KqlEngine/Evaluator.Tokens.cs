@@ -9,7 +9,7 @@ namespace Defender365Typed.KqlEngine;
 /// </summary>
 internal sealed partial class Evaluator
 {
-    private IReadOnlyList<Token> _tokens = [];
+    private List<Token> _tokens = [];
 
     /// <summary>The tokens of <paramref name="op"/> after its keyword.</summary>
     private List<Token> TokensAfterKeyword(OperatorNode op)

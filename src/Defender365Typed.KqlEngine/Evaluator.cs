@@ -164,7 +164,8 @@ internal sealed partial class Evaluator
         CallExpr call => IsTabularCall(call),
         ParenExpr p => IsTabular(p.Inner, scope),
         NameExpr n => (scope is null || !scope.TryGet(n.Name, out _))
-            && (_lets.TryGetValue(n.Name, out LetValue? let) ? let.Tabular is not null : _tables.TryGetTable(n.Name, out _)),
+            && (_lets.TryGetValue(n.Name, out LetValue? let) ? let.Tabular is not null
+                : TryGetParameterless(n.Name, out CallExpr? call) ? IsTabularCall(call) : _tables.TryGetTable(n.Name, out _)),
         _ => false,
     };
 
@@ -181,6 +182,11 @@ internal sealed partial class Evaluator
                     }
 
                     return let.Table ??= EvalTabular(let.Tabular);
+                }
+
+                if (TryGetParameterless(n.Name, out CallExpr? viewCall) && IsTabularCall(viewCall))
+                {
+                    return EvalTabularCall(viewCall, null);
                 }
 
                 if (_tables.TryGetTable(n.Name, out KqlResultTable? table))
@@ -211,6 +217,17 @@ internal sealed partial class Evaluator
                 throw Error(e, "Expected a tabular expression.");
         }
     }
+
+    /// <summary>The column an unnamed expression is named after: <c>X</c>, <c>f(X, ...)</c>, <c>X.member</c> and <c>X[i]</c> give X's name.</summary>
+    internal static string? DerivedName(Expr e) => e switch
+    {
+        NameExpr n => n.Name,
+        ParenExpr p => DerivedName(p.Inner),
+        CallExpr { Args.Count: > 0 } c => DerivedName(c.Args[0]),
+        DotExpr d => DerivedName(d.Left) is { } left ? left + "_" + d.Member.Name : null,
+        IndexExpr i => DerivedName(i.Left),
+        _ => null,
+    };
 
     internal static string Suggest(string name, IEnumerable<string> candidates)
     {
@@ -323,6 +340,12 @@ internal sealed partial class Evaluator
                 return input;
             case OperatorKind.Invoke:
                 return Invoke(input, op);
+            case OperatorKind.MakeSeries:
+                return MakeSeries(input, op);
+            case OperatorKind.Parse:
+            case OperatorKind.ParseWhere:
+                CheckParameters(op, "kind", "flags");
+                return Parse(input, op, dropUnmatched: op.Kind == OperatorKind.ParseWhere);
             case OperatorKind.Render:
                 // The data is unchanged; the chart kind travels in the result's metadata (KqlResultTable.Visualization).
                 _visualization = TokensAfterKeyword(op) is [{ Kind: TokenKind.Identifier } kind, ..] ? kind.Text : null;
