@@ -12,15 +12,16 @@ internal sealed partial class Evaluator
     private static readonly string[] JoinKinds =
         ["innerunique", "inner", "leftouter", "rightouter", "fullouter", "leftsemi", "leftanti", "rightsemi", "rightanti", "leftantisemi", "rightantisemi"];
 
-    private KqlResultTable Join(KqlResultTable left, OperatorNode op)
+    /// <summary>join, and lookup (<paramref name="lookup"/>): leftouter by default, only leftouter or inner, right keys dropped.</summary>
+    private KqlResultTable Join(KqlResultTable left, OperatorNode op, bool lookup = false)
     {
-        string kind = "innerunique";
+        string kind = lookup ? "leftouter" : "innerunique";
         if (op.GetParameter("kind") is { } kindExpr)
         {
             kind = kindExpr is NameExpr n ? n.Name : _text[kindExpr.Start..kindExpr.End];
-            if (!JoinKinds.Contains(kind, StringComparer.Ordinal))
+            if (!JoinKinds.Contains(kind, StringComparer.Ordinal) || (lookup && kind is not ("leftouter" or "inner")))
             {
-                throw Error(kindExpr, $"unsupported operator 'join kind={kind}'");
+                throw Error(kindExpr, $"unsupported operator '{op.Keyword} kind={kind}'");
             }
 
             kind = kind switch
@@ -41,7 +42,9 @@ internal sealed partial class Evaluator
             throw Error(op, "join needs an 'on' clause.");
         }
 
-        foreach (Expr on in op.On)
+        // A && B in the on clause is two key pairs.
+        static IEnumerable<Expr> Conjuncts(Expr e) => e is BinaryExpr { Op: "and" } and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : [e];
+        foreach (Expr on in op.On.SelectMany(Conjuncts))
         {
             (string l, string r, Expr at) = on switch
             {
@@ -181,6 +184,13 @@ internal sealed partial class Evaluator
                     rows.Add([.. leftNulls, .. right.Rows[i]]);
                 }
             }
+        }
+
+        if (lookup)
+        {
+            // lookup: the right side's key columns are not repeated.
+            var drop = rightKeys.Select(k => left.Columns.Count + k).ToHashSet();
+            return Select(Table(columns, rows), Enumerable.Range(0, columns.Count).Where(c => !drop.Contains(c)).ToList());
         }
 
         return Table(columns, rows);

@@ -40,6 +40,19 @@ internal sealed partial class Evaluator
                 return CompileToScalar(call);
             case "pack_all":
                 return CompilePackAll(call, ctx);
+            case "column_ifexists":
+                // column_ifexists(Name, Default): the column when the input has it, else the default.
+                if (call.Args.Count != 2)
+                {
+                    throw Error(call, "'column_ifexists' takes 2 argument(s).");
+                }
+
+                string columnName = call.Args[0] is NameExpr named && !_lets.ContainsKey(named.Name)
+                    ? named.Name
+                    : Values.ToText(ConstantValue(call.Args[0]));
+                return ctx.Scope.TryGet(columnName, out int existing)
+                    ? new Scalar(ctx.Scope.Columns[existing].Type, row => row[existing])
+                    : Compile(call.Args[1], ctx);
             case "ingestion_time":
                 // The synthetic rows are ingested the moment they happen: ingestion_time() is the row's Timestamp (null without one).
                 return ctx.Scope.TryGet("Timestamp", out int ts) && ctx.Scope.Columns[ts].Type == KqlScalarType.DateTime

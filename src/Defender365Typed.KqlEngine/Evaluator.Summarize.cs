@@ -277,7 +277,7 @@ internal sealed partial class Evaluator
     private static readonly HashSet<string> AggregateFunctions = new(StringComparer.Ordinal)
     {
         "count", "countif", "dcount", "dcountif", "sum", "sumif", "avg", "avgif", "min", "max", "make_set", "make_list",
-        "make_set_if", "make_list_if", "take_any", "any", "arg_max", "arg_min", "maxif", "minif", "stdev", "stdevif", "variance",
+        "make_set_if", "make_list_if", "take_any", "any", "arg_max", "arg_min", "argmax", "argmin", "maxif", "minif", "stdev", "stdevif", "variance",
         "varianceif", "percentile", "make_bag", "make_bag_if",
     };
 
@@ -338,12 +338,25 @@ internal sealed partial class Evaluator
         foreach (Expr item in op.Items)
         {
             (string? name, Expr value) = item is AssignExpr { Names.Count: 1 } a ? (a.Names[0].Name, a.Value) : (null, item);
-            if (item is AssignExpr { Names.Count: > 1 })
+            if (item is AssignExpr { Names.Count: > 1 } tuple)
             {
-                throw Error(item, "unsupported operator 'summarize (A, B) = ...'");
+                // (A, B) = arg_max(Key, C): the key and the returned columns take the names, in order.
+                if (tuple.Value is not CallExpr { Name.Name: "arg_max" or "arg_min" or "argmax" or "argmin" } tupleCall)
+                {
+                    throw Error(item, "unsupported operator 'summarize (A, B) = ...' with anything but arg_max or arg_min");
+                }
+
+                int first = columns.Count;
+                argSpecs.Add((first, CompileArg(tupleCall, input, inputCtx, columns, null)));
+                for (int k = 0; k < tuple.Names.Count && first + k < columns.Count; k++)
+                {
+                    columns[first + k] = columns[first + k] with { Name = tuple.Names[k].Name };
+                }
+
+                continue;
             }
 
-            if (value is CallExpr call && call.Name.Name is "arg_max" or "arg_min")
+            if (value is CallExpr call && call.Name.Name is "arg_max" or "arg_min" or "argmax" or "argmin")
             {
                 argSpecs.Add((columns.Count, CompileArg(call, input, inputCtx, columns, name)));
                 continue;
@@ -442,12 +455,18 @@ internal sealed partial class Evaluator
 
     private static string AutoAggregateName(Expr value, ref int auto)
     {
+        // An aggregate inside a one-argument function is named after the aggregate: tostring(makeset(X)) is set_X.
+        while (value is CallExpr { Args.Count: 1 } wrapper && !IsAggregate(wrapper.Name.Name) && wrapper.Args[0] is CallExpr)
+        {
+            value = wrapper.Args[0];
+        }
+
         if (value is CallExpr call && IsAggregate(call.Name.Name))
         {
-            string prefix = AggregateAliases.GetValueOrDefault(call.Name.Name, call.Name.Name) switch
+            string prefix = call.Name.Name switch
             {
-                "make_set" or "make_set_if" => "set",
-                "make_list" or "make_list_if" => "list",
+                "make_set" or "make_set_if" or "makeset" => "set",
+                "make_list" or "make_list_if" or "makelist" => "list",
                 "take_any" => "any",
                 var f => f,
             };
@@ -466,7 +485,7 @@ internal sealed partial class Evaluator
 
     private ArgSpec CompileArg(CallExpr call, KqlResultTable input, Ctx inputCtx, List<KqlResultColumn> columns, string? name)
     {
-        bool max = call.Name.Name == "arg_max";
+        bool max = call.Name.Name is "arg_max" or "argmax";
         if (call.Args.Count < 1)
         {
             throw Error(call, $"{call.Name.Name} needs a key expression.");

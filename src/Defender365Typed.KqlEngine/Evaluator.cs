@@ -160,7 +160,7 @@ internal sealed partial class Evaluator
     private bool IsTabular(Expr e, Scope? scope) => e switch
     {
         PipeExpr => true,
-        OperatorNode => true,
+        OperatorNode op => op.Kind is not OperatorKind.Unknown,
         CallExpr call => IsTabularCall(call),
         ParenExpr p => IsTabular(p.Inner, scope),
         NameExpr n => (scope is null || !scope.TryGet(n.Name, out _))
@@ -208,6 +208,9 @@ internal sealed partial class Evaluator
                 {
                     OperatorKind.Union => Union(null, op),
                     OperatorKind.Print => Print(op),
+                    OperatorKind.Datatable => Datatable(op),
+                    OperatorKind.Range => Range(op),
+                    OperatorKind.Search => Search(null, op),
                     OperatorKind.Unmodelled when op.Keyword is "externaldata" or "external_data" => ExternalData(op),
                     _ => throw Unsupported(op),
                 };
@@ -340,6 +343,13 @@ internal sealed partial class Evaluator
                 return input;
             case OperatorKind.Invoke:
                 return Invoke(input, op);
+            case OperatorKind.Lookup:
+                CheckParameters(op, "kind");
+                return Join(input, op, lookup: true);
+            case OperatorKind.Search:
+                return Search(input, op);
+            case OperatorKind.Evaluate:
+                return Evaluate(input, op);
             case OperatorKind.MakeSeries:
                 return MakeSeries(input, op);
             case OperatorKind.Parse:
