@@ -23,7 +23,7 @@ internal sealed partial class Evaluator
         {
             "bag_unpack" => BagUnpack(input, plugin),
             "pivot" => Pivot(input, plugin),
-            var name => throw Error(plugin.Name, $"unsupported operator 'evaluate {name}'"),
+            var name => throw new KqlEngineException($"unsupported operator 'evaluate {name}'", _text, op.KeywordStart, plugin.Name.End - op.KeywordStart),
         };
         if (op.Columns is not { Count: > 0 } declared)
         {

@@ -67,10 +67,9 @@ internal sealed partial class Evaluator
 
         if (!ScalarFunctions.Contains(name, StringComparer.Ordinal))
         {
-            Scalar[] args = call.Args.Select(arg => arg is AssignExpr
+            var c = new FunctionCall(this, call, name, () => call.Args.Select(arg => arg is AssignExpr
                 ? throw Error(arg, $"unsupported function '{name}' with named arguments")
-                : Compile(arg, ctx)).ToArray();
-            var c = new FunctionCall(this, call, name, args);
+                : Compile(arg, ctx)).ToArray());
             return CompileTextFunction(c) ?? CompileDynamicFunction(c) ?? CompileTimeFunction(c) ?? CompileNetworkFunction(c) ?? CompileSeriesFunction(c)
                 ?? throw Error(call.Name, $"unsupported function '{call.Name.Name}'");
         }

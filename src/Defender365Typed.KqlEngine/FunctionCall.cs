@@ -9,13 +9,16 @@ namespace Defender365Typed.KqlEngine;
 internal sealed class FunctionCall
 {
     private readonly Evaluator _evaluator;
+    private readonly Func<Scalar[]> _compileArgs;
+    private Scalar[]? _args;
 
-    public FunctionCall(Evaluator evaluator, CallExpr call, string name, Scalar[] args)
+    /// <summary>The arguments are compiled when first used, so an unknown function is reported as such, not by its arguments.</summary>
+    public FunctionCall(Evaluator evaluator, CallExpr call, string name, Func<Scalar[]> compileArgs)
     {
         _evaluator = evaluator;
+        _compileArgs = compileArgs;
         Expr = call;
         Name = name;
-        Args = args;
     }
 
     public CallExpr Expr { get; }
@@ -23,7 +26,7 @@ internal sealed class FunctionCall
     /// <summary>The canonical name (aliases such as <c>parsejson</c> already resolved).</summary>
     public string Name { get; }
 
-    public Scalar[] Args { get; }
+    public Scalar[] Args => _args ??= _compileArgs();
 
     /// <summary>Throws unless the call has between <paramref name="min"/> and <paramref name="max"/> arguments.</summary>
     public void Count(int min, int max)
