@@ -108,6 +108,25 @@ internal sealed partial class Evaluator
                     int n = v.Max(x => ((DynamicArray)x!).Count);
                     return new DynamicArray(Enumerable.Range(0, n).Select(i => (object?)new DynamicArray(v.Select(x => i < ((DynamicArray)x!).Count ? ((DynamicArray)x!)[i] : null))));
                 });
+            case "range":
+                // range(start, stop [, step = 1]): the array start, start + step, ... up to stop (at most 1,048,576 values, as in Kusto).
+                c.Count(2, 3);
+                return c.Of(KqlScalarType.Dynamic, v =>
+                {
+                    object? step = v.Length > 2 ? v[2] : 1L;
+                    if (v[0] is not { } start || v[1] is null || step is null || Values.Compare(Arithmetic("+", start, step) ?? start, start) is not > 0)
+                    {
+                        return null;
+                    }
+
+                    var items = new List<object?>();
+                    for (object? x = v[0]; x is not null && Values.Compare(x, v[1]!) <= 0 && items.Count < 1_048_576; x = Arithmetic("+", x, step))
+                    {
+                        items.Add(Plain(x));
+                    }
+
+                    return new DynamicArray(items);
+                });
             case "repeat":
                 c.Count(2, 2);
                 return c.Of(KqlScalarType.Dynamic, v => new DynamicArray(Enumerable.Repeat(Plain(v[0]), (int)Math.Clamp(Values.ToLong(v[1]) ?? 0, 0, 100_000))));

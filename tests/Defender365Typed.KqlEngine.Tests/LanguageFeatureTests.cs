@@ -189,6 +189,7 @@ public sealed class LanguageFeatureTests
     [InlineData("tostring(set_difference(dynamic([1, 2, 3]), dynamic([2])))", "[1,3]")]
     [InlineData("tostring(parse_command_line(@'a.exe -x \"b c\"', 'windows'))", "[\"a.exe\",\"-x\",\"b c\"]")]
     [InlineData("tostring(geo_info_from_ip_address('10.0.0.1'))", "{}")]
+    [InlineData("tostring(range(1, 8, 3))", "[1,4,7]")]
     public void Added_functions_compute_the_expected_values(string expression, string expected) =>
         Assert.Equal(expected, FunctionTests.Text(Print(expression)));
 
