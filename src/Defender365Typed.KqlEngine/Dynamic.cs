@@ -301,13 +301,29 @@ internal static class DynamicJson
 
         public bool AtEnd => _pos >= text.Length;
 
+        /// <summary>Skips white space and, as in KQL dynamic literals, <c>//</c> comments.</summary>
         public void SkipWhite()
         {
-            while (_pos < text.Length && char.IsWhiteSpace(text[_pos]))
+            while (_pos < text.Length)
             {
-                _pos++;
+                if (char.IsWhiteSpace(text[_pos]))
+                {
+                    _pos++;
+                }
+                else if (text[_pos] == '/' && _pos + 1 < text.Length && text[_pos + 1] == '/')
+                {
+                    int end = text.IndexOf('\n', _pos);
+                    _pos = end < 0 ? text.Length : end + 1;
+                }
+                else
+                {
+                    return;
+                }
             }
         }
+
+        /// <summary>A KQL string prefix: <c>@</c> (verbatim) or <c>h</c>/<c>H</c> (obfuscated) right before a quote.</summary>
+        private bool AtStringPrefix => _pos + 1 < text.Length && text[_pos] is '@' or 'h' or 'H' && text[_pos + 1] is '"' or '\'';
 
         private char Peek => _pos < text.Length ? text[_pos] : '\0';
 
@@ -323,6 +339,7 @@ internal static class DynamicJson
                     return ReadArray();
                 case '"':
                 case '\'':
+                case '@' or 'h' or 'H' when AtStringPrefix:
                     return ReadString();
                 case '\0':
                     throw new FormatException("Unexpected end.");
@@ -443,6 +460,13 @@ internal static class DynamicJson
 
         private string ReadString()
         {
+            bool verbatim = false;
+            if (AtStringPrefix)
+            {
+                verbatim = text[_pos] == '@';
+                _pos++;
+            }
+
             char q = Peek;
             if (q != '"' && q != '\'')
             {
@@ -461,10 +485,18 @@ internal static class DynamicJson
                 char c = text[_pos++];
                 if (c == q)
                 {
+                    if (verbatim && _pos < text.Length && text[_pos] == q)
+                    {
+                        // A doubled quote inside a verbatim string is one quote.
+                        sb.Append(q);
+                        _pos++;
+                        continue;
+                    }
+
                     return sb.ToString();
                 }
 
-                if (c != '\\')
+                if (c != '\\' || verbatim)
                 {
                     sb.Append(c);
                     continue;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Defender365Typed.KqlEngine;
 
@@ -13,4 +14,25 @@ public sealed class EngineOptions
 
     /// <summary>Rows returned at most (the service caps results at 100,000 rows); extra rows are dropped.</summary>
     public int MaxRows { get; init; } = 100_000;
+
+    /// <summary>
+    /// Time budget of one evaluation (10 s by default). The engine checks it between operators and every few thousand
+    /// rows inside them; past it the query fails with a <see cref="KqlEngineException"/> naming this option.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Row budget: the most rows any table built while evaluating may hold (2,000,000 by default), which bounds memory
+    /// (a join or mv-expand that multiplies rows stops here with a <see cref="KqlEngineException"/> naming this option).
+    /// </summary>
+    public int MaxWorkingRows { get; init; } = 2_000_000;
+
+    /// <summary>Local files for <c>externaldata</c> URLs: the exact URL text maps to a file path. Checked first.</summary>
+    public IReadOnlyDictionary<string, string>? ExternalDataFiles { get; init; }
+
+    /// <summary>
+    /// A folder for <c>externaldata</c>: a URL maps to the file of this folder named like the URL's last path segment
+    /// (<c>https://host/lists/ips.txt</c> → <c>ips.txt</c>). The engine never downloads; an unmapped URL is an error naming it.
+    /// </summary>
+    public string? ExternalDataFolder { get; init; }
 }

@@ -20,6 +20,7 @@ internal sealed partial class Evaluator
         var rows = new List<object?[]>();
         foreach (object?[] row in input.Rows)
         {
+            Budget.Tick(op);
             if (predicate.Eval(row) is true)
             {
                 rows.Add(row);
@@ -47,15 +48,46 @@ internal sealed partial class Evaluator
         int auto = 0;
         foreach (Expr item in items)
         {
+            if (item is AssignExpr { Names.Count: > 1 } tuple)
+            {
+                // (A, B, C) = f(...): f returns a tuple (an array here); each name takes one element, f runs once per row.
+                Scalar whole = Compile(tuple.Value, ctx);
+                object?[]? lastRow = null;
+                object? lastValue = null;
+                for (int k = 0; k < tuple.Names.Count; k++)
+                {
+                    int element = k;
+                    string tupleName = tuple.Names[k].Name;
+                    RowFunc part = row =>
+                    {
+                        if (!ReferenceEquals(row, lastRow))
+                        {
+                            lastValue = whole.Eval(row);
+                            lastRow = row;
+                        }
+
+                        return lastValue is DynamicArray a && element < a.Count ? a[element] : null;
+                    };
+                    int at = columns.FindIndex(c => c.Name == tupleName);
+                    if (at >= 0)
+                    {
+                        columns[at] = new KqlResultColumn(tupleName, KqlScalarType.Dynamic);
+                        sources[at] = part;
+                    }
+                    else
+                    {
+                        columns.Add(new KqlResultColumn(tupleName, KqlScalarType.Dynamic));
+                        sources.Add(part);
+                    }
+                }
+
+                continue;
+            }
+
             string name;
             Scalar value;
             if (item is AssignExpr assign)
             {
-                if (assign.Names.Count != 1)
-                {
-                    throw Error(item, "unsupported operator 'tuple assignment (A, B) = ...'");
-                }
-
                 name = assign.Names[0].Name;
                 value = Compile(assign.Value, ctx);
             }

@@ -12,15 +12,16 @@ internal sealed partial class Evaluator
     private static readonly string[] JoinKinds =
         ["innerunique", "inner", "leftouter", "rightouter", "fullouter", "leftsemi", "leftanti", "rightsemi", "rightanti", "leftantisemi", "rightantisemi"];
 
-    private KqlResultTable Join(KqlResultTable left, OperatorNode op)
+    /// <summary>join, and lookup (<paramref name="lookup"/>): leftouter by default, only leftouter or inner, right keys dropped.</summary>
+    private KqlResultTable Join(KqlResultTable left, OperatorNode op, bool lookup = false)
     {
-        string kind = "innerunique";
+        string kind = lookup ? "leftouter" : "innerunique";
         if (op.GetParameter("kind") is { } kindExpr)
         {
             kind = kindExpr is NameExpr n ? n.Name : _text[kindExpr.Start..kindExpr.End];
-            if (!JoinKinds.Contains(kind, StringComparer.Ordinal))
+            if (!JoinKinds.Contains(kind, StringComparer.Ordinal) || (lookup && kind is not ("leftouter" or "inner")))
             {
-                throw Error(kindExpr, $"unsupported operator 'join kind={kind}'");
+                throw Error(kindExpr, $"unsupported operator '{op.Keyword} kind={kind}'");
             }
 
             kind = kind switch
@@ -41,7 +42,9 @@ internal sealed partial class Evaluator
             throw Error(op, "join needs an 'on' clause.");
         }
 
-        foreach (Expr on in op.On)
+        // A && B in the on clause is two key pairs.
+        static IEnumerable<Expr> Conjuncts(Expr e) => e is BinaryExpr { Op: "and" } and ? Conjuncts(and.Left).Concat(Conjuncts(and.Right)) : [e];
+        foreach (Expr on in op.On.SelectMany(Conjuncts))
         {
             (string l, string r, Expr at) = on switch
             {
@@ -159,6 +162,11 @@ internal sealed partial class Evaluator
                 {
                     matchedRight[ri] = true;
                     rows.Add([.. row, .. right.Rows[ri]]);
+                    Budget.Tick(op);
+                    if (rows.Count > _options.MaxWorkingRows)
+                    {
+                        Budget.CountRows(rows.Count, op);
+                    }
                 }
             }
             else if (keepLeft)
@@ -176,6 +184,13 @@ internal sealed partial class Evaluator
                     rows.Add([.. leftNulls, .. right.Rows[i]]);
                 }
             }
+        }
+
+        if (lookup)
+        {
+            // lookup: the right side's key columns are not repeated.
+            var drop = rightKeys.Select(k => left.Columns.Count + k).ToHashSet();
+            return Select(Table(columns, rows), Enumerable.Range(0, columns.Count).Where(c => !drop.Contains(c)).ToList());
         }
 
         return Table(columns, rows);
@@ -196,9 +211,11 @@ internal sealed partial class Evaluator
         }
 
         var parts = new List<KqlResultTable>();
+        var sources = new List<string>();
         if (first is not null)
         {
             parts.Add(first);
+            sources.Add("union_arg0");
         }
 
         foreach (Expr item in op.Items)
@@ -210,12 +227,22 @@ internal sealed partial class Evaluator
                 {
                     _tables.TryGetTable(name, out KqlResultTable? t);
                     parts.Add(t!);
+                    sources.Add(name);
                 }
 
                 continue;
             }
 
             parts.Add(EvalTabular(item));
+            sources.Add(item is NameExpr n ? n.Name : "union_arg" + sources.Count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        // withsource=Name: a first column naming the table each row comes from.
+        if (op.GetParameter("withsource") is NameExpr source)
+        {
+            var sourceColumn = new KqlResultColumn(source.Name, KqlScalarType.String);
+            parts = parts.Select((p, i) => new KqlResultTable(p.Name, [sourceColumn, .. p.Columns.Where(c => c.Name != source.Name)],
+                p.Rows.Select(r => (object?[])[sources[i], .. r.Where((_, k) => p.Columns[k].Name != source.Name)]).ToList())).ToList();
         }
 
         var columns = new List<KqlResultColumn>();
@@ -291,7 +318,9 @@ internal sealed partial class Evaluator
             }
             else
             {
-                throw Error(item, "mv-expand expects a column or Name = expression.");
+                // An unnamed expression takes the name of the column it reads: mv-expand todynamic(X) expands into X.
+                name = DerivedName(item) ?? "Column1";
+                value = Compile(item, ctx);
             }
 
             int column = columns.FindIndex(c => c.Name == name);

@@ -22,17 +22,56 @@ internal sealed partial class Evaluator
         "iff", "iif", "case", "coalesce", "array_length", "bag_has_key", "set_has_element", "round", "abs", "isnan", "not",
     ];
 
+    /// <summary>Deprecated or alternative names of functions, mapped to the name the engine implements.</summary>
+    private static readonly Dictionary<string, string> FunctionAliases = new(StringComparer.Ordinal)
+    {
+        ["parsejson"] = "parse_json", ["pack"] = "bag_pack", ["pack_dictionary"] = "bag_pack", ["notempty"] = "isnotempty",
+        ["notnull"] = "isnotnull", ["array_strcat"] = "strcat_array", ["make_string"] = "unicode_codepoints_to_string",
+    };
+
     private Scalar CompileCall(CallExpr call, Ctx ctx)
     {
-        string name = call.Name.Name;
-        if (name == "extract")
+        string name = FunctionAliases.GetValueOrDefault(call.Name.Name, call.Name.Name);
+        switch (name)
         {
-            return CompileExtract(call, ctx);
+            case "extract":
+                return CompileExtract(call, ctx);
+            case "toscalar":
+                return CompileToScalar(call);
+            case "pack_all":
+                return CompilePackAll(call, ctx);
+            case "column_ifexists":
+                // column_ifexists(Name, Default): the column when the input has it, else the default.
+                if (call.Args.Count != 2)
+                {
+                    throw Error(call, "'column_ifexists' takes 2 argument(s).");
+                }
+
+                string columnName = call.Args[0] is NameExpr named && !_lets.ContainsKey(named.Name)
+                    ? named.Name
+                    : Values.ToText(ConstantValue(call.Args[0]));
+                return ctx.Scope.TryGet(columnName, out int existing)
+                    ? new Scalar(ctx.Scope.Columns[existing].Type, row => row[existing])
+                    : Compile(call.Args[1], ctx);
+            case "ingestion_time":
+                // The synthetic rows are ingested the moment they happen: ingestion_time() is the row's Timestamp (null without one).
+                return ctx.Scope.TryGet("Timestamp", out int ts) && ctx.Scope.Columns[ts].Type == KqlScalarType.DateTime
+                    ? new Scalar(KqlScalarType.DateTime, row => row[ts])
+                    : Scalar.Const(KqlScalarType.DateTime, null);
+        }
+
+        if (TryCompileUserScalar(call, ctx) is { } user)
+        {
+            return user;
         }
 
         if (!ScalarFunctions.Contains(name, StringComparer.Ordinal))
         {
-            throw Error(call.Name, $"unsupported function '{name}'");
+            var c = new FunctionCall(this, call, name, () => call.Args.Select(arg => arg is AssignExpr
+                ? throw Error(arg, $"unsupported function '{name}' with named arguments")
+                : Compile(arg, ctx)).ToArray());
+            return CompileTextFunction(c) ?? CompileDynamicFunction(c) ?? CompileTimeFunction(c) ?? CompileNetworkFunction(c) ?? CompileSeriesFunction(c)
+                ?? throw Error(call.Name, $"unsupported function '{call.Name.Name}'");
         }
 
         Scalar[] a = call.Args.Select(arg => arg is AssignExpr

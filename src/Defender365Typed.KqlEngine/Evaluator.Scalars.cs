@@ -51,6 +51,9 @@ internal sealed partial class Evaluator
                 return CompileMember(Compile(dot.Left, ctx), Scalar.Const(KqlScalarType.String, dot.Member.Name));
             case IndexExpr index:
                 return CompileMember(Compile(index.Left, ctx), Compile(index.Index, ctx));
+            case TypeOfExpr t:
+                // typeof(T) as a function argument (extractjson, extract, column_ifexists...): the type name.
+                return Scalar.Const(KqlScalarType.String, t.TypeName);
             case PipeExpr or OperatorNode:
                 throw Error(e, "unsupported function 'tabular expression used as a scalar (use toscalar)'");
             default:
@@ -68,6 +71,11 @@ internal sealed partial class Evaluator
         if (_lets.TryGetValue(n.Name, out LetValue? let) && let.Scalar is not null)
         {
             return let.Scalar;
+        }
+
+        if (TryGetParameterless(n.Name, out CallExpr? call) && !IsTabularCall(call))
+        {
+            return TryCompileUserScalar(call, ctx)!;
         }
 
         switch (n.Name)
@@ -574,9 +582,11 @@ internal sealed partial class Evaluator
         }
         catch (RegexMatchTimeoutException ex)
         {
-            throw new KqlEngineException(
-                $"The regular expression took longer than {_options.RegexTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s on one value.",
-                _text, at.Start, at.Length, ex);
+            throw RegexTimeout(at, ex);
         }
     }
+
+    internal KqlEngineException RegexTimeout(KqlSyntaxNode at, RegexMatchTimeoutException ex) => new(
+        $"The regular expression took longer than {_options.RegexTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s on one value.",
+        _text, at.Start, at.Length, ex);
 }

@@ -25,6 +25,9 @@ internal sealed class AggregateSpec
 
     public long Max { get; }
 
+    /// <summary>The percentage of <c>percentile</c>.</summary>
+    public double Percent { get; init; }
+
     public Aggregator Create() => new(this);
 }
 
@@ -39,7 +42,7 @@ internal sealed class AggregateCollector
 }
 
 /// <summary>The running state of one aggregate in one group.</summary>
-internal sealed class Aggregator(AggregateSpec spec)
+internal sealed partial class Aggregator(AggregateSpec spec)
 {
     private long _count;
     private long _longSum;
@@ -75,7 +78,7 @@ internal sealed class Aggregator(AggregateSpec spec)
 
         object? v = spec.Args[0].Eval(row);
         string f = conditional ? spec.Function[..^2] : spec.Function;
-        if (f == "make_set_" || f == "make_list_")
+        if (f is "make_set_" or "make_list_" or "make_bag_")
         {
             f = f[..^1];
         }
@@ -139,6 +142,29 @@ internal sealed class Aggregator(AggregateSpec spec)
                 }
 
                 break;
+            case "stdev":
+            case "variance":
+            case "percentile":
+                if (f == "percentile" ? v is not null : Values.ToReal(v) is not null)
+                {
+                    (_list ??= []).Add(f == "percentile" ? v : Values.ToReal(v));
+                }
+
+                break;
+            case "make_bag":
+                if (v is DynamicBag bag)
+                {
+                    _set ??= new HashSet<object?>(ValueComparer.Instance);
+                    foreach (KeyValuePair<string, object?> p in bag)
+                    {
+                        if (_set.Count < spec.Max && _set.Add(p.Key))
+                        {
+                            (_list ??= []).Add(p);
+                        }
+                    }
+                }
+
+                break;
             case "take_any":
             case "any":
                 if (!_seen && v is not null && !(v is string s && s.Length == 0))
@@ -194,6 +220,16 @@ internal sealed class Aggregator(AggregateSpec spec)
             case "make_set_if":
             case "make_list_if":
                 return new DynamicArray(_list ?? []);
+            case "make_bag":
+            case "make_bag_if":
+                return new DynamicBag((_list ?? []).Cast<KeyValuePair<string, object?>>());
+            case "stdev":
+            case "stdevif":
+            case "variance":
+            case "varianceif":
+                return SampleVariance(_list) is { } variance ? (f.StartsWith("stdev", StringComparison.Ordinal) ? Math.Sqrt(variance) : variance) : null;
+            case "percentile":
+                return Percentile(_list, spec.Percent);
             default:
                 return Values.Coerce(_value, spec.Type);
         }
@@ -206,10 +242,19 @@ internal sealed partial class Evaluator
     private static readonly HashSet<string> AggregateFunctions = new(StringComparer.Ordinal)
     {
         "count", "countif", "dcount", "dcountif", "sum", "sumif", "avg", "avgif", "min", "max", "make_set", "make_list",
-        "make_set_if", "make_list_if", "take_any", "any", "arg_max", "arg_min",
+        "make_set_if", "make_list_if", "take_any", "any", "arg_max", "arg_min", "argmax", "argmin", "maxif", "minif", "stdev", "stdevif", "variance",
+        "varianceif", "percentile", "make_bag", "make_bag_if",
     };
 
-    internal static bool IsAggregate(string name) => AggregateFunctions.Contains(name);
+    /// <summary>Deprecated aggregate names (the KQL reference lists them as aliases) and the aggregate they stand for.</summary>
+    private static readonly Dictionary<string, string> AggregateAliases = new(StringComparer.Ordinal)
+    {
+        ["makeset"] = "make_set", ["makelist"] = "make_list", ["make_list_with_nulls"] = "make_list", ["count_distinct"] = "dcount",
+        ["count_distinctif"] = "dcountif", ["makeset_if"] = "make_set_if", ["makelist_if"] = "make_list_if", ["make_dictionary"] = "make_bag",
+        ["take_anyif"] = "take_any",
+    };
+
+    internal static bool IsAggregate(string name) => AggregateFunctions.Contains(name) || AggregateAliases.ContainsKey(name);
 
     private sealed class Group(object?[] key, Aggregator[] aggregators, ArgState[] args)
     {
@@ -243,6 +288,7 @@ internal sealed partial class Evaluator
                 AssignExpr { Names.Count: 1 } a => (a.Names[0].Name, a.Value),
                 NameExpr n => (n.Name, (Expr)n),
                 CallExpr { Args.Count: > 0 } c when c.Args[0] is NameExpr arg && c.Name.Name is "bin" or "floor" or "bin_at" => (arg.Name, (Expr)c),
+                CallExpr { Args.Count: 1 } c when c.Args[0] is NameExpr arg && c.Name.Name.StartsWith("to", StringComparison.Ordinal) => (arg.Name, (Expr)c),
                 _ => ("Column" + (++auto).ToString(CultureInfo.InvariantCulture), e),
             };
             Scalar s = Compile(value, inputCtx);
@@ -257,12 +303,25 @@ internal sealed partial class Evaluator
         foreach (Expr item in op.Items)
         {
             (string? name, Expr value) = item is AssignExpr { Names.Count: 1 } a ? (a.Names[0].Name, a.Value) : (null, item);
-            if (item is AssignExpr { Names.Count: > 1 })
+            if (item is AssignExpr { Names.Count: > 1 } tuple)
             {
-                throw Error(item, "unsupported operator 'summarize (A, B) = ...'");
+                // (A, B) = arg_max(Key, C): the key and the returned columns take the names, in order.
+                if (tuple.Value is not CallExpr { Name.Name: "arg_max" or "arg_min" or "argmax" or "argmin" } tupleCall)
+                {
+                    throw Error(item, "unsupported operator 'summarize (A, B) = ...' with anything but arg_max or arg_min");
+                }
+
+                int first = columns.Count;
+                argSpecs.Add((first, CompileArg(tupleCall, input, inputCtx, columns, null)));
+                for (int k = 0; k < tuple.Names.Count && first + k < columns.Count; k++)
+                {
+                    columns[first + k] = columns[first + k] with { Name = tuple.Names[k].Name };
+                }
+
+                continue;
             }
 
-            if (value is CallExpr call && call.Name.Name is "arg_max" or "arg_min")
+            if (value is CallExpr call && call.Name.Name is "arg_max" or "arg_min" or "argmax" or "argmin")
             {
                 argSpecs.Add((columns.Count, CompileArg(call, input, inputCtx, columns, name)));
                 continue;
@@ -361,15 +420,26 @@ internal sealed partial class Evaluator
 
     private static string AutoAggregateName(Expr value, ref int auto)
     {
+        // An aggregate inside a one-argument function is named after the aggregate: tostring(makeset(X)) is set_X.
+        while (value is CallExpr { Args.Count: 1 } wrapper && !IsAggregate(wrapper.Name.Name) && wrapper.Args[0] is CallExpr)
+        {
+            value = wrapper.Args[0];
+        }
+
         if (value is CallExpr call && IsAggregate(call.Name.Name))
         {
             string prefix = call.Name.Name switch
             {
-                "make_set" or "make_set_if" => "set",
-                "make_list" or "make_list_if" => "list",
+                "make_set" or "make_set_if" or "makeset" => "set",
+                "make_list" or "make_list_if" or "makelist" => "list",
                 "take_any" => "any",
                 var f => f,
             };
+            if (call.Name.Name == "percentile" && call.Args.Count == 2 && call.Args[0] is NameExpr pn)
+            {
+                return "percentile_" + pn.Name + "_" + (call.Args[1] is LiteralExpr lit ? lit.Text : "");
+            }
+
             return call.Args.Count > 0 && call.Args[0] is NameExpr n && call.Name.Name is not ("countif" or "count")
                 ? prefix + "_" + n.Name
                 : prefix + "_";
@@ -380,7 +450,7 @@ internal sealed partial class Evaluator
 
     private ArgSpec CompileArg(CallExpr call, KqlResultTable input, Ctx inputCtx, List<KqlResultColumn> columns, string? name)
     {
-        bool max = call.Name.Name == "arg_max";
+        bool max = call.Name.Name is "arg_max" or "argmax";
         if (call.Args.Count < 1)
         {
             throw Error(call, $"{call.Name.Name} needs a key expression.");
@@ -413,10 +483,7 @@ internal sealed partial class Evaluator
                         throw Error(n, $"unknown column '{n.Name}'" + Suggest(n.Name, input.Columns.Select(c => c.Name)));
                     }
 
-                    if (taken.Add(n.Name))
-                    {
-                        picked.Add(index);
-                    }
+                    picked.Add(index);
 
                     break;
                 default:
@@ -426,7 +493,8 @@ internal sealed partial class Evaluator
 
         foreach (int i in picked)
         {
-            columns.Add(input.Columns[i]);
+            // A column named like an earlier output column gets a number: ReportId = arg_max(Timestamp, ReportId) gives ReportId and ReportId1.
+            columns.Add(input.Columns[i] with { Name = UniqueName(columns, input.Columns[i].Name) });
         }
 
         return new ArgSpec(key, max, [.. picked]);
@@ -436,7 +504,7 @@ internal sealed partial class Evaluator
     private Scalar CompileAggregate(CallExpr call, Ctx ctx)
     {
         AggregateCollector collector = ctx.Aggregates!;
-        string f = call.Name.Name;
+        string f = AggregateAliases.GetValueOrDefault(call.Name.Name, call.Name.Name);
         var inner = new Ctx(collector.Input);
         if (f is "arg_max" or "arg_min")
         {
@@ -447,7 +515,10 @@ internal sealed partial class Evaluator
         int expected = f switch
         {
             "count" => 0,
-            "countif" or "sum" or "avg" or "min" or "max" or "take_any" or "any" => 1,
+            "countif" or "sum" or "avg" or "min" or "max" or "take_any" or "any" or "stdev" or "variance" => 1,
+            "maxif" or "minif" or "stdevif" or "varianceif" or "percentile" => 2,
+            "make_bag" => args.Length is 1 or 2 ? args.Length : 1,
+            "make_bag_if" => args.Length is 2 or 3 ? args.Length : 2,
             "dcount" => args.Length is 1 or 2 ? args.Length : 1,
             "make_set" or "make_list" or "sumif" or "avgif" or "dcountif" => args.Length is 1 or 2 ? args.Length : 1,
             "make_set_if" or "make_list_if" => args.Length is 2 or 3 ? args.Length : 2,
@@ -464,12 +535,19 @@ internal sealed partial class Evaluator
         }
 
         long max = 1_048_576;
-        if ((f is "make_set" or "make_list" && args.Length == 2) || (f is "make_set_if" or "make_list_if" && args.Length == 3))
+        if ((f is "make_set" or "make_list" or "make_bag" && args.Length == 2) || (f is "make_set_if" or "make_list_if" or "make_bag_if" && args.Length == 3))
         {
             max = args[^1].IsConstant && Values.ToLong(args[^1].Value) is { } m && m > 0 ? m : throw Error(call, $"The size limit of '{f}' must be a positive constant.");
         }
 
-        if (f is "make_set_if" or "make_list_if" && args.Length == 3)
+        double percent = 0;
+        if (f == "percentile")
+        {
+            percent = args[1].IsConstant && Values.ToReal(args[1].Value) is { } p and >= 0 and <= 100 ? p : throw Error(call, "The percentage of 'percentile' must be a constant from 0 to 100.");
+            args = [args[0]];
+        }
+
+        if (f is "make_set_if" or "make_list_if" or "make_bag_if" && args.Length == 3)
         {
             args = [args[0], args[1]];
         }
@@ -496,10 +574,11 @@ internal sealed partial class Evaluator
                 KqlScalarType.TimeSpan => KqlScalarType.TimeSpan,
                 _ => KqlScalarType.Real,
             },
-            "make_set" or "make_list" or "make_set_if" or "make_list_if" => KqlScalarType.Dynamic,
+            "make_set" or "make_list" or "make_set_if" or "make_list_if" or "make_bag" or "make_bag_if" => KqlScalarType.Dynamic,
+            "stdev" or "stdevif" or "variance" or "varianceif" => KqlScalarType.Real,
             _ => argType,
         };
-        var spec = new AggregateSpec(f, args, type, max);
+        var spec = new AggregateSpec(f, args, type, max) { Percent = percent };
         int slot = collector.Specs.Count;
         collector.Specs.Add(spec);
         return new Scalar(type, slots => slots[slot]);

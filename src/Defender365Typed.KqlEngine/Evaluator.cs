@@ -76,7 +76,13 @@ internal sealed partial class Evaluator
         _text = text;
         _tables = tables;
         _options = options;
+        Budget = new EvaluationBudget(options, text);
     }
+
+    internal EvaluationBudget Budget { get; }
+
+    /// <summary>The chart a <c>render</c> operator asked for (the engine ignores it for the data).</summary>
+    private string? _visualization;
 
     private sealed class LetValue
     {
@@ -90,6 +96,7 @@ internal sealed partial class Evaluator
     public KqlResultTable Run(KqlSyntaxTree tree)
     {
         KqlResultTable? result = null;
+        _tokens = tree.Tokens;
         foreach (Statement statement in tree.Statements)
         {
             switch (statement)
@@ -124,7 +131,7 @@ internal sealed partial class Evaluator
         }
 
         IReadOnlyList<object?[]> rows = result.Rows.Count > _options.MaxRows ? result.Rows.Take(_options.MaxRows).ToList() : result.Rows;
-        return new KqlResultTable("PrimaryResult", result.Columns, rows);
+        return new KqlResultTable("PrimaryResult", result.Columns, rows) { Visualization = _visualization };
     }
 
     private void DefineLet(LetStatement let)
@@ -132,9 +139,12 @@ internal sealed partial class Evaluator
         string name = let.Name.Name;
         if (let.Function is not null)
         {
-            throw Error(let, $"unsupported function 'user-defined functions (let {name} = (...) {{ ... }})'");
+            _functions[name] = new UserFunction(let.Function);
+            _lets.Remove(name);
+            return;
         }
 
+        _functions.Remove(name);
         Expr value = let.Value!;
         if (IsTabular(value, null))
         {
@@ -156,10 +166,12 @@ internal sealed partial class Evaluator
     private bool IsTabular(Expr e, Scope? scope) => e switch
     {
         PipeExpr => true,
-        OperatorNode => true,
+        OperatorNode op => op.Kind is not OperatorKind.Unknown,
+        CallExpr call => IsTabularCall(call),
         ParenExpr p => IsTabular(p.Inner, scope),
         NameExpr n => (scope is null || !scope.TryGet(n.Name, out _))
-            && (_lets.TryGetValue(n.Name, out LetValue? let) ? let.Tabular is not null : _tables.TryGetTable(n.Name, out _)),
+            && (_lets.TryGetValue(n.Name, out LetValue? let) ? let.Tabular is not null
+                : TryGetParameterless(n.Name, out CallExpr? call) ? IsTabularCall(call) : _tables.TryGetTable(n.Name, out _)),
         _ => false,
     };
 
@@ -178,6 +190,11 @@ internal sealed partial class Evaluator
                     return let.Table ??= EvalTabular(let.Tabular);
                 }
 
+                if (TryGetParameterless(n.Name, out CallExpr? viewCall) && IsTabularCall(viewCall))
+                {
+                    return EvalTabularCall(viewCall, null);
+                }
+
                 if (_tables.TryGetTable(n.Name, out KqlResultTable? table))
                 {
                     return table;
@@ -186,19 +203,40 @@ internal sealed partial class Evaluator
                 throw Error(n, $"unknown table '{n.Name}'" + Suggest(n.Name, _tables.TableNames.Concat(_lets.Keys)));
             case ParenExpr p:
                 return EvalTabular(p.Inner);
+            case CallExpr call when IsTabularCall(call):
+                return EvalTabularCall(call, null);
             case PipeExpr pipe:
-                return Apply(EvalTabular(pipe.Input), pipe.Operator);
+                KqlResultTable output = Apply(EvalTabular(pipe.Input), pipe.Operator);
+                Budget.CountRows(output.Rows.Count, pipe.Operator);
+                return output;
             case OperatorNode op:
-                return op.Kind switch
+                KqlResultTable source = op.Kind switch
                 {
                     OperatorKind.Union => Union(null, op),
                     OperatorKind.Print => Print(op),
+                    OperatorKind.Datatable => Datatable(op),
+                    OperatorKind.Range => Range(op),
+                    OperatorKind.Search => Search(null, op),
+                    OperatorKind.Unmodelled when op.Keyword is "externaldata" or "external_data" => ExternalData(op),
                     _ => throw Unsupported(op),
                 };
+                Budget.CountRows(source.Rows.Count, op);
+                return source;
             default:
                 throw Error(e, "Expected a tabular expression.");
         }
     }
+
+    /// <summary>The column an unnamed expression is named after: <c>X</c>, <c>f(X, ...)</c>, <c>X.member</c> and <c>X[i]</c> give X's name.</summary>
+    internal static string? DerivedName(Expr e) => e switch
+    {
+        NameExpr n => n.Name,
+        ParenExpr p => DerivedName(p.Inner),
+        CallExpr { Args.Count: > 0 } c => DerivedName(c.Args[0]),
+        DotExpr d => DerivedName(d.Left) is { } left ? left + "_" + d.Member.Name : null,
+        IndexExpr i => DerivedName(i.Left),
+        _ => null,
+    };
 
     internal static string Suggest(string name, IEnumerable<string> candidates)
     {
@@ -308,6 +346,25 @@ internal sealed partial class Evaluator
                 CheckParameters(op);
                 return op.Items.Count == 0 ? input : Project(input, op.Items, extend: true);
             case OperatorKind.As:
+                return input;
+            case OperatorKind.Invoke:
+                return Invoke(input, op);
+            case OperatorKind.Lookup:
+                CheckParameters(op, "kind");
+                return Join(input, op, lookup: true);
+            case OperatorKind.Search:
+                return Search(input, op);
+            case OperatorKind.Evaluate:
+                return Evaluate(input, op);
+            case OperatorKind.MakeSeries:
+                return MakeSeries(input, op);
+            case OperatorKind.Parse:
+            case OperatorKind.ParseWhere:
+                CheckParameters(op, "kind", "flags");
+                return Parse(input, op, dropUnmatched: op.Kind == OperatorKind.ParseWhere);
+            case OperatorKind.Render:
+                // The data is unchanged; the chart kind travels in the result's metadata (KqlResultTable.Visualization).
+                _visualization = TokensAfterKeyword(op) is [{ Kind: TokenKind.Identifier } kind, ..] ? kind.Text : null;
                 return input;
             default:
                 throw Unsupported(op);

@@ -33,6 +33,14 @@ public static class KqlEvaluator
             throw new KqlEngineException("Syntax error: " + first.Message, kql, first.Start, first.Length);
         }
 
-        return new Evaluator(kql, tables, options).Run(tree);
+        try
+        {
+            return new Evaluator(kql, tables, options).Run(tree);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException ex)
+        {
+            // Every regex the engine builds has EngineOptions.RegexTimeout; the places that know the query position wrap it themselves.
+            throw new KqlEngineException($"A regular expression took longer than {options.RegexTimeout} on one value (EngineOptions.RegexTimeout).", ex);
+        }
     }
 }

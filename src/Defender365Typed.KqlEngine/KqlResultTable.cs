@@ -61,6 +61,9 @@ public sealed class KqlResultTable
     /// <summary>The rows, each an array with one value per column.</summary>
     public IReadOnlyList<object?[]> Rows { get; }
 
+    /// <summary>The chart a <c>render</c> operator asked for (<c>timechart</c>, <c>barchart</c>...), or null; the rows do not depend on it.</summary>
+    public string? Visualization { get; init; }
+
     /// <summary>The index of the column named <paramref name="name"/> (ordinal), or -1.</summary>
     public int IndexOf(string name)
     {

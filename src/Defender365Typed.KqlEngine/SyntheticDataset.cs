@@ -213,6 +213,7 @@ public sealed partial class SyntheticDataset : ITableSource
             Ransomware();
             PasswordSpray();
             OlderAlerts();
+            MoreTables();
         }
 
         private void CreatePeople()

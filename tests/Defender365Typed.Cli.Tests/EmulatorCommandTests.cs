@@ -229,9 +229,9 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
     [Fact]
     public async Task Hunt_query_errors_are_exit_4_and_bad_input_exit_2()
     {
-        CliResult unsupported = await _cli.RunAsync("hunt", "DeviceLogonEvents | make-series count() on Timestamp step 1h", "--emulator");
+        CliResult unsupported = await _cli.RunAsync("hunt", "DeviceLogonEvents | sample 3", "--emulator");
         Assert.Equal(4, unsupported.ExitCode);
-        Assert.Contains("unsupported operator 'make-series'", unsupported.Err);
+        Assert.Contains("unsupported operator 'sample'", unsupported.Err);
 
         CliResult missing = await _cli.RunAsync("hunt", "@missing.kql", "--emulator");
         Assert.Equal(2, missing.ExitCode);
