@@ -37,6 +37,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
         Tokens = new TokenIssuer(() => new Uri(_baseUri, options.TenantId + "/v2.0").ToString(), options.Time);
         Entra = new EntraEmulator(Directory, Tokens, options.Time, () => _baseUri);
         ManagedIdentity = new ManagedIdentityEmulator(Directory, Tokens, options.Time);
+        LiveIncidents = options.LiveIncidents is { } live ? new LiveIncidentFeed(Incidents, options.Time, live) : null;
     }
 
     /// <summary>The HTTPS base address, e.g. <c>https://127.0.0.1:54321/</c>: the login authority host and both API hosts.</summary>
@@ -65,6 +66,9 @@ public sealed class DefenderEmulator : IAsyncDisposable
 
     /// <summary>The incidents both APIs serve.</summary>
     public IncidentStore Incidents { get; } = new();
+
+    /// <summary>The live incidents (<see cref="EmulatorOptions.LiveIncidents"/>), caught up before each request; null when off.</summary>
+    public LiveIncidentFeed? LiveIncidents { get; }
 
     /// <summary>Scripted hunting answers and the queries received.</summary>
     public HuntingEmulator Hunting { get; } = new();
@@ -127,6 +131,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
 
             try
             {
+                LiveIncidents?.CatchUp();
                 await Faults.InvokeAsync(context, next).ConfigureAwait(false);
             }
             finally
