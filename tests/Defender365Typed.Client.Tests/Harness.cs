@@ -45,11 +45,13 @@ public sealed class Harness : IAsyncDisposable
 
     public DefenderCloud Cloud => DefenderCloud.Emulator(Emulator.BaseUri, Emulator.ServerCertificate);
 
-    public static async Task<Harness> StartAsync()
+    public static async Task<Harness> StartAsync(Action<EmulatorOptions>? configure = null)
     {
         var logs = new RecordingLoggerProvider();
         ILoggerFactory factory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        DefenderEmulator emulator = await DefenderEmulator.StartAsync(new EmulatorOptions { LoggerProvider = logs });
+        var options = new EmulatorOptions { LoggerProvider = logs };
+        configure?.Invoke(options);
+        DefenderEmulator emulator = await DefenderEmulator.StartAsync(options);
         return new Harness(emulator, logs, factory);
     }
 

@@ -32,6 +32,7 @@ public sealed class LiveIncidentFeed
     private DateTimeOffset _nextAt;
     private TimeSpan _nextLag;
     private long _nextId;
+    private DateTimeOffset _visibleAt;
 
     /// <summary>Starts the feed over <paramref name="store"/>, adding the initial incidents.</summary>
     public LiveIncidentFeed(IncidentStore store, TimeProvider time, LiveIncidentOptions options)
@@ -51,6 +52,7 @@ public sealed class LiveIncidentFeed
         _choices = new Random(unchecked(options.Seed * 31 + 7));
         _nextId = options.FirstId;
         DateTimeOffset start = options.Start ?? time.GetUtcNow();
+        _visibleAt = start;
         for (int i = 0; i < options.InitialIncidents; i++)
         {
             Create(start.AddMinutes(-_choices.Next(60, 11 * 60)));
@@ -79,6 +81,7 @@ public sealed class LiveIncidentFeed
         int applied = 0;
         lock (_gate)
         {
+            _visibleAt = now;
             while (_nextAt + _nextLag <= now)
             {
                 Apply(_nextAt);
@@ -133,7 +136,7 @@ public sealed class LiveIncidentFeed
         incident.Alerts.Add(new EmulatedAlert("da" + id.ToString(CultureInfo.InvariantCulture), incident.DisplayName, severity, "new",
             "Execution", "microsoftDefenderForEndpoint", "antivirus", at));
         _store.Add(incident);
-        _history.Add(new LiveIncidentChange(id, at, LiveIncidentChangeKind.Created, null));
+        _history.Add(new LiveIncidentChange(id, at, LiveIncidentChangeKind.Created, null, _visibleAt));
     }
 
     private void Update(EmulatedIncident incident, DateTimeOffset at)
@@ -154,7 +157,7 @@ public sealed class LiveIncidentFeed
             incident.LastUpdateDateTime = at;
         }
 
-        _history.Add(new LiveIncidentChange(incident.Id, at, LiveIncidentChangeKind.Updated, null));
+        _history.Add(new LiveIncidentChange(incident.Id, at, LiveIncidentChangeKind.Updated, null, _visibleAt));
     }
 
     private void Merge(EmulatedIncident from, EmulatedIncident into, DateTimeOffset at)
@@ -174,8 +177,8 @@ public sealed class LiveIncidentFeed
             }
         }
 
-        _history.Add(new LiveIncidentChange(from.Id, at, LiveIncidentChangeKind.Merged, into.Id));
-        _history.Add(new LiveIncidentChange(into.Id, at, LiveIncidentChangeKind.Updated, null));
+        _history.Add(new LiveIncidentChange(from.Id, at, LiveIncidentChangeKind.Merged, into.Id, _visibleAt));
+        _history.Add(new LiveIncidentChange(into.Id, at, LiveIncidentChangeKind.Updated, null, _visibleAt));
     }
 }
 
@@ -197,4 +200,5 @@ public enum LiveIncidentChangeKind
 /// <param name="LastUpdate">Its new <c>lastUpdateDateTime</c>.</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="MergedInto">For a merge, the incident it went into.</param>
-public sealed record LiveIncidentChange(long Id, DateTimeOffset LastUpdate, LiveIncidentChangeKind Kind, long? MergedInto);
+/// <param name="VisibleAt">The emulator time the change was applied (its <c>lastUpdateDateTime</c> or later, by the visibility lag).</param>
+public sealed record LiveIncidentChange(long Id, DateTimeOffset LastUpdate, LiveIncidentChangeKind Kind, long? MergedInto, DateTimeOffset VisibleAt);
