@@ -61,6 +61,7 @@ public static class SyncChildProcess
             PollInterval = TimeSpan.FromMilliseconds(30),
         };
         await using var log = new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.Read);
+        bool polled = false;
         await foreach (IncidentSyncBatch<SecurityIncident> batch in client.Incidents.SyncAsync(store, options))
         {
             var lines = new StringBuilder();
@@ -72,6 +73,12 @@ public static class SyncChildProcess
             await log.WriteAsync(Encoding.UTF8.GetBytes(lines.ToString()));
             log.Flush(flushToDisk: true);
             await batch.AcknowledgeAsync();
+            if (batch.IsEndOfPoll && !polled)
+            {
+                polled = true;
+                await Console.Out.WriteLineAsync("ready"); // one poll done: the parent's kill lands among the polls after it
+                await Console.Out.FlushAsync();
+            }
         }
 
         return 0;
