@@ -16,6 +16,8 @@ public sealed class IncidentSyncCursor
     internal const string FormatName = "defender365.incident-sync-cursor";
     internal const int CurrentVersion = 1;
 
+    private readonly HashSet<IncidentChangeMark> _seen;
+
     /// <summary>Creates a cursor.</summary>
     /// <param name="api">The API whose incident IDs <paramref name="seen"/> holds.</param>
     /// <param name="highWater">The newest change delivered, or null before the first.</param>
@@ -25,7 +27,8 @@ public sealed class IncidentSyncCursor
         ArgumentNullException.ThrowIfNull(seen);
         Api = api;
         HighWater = highWater?.ToUniversalTime();
-        Seen = [.. seen.Distinct().OrderBy(m => m.LastUpdate).ThenBy(m => m.Id, StringComparer.Ordinal)];
+        _seen = [.. seen];
+        Seen = [.. _seen.OrderBy(m => m.LastUpdate).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>A cursor from which nothing was delivered yet: the first sync reads the first-fetch window.</summary>
@@ -41,7 +44,7 @@ public sealed class IncidentSyncCursor
     public IReadOnlyList<IncidentChangeMark> Seen { get; }
 
     /// <summary>Whether <paramref name="mark"/> was delivered already.</summary>
-    public bool Contains(IncidentChangeMark mark) => Seen.Contains(mark);
+    public bool Contains(IncidentChangeMark mark) => _seen.Contains(mark);
 
     /// <summary>The cursor as compact JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(ToDocument(), IncidentSyncJsonContext.Default.IncidentSyncCursorDocument);
