@@ -29,6 +29,7 @@ public sealed class LiveIncidentFeed
     private readonly Random _choices;
     private readonly List<LiveIncidentChange> _history = [];
     private readonly object _gate = new();
+    private readonly List<(DateTimeOffset At, DateTimeOffset Visible)> _pending = [];
     private DateTimeOffset _nextAt;
     private TimeSpan _nextLag;
     private long _nextId;
@@ -82,11 +83,18 @@ public sealed class LiveIncidentFeed
         lock (_gate)
         {
             _visibleAt = now;
-            while (_nextAt + _nextLag <= now)
+            while (_nextAt <= now)
             {
-                Apply(_nextAt);
-                applied++;
+                _pending.Add((_nextAt, _nextAt + _nextLag));
                 ScheduleNext();
+            }
+
+            // Visible in the order of their lag, not of their times: a change can surface below newer ones already shown.
+            foreach ((DateTimeOffset at, DateTimeOffset visible) in _pending.Where(p => p.Visible <= now).OrderBy(p => p.Visible).ThenBy(p => p.At).ToList())
+            {
+                _pending.Remove((at, visible));
+                Apply(at);
+                applied++;
             }
         }
 
@@ -154,6 +162,7 @@ public sealed class LiveIncidentFeed
                 default: incident.Severity = FutureSeverity; break;
             }
 
+            at = After(incident, at);
             incident.LastUpdateDateTime = at;
         }
 
@@ -172,14 +181,18 @@ public sealed class LiveIncidentFeed
                 from.Alerts.Clear();
                 from.Status = "redirected";
                 from.RedirectIncidentId = into.Id;
-                from.LastUpdateDateTime = at;
-                into.LastUpdateDateTime = at;
+                from.LastUpdateDateTime = After(from, at);
+                into.LastUpdateDateTime = After(into, at);
             }
         }
 
-        _history.Add(new LiveIncidentChange(from.Id, at, LiveIncidentChangeKind.Merged, into.Id, _visibleAt));
-        _history.Add(new LiveIncidentChange(into.Id, at, LiveIncidentChangeKind.Updated, null, _visibleAt));
+        _history.Add(new LiveIncidentChange(from.Id, from.LastUpdateDateTime, LiveIncidentChangeKind.Merged, into.Id, _visibleAt));
+        _history.Add(new LiveIncidentChange(into.Id, into.LastUpdateDateTime, LiveIncidentChangeKind.Updated, null, _visibleAt));
     }
+
+    /// <summary>A change that surfaces late never moves an incident's lastUpdateDateTime back: it lands just after the newest.</summary>
+    private static DateTimeOffset After(EmulatedIncident incident, DateTimeOffset at) =>
+        at > incident.LastUpdateDateTime ? at : incident.LastUpdateDateTime.AddMilliseconds(1);
 }
 
 /// <summary>What a live change did.</summary>

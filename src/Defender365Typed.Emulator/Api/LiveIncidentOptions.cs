@@ -18,8 +18,8 @@ public sealed class LiveIncidentOptions
     public TimeSpan MeanInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// The longest a change stays invisible after its <c>lastUpdateDateTime</c> (changes become visible in order, so a
-    /// late one holds back the ones after it), like the service's indexing lag. Default 2 minutes; zero for none.
+    /// The longest a change stays invisible after its <c>lastUpdateDateTime</c>, like the service's indexing lag; changes
+    /// surface in the order of their lag, so a late one appears below newer ones already shown. Default 2 minutes; zero for none.
     /// </summary>
     public TimeSpan MaxVisibilityLag { get; set; } = TimeSpan.FromMinutes(2);
 
