@@ -40,6 +40,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
         ManagedIdentity = new ManagedIdentityEmulator(Directory, Tokens, options.Time);
         Hunting = new HuntingEmulator { Schema = options.HuntingSchema };
         HuntingSchema = options.HuntingSchema ?? KqlEngine.HuntingSchema.Document;
+        LiveIncidents = options.LiveIncidents is { } live ? new LiveIncidentFeed(Incidents, options.Time, live) : null;
     }
 
     /// <summary>The HTTPS base address, e.g. <c>https://127.0.0.1:54321/</c>: the login authority host and both API hosts.</summary>
@@ -68,6 +69,9 @@ public sealed class DefenderEmulator : IAsyncDisposable
 
     /// <summary>The incidents both APIs serve.</summary>
     public IncidentStore Incidents { get; } = new();
+
+    /// <summary>The live incidents (<see cref="EmulatorOptions.LiveIncidents"/>), caught up before each request; null when off.</summary>
+    public LiveIncidentFeed? LiveIncidents { get; }
 
     /// <summary>Scripted hunting answers and the queries received.</summary>
     public HuntingEmulator Hunting { get; }
@@ -134,6 +138,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
 
             try
             {
+                LiveIncidents?.CatchUp();
                 await Faults.InvokeAsync(context, next).ConfigureAwait(false);
             }
             finally

@@ -27,4 +27,7 @@ public sealed class EmulatorOptions
 
     /// <summary>The clock; tests may substitute one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>Incidents that are created, updated and merged as <see cref="Time"/> advances; none when null.</summary>
+    public Api.LiveIncidentOptions? LiveIncidents { get; set; }
 }

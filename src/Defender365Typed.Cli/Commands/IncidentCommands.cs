@@ -14,7 +14,7 @@ using Defender365Typed.Cli.Settings;
 
 namespace Defender365Typed.Cli.Commands;
 
-/// <summary><c>incidents list | get | update</c> on Microsoft Graph security.</summary>
+/// <summary><c>incidents list | get | update | sync</c> on Microsoft Graph security.</summary>
 internal static class IncidentCommands
 {
     // The choices and their help come from the client's one list of incident values.
@@ -38,6 +38,7 @@ internal static class IncidentCommands
         command.Subcommands.Add(Get(run));
         command.Subcommands.Add(Update(run));
         command.Subcommands.Add(IncidentCloseCommand.Create(run));
+        command.Subcommands.Add(IncidentSyncCommand.Create(run));
         return command;
     }
 

@@ -25,6 +25,12 @@ internal static class DefenderRequest
         request.Options.Set(Kind, kind);
         request.Options.Set(Idempotent, idempotent);
         request.Headers.Accept.ParseAdd("application/json");
+        if (api == DefenderApi.Graph && kind != DefenderCallKind.Hunting)
+        {
+            // Graph sends newer members of evolvable enums (status awaitingAction, ...) only when asked; the models keep any value.
+            request.Headers.TryAddWithoutValidation("Prefer", "include-unknown-enum-members");
+        }
+
         return request;
     }
 

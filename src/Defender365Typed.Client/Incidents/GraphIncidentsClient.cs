@@ -34,6 +34,27 @@ public sealed class GraphIncidentsClient
             (_, page) => page.NextLink is null ? null : new Uri(page.NextLink), query.MaxItems, cancellationToken);
     }
 
+    /// <summary>
+    /// Every incident created or changed since <paramref name="cursor"/>, in <c>lastUpdateDateTime</c> order, in batches to
+    /// acknowledge (at least once, duplicates dropped); see <see cref="IncidentSyncOptions"/> and docs/incident-sync.md.
+    /// </summary>
+    /// <exception cref="ArgumentException">The cursor belongs to the legacy API.</exception>
+    public IAsyncEnumerable<IncidentSyncBatch<SecurityIncident>> SyncAsync(IncidentSyncCursor cursor, IncidentSyncOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        return IncidentSync.RunAsync(SyncSource(), cursor, null, options, _transport.Options.TimeProvider, cancellationToken);
+    }
+
+    /// <summary>As <see cref="SyncAsync(IncidentSyncCursor, IncidentSyncOptions?, CancellationToken)"/>, from the cursor in <paramref name="store"/>, which each acknowledgement updates.</summary>
+    /// <exception cref="IncidentCursorException">The stored cursor cannot be read; nothing was sent.</exception>
+    public IAsyncEnumerable<IncidentSyncBatch<SecurityIncident>> SyncAsync(IIncidentCursorStore store, IncidentSyncOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return IncidentSync.RunAsync(SyncSource(), null, store, options, _transport.Options.TimeProvider, cancellationToken);
+    }
+
+    private GraphIncidentSyncSource SyncSource() => new(this, _transport, _pager);
+
     /// <summary>One incident.</summary>
     public async Task<SecurityIncident> GetAsync(string id, bool expandAlerts = false, CancellationToken cancellationToken = default)
     {

@@ -36,6 +36,25 @@ public sealed class LegacyIncidentsClient
         return _pager.PagesAsync(DefenderApi.Legacy, first, DefenderJsonContext.Default.ODataPageDefenderIncident, Next, query.MaxItems, cancellationToken);
     }
 
+    /// <summary>
+    /// Every incident created or changed since <paramref name="cursor"/>, in <c>lastUpdateTime</c> order, in batches to
+    /// acknowledge (at least once, duplicates dropped); see <see cref="IncidentSyncOptions"/> and docs/incident-sync.md.
+    /// </summary>
+    /// <exception cref="ArgumentException">The cursor belongs to the Graph API.</exception>
+    public IAsyncEnumerable<IncidentSyncBatch<DefenderIncident>> SyncAsync(IncidentSyncCursor cursor, IncidentSyncOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        return IncidentSync.RunAsync(new LegacyIncidentSyncSource(this), cursor, null, options, _transport.Options.TimeProvider, cancellationToken);
+    }
+
+    /// <summary>As <see cref="SyncAsync(IncidentSyncCursor, IncidentSyncOptions?, CancellationToken)"/>, from the cursor in <paramref name="store"/>, which each acknowledgement updates.</summary>
+    /// <exception cref="IncidentCursorException">The stored cursor cannot be read; nothing was sent.</exception>
+    public IAsyncEnumerable<IncidentSyncBatch<DefenderIncident>> SyncAsync(IIncidentCursorStore store, IncidentSyncOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return IncidentSync.RunAsync(new LegacyIncidentSyncSource(this), null, store, options, _transport.Options.TimeProvider, cancellationToken);
+    }
+
     /// <summary>One incident.</summary>
     public async Task<DefenderIncident> GetAsync(long id, CancellationToken cancellationToken = default)
     {

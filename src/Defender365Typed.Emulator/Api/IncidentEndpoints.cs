@@ -74,6 +74,7 @@ internal sealed class IncidentEndpoints
         List<EmulatedIncident> matching = items.ToList();
         List<EmulatedIncident> page = matching.Skip(skip).Take(top).ToList();
         bool expand = string.Equals(q["$expand"], "alerts", StringComparison.Ordinal);
+        bool unknownEnums = EvolvableEnums.Requested(context);
         string? next = !legacy && skip + page.Count < matching.Count ? NextLink(context, top, skip + page.Count) : null;
         await JsonResponse.WriteAsync(context, 200, w =>
         {
@@ -89,7 +90,7 @@ internal sealed class IncidentEndpoints
             w.WriteStartArray("value");
             foreach (EmulatedIncident incident in page)
             {
-                Write(w, incident, legacy, expand);
+                Write(w, incident, legacy, expand, unknownEnums);
             }
 
             w.WriteEndArray();
@@ -108,7 +109,7 @@ internal sealed class IncidentEndpoints
         if (incident is not null)
         {
             bool expand = string.Equals(context.Request.Query["$expand"], "alerts", StringComparison.Ordinal);
-            await JsonResponse.WriteAsync(context, 200, w => Write(w, incident, legacy, expand)).ConfigureAwait(false);
+            await JsonResponse.WriteAsync(context, 200, w => Write(w, incident, legacy, expand, EvolvableEnums.Requested(context))).ConfigureAwait(false);
         }
     }
 
@@ -145,7 +146,7 @@ internal sealed class IncidentEndpoints
             return;
         }
 
-        await JsonResponse.WriteAsync(context, 200, w => Write(w, incident, legacy, withAlerts: legacy)).ConfigureAwait(false);
+        await JsonResponse.WriteAsync(context, 200, w => Write(w, incident, legacy, withAlerts: legacy, EvolvableEnums.Requested(context))).ConfigureAwait(false);
     }
 
     public async Task AddCommentAsync(HttpContext context)
@@ -209,7 +210,7 @@ internal sealed class IncidentEndpoints
         return incident;
     }
 
-    private void Write(Utf8JsonWriter w, EmulatedIncident incident, bool legacy, bool withAlerts)
+    private void Write(Utf8JsonWriter w, EmulatedIncident incident, bool legacy, bool withAlerts, bool unknownEnumMembers)
     {
         if (legacy)
         {
@@ -217,7 +218,7 @@ internal sealed class IncidentEndpoints
         }
         else
         {
-            IncidentJson.WriteGraph(w, incident, _directory.TenantId, withAlerts);
+            IncidentJson.WriteGraph(w, incident, _directory.TenantId, withAlerts, unknownEnumMembers);
         }
     }
 

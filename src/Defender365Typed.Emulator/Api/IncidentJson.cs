@@ -7,14 +7,15 @@ namespace Defender365Typed.Emulator.Api;
 /// <summary>Writes incidents in the Graph security and the legacy Defender XDR shapes.</summary>
 internal static class IncidentJson
 {
-    public static void WriteGraph(Utf8JsonWriter w, EmulatedIncident i, string tenantId, bool withAlerts)
+    // unknownEnumMembers: the request asked for evolvable enum members newer than the sentinel (EvolvableEnums).
+    public static void WriteGraph(Utf8JsonWriter w, EmulatedIncident i, string tenantId, bool withAlerts, bool unknownEnumMembers = true)
     {
         lock (i.Gate)
         {
             w.WriteStartObject();
             w.WriteString("id", i.Id.ToString(CultureInfo.InvariantCulture));
             w.WriteString("tenantId", tenantId);
-            w.WriteString("status", i.Status);
+            w.WriteString("status", EvolvableEnums.Status(i.Status, unknownEnumMembers));
             w.WriteString("incidentWebUrl", $"https://security.microsoft.com/incidents/{i.Id}?tid={tenantId}");
             if (i.RedirectIncidentId is long redirect)
             {
@@ -31,7 +32,7 @@ internal static class IncidentJson
             WriteNullable(w, "assignedTo", i.AssignedTo);
             w.WriteString("classification", i.Classification);
             w.WriteString("determination", i.Determination);
-            w.WriteString("severity", i.Severity);
+            w.WriteString("severity", EvolvableEnums.Severity(i.Severity, unknownEnumMembers));
             w.WriteStartArray("customTags");
             foreach (string tag in i.CustomTags)
             {
