@@ -12,14 +12,24 @@ public sealed class HuntingSchemaDocument
 {
     /// <summary>Creates the document.</summary>
     public HuntingSchemaDocument(IReadOnlyList<HuntingSchemaTable> tables, string? source = null, string? note = null)
+        : this(tables, Array.Empty<HuntingSchemaFunction>(), source, note)
+    {
+    }
+
+    /// <summary>Creates the document with functions.</summary>
+    public HuntingSchemaDocument(IReadOnlyList<HuntingSchemaTable> tables, IReadOnlyList<HuntingSchemaFunction> functions, string? source = null, string? note = null)
     {
         Tables = tables ?? throw new ArgumentNullException(nameof(tables));
+        Functions = functions ?? throw new ArgumentNullException(nameof(functions));
         Source = source;
         Note = note;
     }
 
     /// <summary>The tables, in file order.</summary>
     public IReadOnlyList<HuntingSchemaTable> Tables { get; }
+
+    /// <summary>The callable functions (built-in and saved), in file order; empty when the file has none.</summary>
+    public IReadOnlyList<HuntingSchemaFunction> Functions { get; }
 
     /// <summary>Where the schema was taken from (informational, <c>"source"</c>).</summary>
     public string? Source { get; }

@@ -3,8 +3,8 @@ using System;
 namespace Defender365Typed.KqlFrontEnd;
 
 /// <summary>
-/// A hunting-schema JSON file is malformed; the message names the file, the line and column, the table, the column or
-/// function, and the field (JSON property) at fault.
+/// A hunting-schema JSON file is malformed; the message names the file, the line and column, the table or function, the
+/// column or parameter, and the field (JSON property) at fault.
 /// </summary>
 public sealed class HuntingSchemaFormatException : FormatException
 {
@@ -47,10 +47,10 @@ public sealed class HuntingSchemaFormatException : FormatException
     /// <summary>The file (or other origin) the schema came from, when known.</summary>
     public string? Origin { get; }
 
-    /// <summary>The offending table, when known.</summary>
+    /// <summary>The offending table (or function), when known.</summary>
     public string? Table { get; }
 
-    /// <summary>The offending column, when known.</summary>
+    /// <summary>The offending column (or parameter), when known.</summary>
     public string? Column { get; }
 
     /// <summary>The 1-based line of the problem in the file; 0 when unknown.</summary>

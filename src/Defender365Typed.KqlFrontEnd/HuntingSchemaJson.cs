@@ -23,21 +23,25 @@ public enum HuntingSchemaStrictness
 }
 
 /// <summary>
-/// The one reader of hunting-schema JSON: <c>{"tables": [{"name", "description", "columns": [{"name", "type",
-/// "description", "docType"}], "notes", "source"}], "source", "note"}</c>. Every problem is a
-/// <see cref="HuntingSchemaFormatException"/> whose message names the file, the line and column, the table and the
-/// column; names must be identifiers (a letter or '_', then letters, digits or '_') and unique where they meet.
+/// The one reader and writer of hunting-schema JSON (docs/schema-file.md): <c>{"tables": [{"name", "description",
+/// "columns": [{"name", "type", "description", "docType"}], "notes", "source"}], "functions": [{"name", "kind",
+/// "description", "parameters": [{"name", "type", "defaultValue"}], "outputColumns": [columns]}], "source", "note"}</c>.
+/// Every problem is a <see cref="HuntingSchemaFormatException"/> whose message names the file, the line and position,
+/// the table or function and the column or parameter; names must be identifiers (a letter or '_', then letters, digits
+/// or '_') and unique where they meet (tables and functions share one namespace).
 /// </summary>
 /// <remarks>
 /// The JSON itself is read by <see cref="SchemaJsonParser"/>, a small reader of our own rather than System.Text.Json:
 /// the generator reads schema files inside the compiler, where System.Text.Json is not guaranteed to be loadable
 /// (Visual Studio's .NET Framework host), and JsonDocument keeps no line numbers, which every error here names.
 /// </remarks>
-public static class HuntingSchemaJson
+public static partial class HuntingSchemaJson
 {
     private const string KqlTypeNames = "string, long, int, real, bool, datetime, timespan, guid, decimal, dynamic";
 
-    private static readonly string[] RootProperties = { "tables", "source", "note" };
+    private static readonly string[] RootProperties = { "tables", "functions", "source", "note" };
+    private static readonly string[] FunctionProperties = { "name", "kind", "description", "parameters", "outputColumns" };
+    private static readonly string[] ParameterProperties = { "name", "type", "defaultValue" };
     private static readonly string[] TableProperties = { "name", "description", "columns", "notes", "source" };
     private static readonly string[] ColumnProperties = { "name", "type", "description", "docType" };
 
@@ -113,7 +117,113 @@ public static class HuntingSchemaJson
             tables.Add(read);
         }
 
-        return new HuntingSchemaDocument(tables, OptionalString(root, "source", rootPlace), OptionalString(root, "note", rootPlace));
+        var functions = new List<HuntingSchemaFunction>();
+        var functionIndex = 0;
+        foreach (var function in OptionalArray(root, "functions", rootPlace))
+        {
+            functionIndex++;
+            var place = rootPlace.WithTableIndex(functionIndex, function, "function");
+            var read = ReadFunction(function, place, strict);
+            if (!names.Add(read.Name))
+            {
+                function.TryGetProperty("name", out var nameProperty);
+                throw place.At(nameProperty.Value).WithTable(read.Name).Error("repeats the name of an earlier table or function", "name");
+            }
+
+            functions.Add(read);
+        }
+
+        return new HuntingSchemaDocument(tables, functions, OptionalString(root, "source", rootPlace), OptionalString(root, "note", rootPlace));
+    }
+
+    private static HuntingSchemaFunction ReadFunction(SchemaJsonValue function, Place place, bool strict)
+    {
+        if (function.ValueKind != SchemaJsonKind.Object)
+        {
+            throw place.Error("is not an object", null);
+        }
+
+        var name = Name(function, place);
+        place = place.WithTable(name);
+        CheckProperties(function, FunctionProperties, place, strict);
+        var kindText = OptionalString(function, "kind", place);
+        function.TryGetProperty("kind", out var kindProperty);
+        var kind = kindText switch
+        {
+            "builtIn" => HuntingSchemaFunctionKind.BuiltIn,
+            "saved" => HuntingSchemaFunctionKind.Saved,
+            null => throw place.Error("has no \"kind\" (\"builtIn\" or \"saved\")", "kind"),
+            _ => throw place.At(kindProperty.Value).Error($"has unknown kind '{kindText}' (\"builtIn\" or \"saved\")", "kind"),
+        };
+
+        var parameters = new List<HuntingSchemaParameter>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var parameter in OptionalArray(function, "parameters", place))
+        {
+            index++;
+            var parameterPlace = place.WithColumnIndex(index, parameter, "parameter");
+            var read = ReadParameter(parameter, parameterPlace, strict);
+            if (!names.Add(read.Name))
+            {
+                parameter.TryGetProperty("name", out var nameProperty);
+                throw parameterPlace.At(nameProperty.Value).WithColumn(read.Name).Error("repeats the name of an earlier parameter", "name");
+            }
+
+            parameters.Add(read);
+        }
+
+        var outputColumns = new List<HuntingSchemaColumn>();
+        names.Clear();
+        index = 0;
+        foreach (var column in OptionalArray(function, "outputColumns", place))
+        {
+            index++;
+            var columnPlace = place.WithColumnIndex(index, column, "output column");
+            var read = ReadColumn(column, columnPlace, strict: false);
+            if (!names.Add(read.Name))
+            {
+                column.TryGetProperty("name", out var nameProperty);
+                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("repeats the name of an earlier output column", "name");
+            }
+
+            outputColumns.Add(read);
+        }
+
+        return new HuntingSchemaFunction(name, kind, parameters, outputColumns, OptionalString(function, "description", place));
+    }
+
+    private static HuntingSchemaParameter ReadParameter(SchemaJsonValue parameter, Place place, bool strict)
+    {
+        if (parameter.ValueKind != SchemaJsonKind.Object)
+        {
+            throw place.Error("is not an object", null);
+        }
+
+        var name = Name(parameter, place);
+        place = place.WithColumn(name);
+        CheckProperties(parameter, ParameterProperties, place, strict);
+        var type = OptionalString(parameter, "type", place) ?? throw place.Error("has no \"type\"", "type");
+        if (!type.StartsWith("(", StringComparison.Ordinal) && KqlScalarTypes.Parse(type) == KqlScalarType.Unknown)
+        {
+            parameter.TryGetProperty("type", out var property);
+            throw place.At(property.Value).Error($"has unknown type '{type}' (a KQL type is one of: {KqlTypeNames}; a table parameter is a schema such as (*))", "type");
+        }
+
+        return new HuntingSchemaParameter(name, type, OptionalString(parameter, "defaultValue", place));
+    }
+
+    /// <summary>The property's array items; none when absent or JSON null; an error when it is something else.</summary>
+    private static IReadOnlyList<SchemaJsonValue> OptionalArray(SchemaJsonValue element, string property, Place place)
+    {
+        if (!element.TryGetProperty(property, out var value) || value.Value.ValueKind == SchemaJsonKind.Null)
+        {
+            return Array.Empty<SchemaJsonValue>();
+        }
+
+        return value.Value.ValueKind == SchemaJsonKind.Array
+            ? value.Value.EnumerateArray()
+            : throw place.At(value.Value).Error($"has a \"{property}\" that is not an array", property);
     }
 
     private static HuntingSchemaTable ReadTable(SchemaJsonValue table, Place place, bool strict)
@@ -247,60 +357,68 @@ public static class HuntingSchemaJson
     }
 
     /// <summary>
-    /// Where in the file a problem is: origin, line and column, then table (by name or 1-based index), then column.
+    /// Where in the file a problem is: origin, line and position, then the table or function (by name or 1-based index),
+    /// then the column or parameter.
     /// </summary>
     private readonly struct Place
     {
         private readonly string _origin;
-        private readonly string? _table;
-        private readonly int _tableIndex;
-        private readonly string? _column;
-        private readonly int _columnIndex;
+        private readonly string _ownerKind;
+        private readonly string? _owner;
+        private readonly int _ownerIndex;
+        private readonly string _itemKind;
+        private readonly string? _item;
+        private readonly int _itemIndex;
         private readonly int _line;
         private readonly int _linePosition;
 
         public Place(string origin, SchemaJsonValue at)
-            : this(origin, null, 0, null, 0, at.Line, at.Column)
+            : this(origin, "table", null, 0, "column", null, 0, at.Line, at.Column)
         {
         }
 
-        private Place(string origin, string? table, int tableIndex, string? column, int columnIndex, int line, int linePosition)
+        private Place(string origin, string ownerKind, string? owner, int ownerIndex, string itemKind, string? item, int itemIndex, int line, int linePosition)
         {
             _origin = origin;
-            _table = table;
-            _tableIndex = tableIndex;
-            _column = column;
-            _columnIndex = columnIndex;
+            _ownerKind = ownerKind;
+            _owner = owner;
+            _ownerIndex = ownerIndex;
+            _itemKind = itemKind;
+            _item = item;
+            _itemIndex = itemIndex;
             _line = line;
             _linePosition = linePosition;
         }
 
-        public Place WithTableIndex(int index, SchemaJsonValue at) => new Place(_origin, null, index, null, 0, at.Line, at.Column);
+        public Place WithTableIndex(int index, SchemaJsonValue at, string ownerKind = "table") =>
+            new Place(_origin, ownerKind, null, index, "column", null, 0, at.Line, at.Column);
 
-        public Place WithTable(string name) => new Place(_origin, name, _tableIndex, null, 0, _line, _linePosition);
+        public Place WithTable(string name) => new Place(_origin, _ownerKind, name, _ownerIndex, _itemKind, null, 0, _line, _linePosition);
 
-        public Place WithColumnIndex(int index, SchemaJsonValue at) => new Place(_origin, _table, _tableIndex, null, index, at.Line, at.Column);
+        public Place WithColumnIndex(int index, SchemaJsonValue at, string itemKind = "column") =>
+            new Place(_origin, _ownerKind, _owner, _ownerIndex, itemKind, null, index, at.Line, at.Column);
 
-        public Place WithColumn(string name) => new Place(_origin, _table, _tableIndex, name, _columnIndex, _line, _linePosition);
+        public Place WithColumn(string name) => new Place(_origin, _ownerKind, _owner, _ownerIndex, _itemKind, name, _itemIndex, _line, _linePosition);
 
         /// <summary>The same place, pointing at <paramref name="value"/> (or staying put when it is absent).</summary>
         public Place At(SchemaJsonValue? value) => value == null ? this : At(value.Line, value.Column);
 
-        public Place At(int line, int linePosition) => new Place(_origin, _table, _tableIndex, _column, _columnIndex, line, linePosition);
+        public Place At(int line, int linePosition) =>
+            new Place(_origin, _ownerKind, _owner, _ownerIndex, _itemKind, _item, _itemIndex, line, linePosition);
 
         public HuntingSchemaFormatException Error(string problem, string? field)
         {
             var where = _origin + "(" + _line.ToString(CultureInfo.InvariantCulture) + "," + _linePosition.ToString(CultureInfo.InvariantCulture) + ")";
-            if (_table != null || _tableIndex > 0)
+            if (_owner != null || _ownerIndex > 0)
             {
-                where += ": table " + (_table != null ? "'" + _table + "'" : "#" + _tableIndex.ToString(CultureInfo.InvariantCulture));
-                if (_column != null || _columnIndex > 0)
+                where += ": " + _ownerKind + " " + (_owner != null ? "'" + _owner + "'" : "#" + _ownerIndex.ToString(CultureInfo.InvariantCulture));
+                if (_item != null || _itemIndex > 0)
                 {
-                    where += ", column " + (_column != null ? "'" + _column + "'" : "#" + _columnIndex.ToString(CultureInfo.InvariantCulture));
+                    where += ", " + _itemKind + " " + (_item != null ? "'" + _item + "'" : "#" + _itemIndex.ToString(CultureInfo.InvariantCulture));
                 }
             }
 
-            return new HuntingSchemaFormatException(where + " " + problem + ".", _origin, _table, _column, null, _line, _linePosition, field);
+            return new HuntingSchemaFormatException(where + " " + problem + ".", _origin, _owner, _item, null, _line, _linePosition, field);
         }
     }
 }

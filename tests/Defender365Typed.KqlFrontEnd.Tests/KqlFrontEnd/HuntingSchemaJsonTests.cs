@@ -140,7 +140,7 @@ public sealed class HuntingSchemaJsonTests
     [InlineData("""{"tables":[{"name":"T","columns":[]}]}""", "tables.json(1,12): table 'T' has no \"description\".")]
     [InlineData("""{"tables":[{"name":"T","description":"d","columns":[{"name":"A","type":"long"}]}]}""", "tables.json(1,53): table 'T', column 'A' has no \"description\".")]
     [InlineData("""{"tables":[{"name":"T","description":"d","columns":[],"note":"x"}]}""", "tables.json(1,55): table 'T' has an unknown property \"note\" (known: name, description, columns, notes, source).")]
-    [InlineData("""{"tables":[],"version":2}""", "tables.json(1,14) has an unknown property \"version\" (known: tables, source, note).")]
+    [InlineData("""{"tables":[],"version":2}""", "tables.json(1,14) has an unknown property \"version\" (known: tables, functions, source, note).")]
     [InlineData("{\"tables\":[],}", "tables.json(1,14) is not valid JSON: ")]
     public void Strict_reading_requires_descriptions_known_properties_and_plain_json(string json, string message)
     {
