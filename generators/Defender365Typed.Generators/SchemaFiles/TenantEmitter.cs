@@ -34,12 +34,7 @@ internal static class TenantEmitter
         bool first = true;
         foreach (ColumnSpec column in spec.Shape.Columns)
         {
-            if (!first)
-            {
-                w.Line();
-            }
-
-            first = false;
+            Separate(w, ref first);
             if (column.Summary is not null)
             {
                 w.Line($"/// <summary>{column.Summary}</summary>");
@@ -65,12 +60,13 @@ internal static class TenantEmitter
         w.Line("/// <summary>Typed query roots for the tables and saved functions of this project's hunting schema files.</summary>");
         w.GeneratedCode();
         w.Open($"public static partial class {TenantModel.ContainerName}");
+        bool first = true;
         foreach (TenantTableRootSpec table in spec.Tables)
         {
+            Separate(w, ref first);
             string type = $"global::{TenantModel.Namespace}.{CSharpText.Identifier(table.TypeName)}";
             w.Line($"/// <summary>{table.Summary ?? "The table " + table.TableName + "."}</summary>");
             w.Line($"public static {Kql}KqlQuery<{type}, {type}.Columns> {CSharpText.Identifier(table.TypeName)} => {type}.Table;");
-            w.Line();
         }
 
         foreach (TenantFunctionRootSpec function in spec.Functions)
@@ -84,9 +80,11 @@ internal static class TenantEmitter
                 }
             }
 
+            Separate(w, ref first);
             EmitFunctionRoot(w, function, required);
             if (required.Count < function.Parameters.Count)
             {
+                w.Line();
                 EmitFunctionRoot(w, function, function.Parameters);
             }
         }
@@ -114,7 +112,16 @@ internal static class TenantEmitter
 
         w.Line($"public static {Kql}KqlQuery<{type}, {type}.Columns> {CSharpText.Identifier(function.FunctionName)}({string.Join(", ", declared)}) =>");
         w.Line($"    {type}.Shape.Call({CSharpText.Literal(function.FunctionName)}{string.Concat(passed)});");
-        w.Line();
+    }
+
+    private static void Separate(SourceWriter w, ref bool first)
+    {
+        if (!first)
+        {
+            w.Line();
+        }
+
+        first = false;
     }
 
     private static string PropertyType(ColumnSpec column)

@@ -47,7 +47,8 @@ internal static class TenantModel
         return types.ToEquatableArray();
     }
 
-    public static TenantHuntingSpec Container(IReadOnlyList<SchemaFileSpec> files, EquatableArray<TenantTableSpec> builtIns)
+    /// <summary>The roots of the generated types; null when the files generate none.</summary>
+    public static TenantHuntingSpec? Container(IReadOnlyList<SchemaFileSpec> files, EquatableArray<TenantTableSpec> builtIns)
     {
         var tables = new List<TenantTableRootSpec>();
         foreach (var table in TablesToGenerate(files, builtIns))
@@ -61,7 +62,7 @@ internal static class TenantModel
             functions.Add(new TenantFunctionRootSpec(function.Name, function.Name + FunctionResultSuffix, Xml(function.Description), function.Parameters));
         }
 
-        return new TenantHuntingSpec(tables.ToEquatableArray(), functions.ToEquatableArray());
+        return tables.Count == 0 && functions.Count == 0 ? null : new TenantHuntingSpec(tables.ToEquatableArray(), functions.ToEquatableArray());
     }
 
     private static IEnumerable<TenantTableSpec> TablesToGenerate(IReadOnlyList<SchemaFileSpec> files, EquatableArray<TenantTableSpec> builtIns)
