@@ -48,8 +48,7 @@ public sealed partial class Binder
     {
         if (!_schema.IsVisible(name.Name))
         {
-            Report(KqlDiagnosticKind.TableNotVisible, name.Start, name.Length,
-                "The table '" + name.Name + "' is not in the hunting schema file(s) of this project: the signed-in caller may not be able to query it.");
+            Report(KqlDiagnosticKind.TableNotVisible, name.Start, name.Length, SchemaFileOverlay.NotVisibleMessage(name.Name));
         }
     }
 }

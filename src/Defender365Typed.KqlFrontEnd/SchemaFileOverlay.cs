@@ -10,6 +10,10 @@ namespace Defender365Typed.KqlFrontEnd;
 /// </summary>
 public static class SchemaFileOverlay
 {
+    /// <summary>What DTQ131 says about a table the files leave out (raw KQL and typed queries alike).</summary>
+    public static string NotVisibleMessage(string table) =>
+        "The table '" + table + "' is not in the hunting schema file(s) of this project: the signed-in caller may not be able to query it.";
+
     /// <summary>The combined schema; <paramref name="declared"/> itself when there is no file.</summary>
     public static KqlSchema Apply(KqlSchema declared, IReadOnlyList<HuntingSchemaDocument> files)
     {

@@ -1,7 +1,11 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using Defender365Typed.Generators.SchemaFiles;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Defender365Typed.Generators.Tests.QueryAnalysis;
@@ -104,6 +108,40 @@ public sealed class SchemaFileAnalyzerTests
         Assert.Equal(["DTQ101"], onlyBad.Select(d => d.Id)); // as without a file: Contoso_CL unknown, DeviceEvents fine
         Assert.Equal(["DTQ131"], both.Select(d => d.Id));
     }
+
+    [Fact]
+    public void A_typed_query_on_a_table_left_out_of_the_file_is_a_warning_where_it_starts()
+    {
+        const string code = """
+            using Defender365Typed;
+            using Defender365Typed.Tables;
+            class C
+            {
+                object Hidden() => Hunting.DeviceEvents.Take(1);
+                object HiddenToo() => DeviceEvents.Table;
+                object Listed() => Hunting.DeviceProcessEvents.Take(1);
+                object Result() => Hunting.DeviceInfo.Take(1).Count();
+            }
+            """;
+        var compilation = AnalyzerHarness.Compile(code);
+
+        var withFile = Run(compilation, TenantFile);
+        var withoutFile = Run(compilation);
+
+        Assert.Equal(["Hunting.DeviceEvents", "DeviceEvents.Table"], withFile.Select(d => d.Location.SourceTree!.ToString().Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)));
+        Assert.All(withFile, d => Assert.Equal(("DTQ131", DiagnosticSeverity.Warning), (d.Id, d.Severity)));
+        Assert.Equal(
+            "The table 'DeviceEvents' is not in the hunting schema file(s) of this project: the signed-in caller may not be able to query it.",
+            withFile[0].GetMessage(CultureInfo.InvariantCulture));
+        Assert.Empty(withoutFile);
+    }
+
+    private static ImmutableArray<Diagnostic> Run(CSharpCompilation compilation, params AdditionalText[] files) =>
+        compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new TenantTableUseAnalyzer()),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(files.ToImmutableArray()), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
 
     private sealed class InMemoryText(string path, string text) : AdditionalText
     {
