@@ -43,7 +43,8 @@ internal static class SchemaFileReader
     {
         try
         {
-            return (HuntingSchemaJson.Parse(text.ToString(), path), null);
+            // Messages start with the file name; the diagnostic's location carries the full path.
+            return (HuntingSchemaJson.Parse(text.ToString(), System.IO.Path.GetFileName(path)), null);
         }
         catch (HuntingSchemaFormatException ex)
         {
