@@ -111,7 +111,7 @@ public static partial class HuntingSchemaJson
             if (!names.Add(read.Name))
             {
                 table.TryGetProperty("name", out var nameProperty);
-                throw rootPlace.WithTableIndex(tableIndex, nameProperty.Value).WithTable(read.Name).Error("repeats the name of an earlier table", "name");
+                throw rootPlace.WithTableIndex(tableIndex, nameProperty.Value).WithTable(read.Name).Error("is declared twice", "name");
             }
 
             tables.Add(read);
@@ -127,7 +127,7 @@ public static partial class HuntingSchemaJson
             if (!names.Add(read.Name))
             {
                 function.TryGetProperty("name", out var nameProperty);
-                throw place.At(nameProperty.Value).WithTable(read.Name).Error("repeats the name of an earlier table or function", "name");
+                throw place.At(nameProperty.Value).WithTable(read.Name).Error("is declared twice (tables and functions share one set of names)", "name");
             }
 
             functions.Add(read);
@@ -143,7 +143,7 @@ public static partial class HuntingSchemaJson
             throw place.Error("is not an object", null);
         }
 
-        var name = Name(function, place);
+        var name = Name(function, place, isItem: false);
         place = place.WithTable(name);
         CheckProperties(function, FunctionProperties, place, strict);
         var kindText = OptionalString(function, "kind", place);
@@ -167,7 +167,7 @@ public static partial class HuntingSchemaJson
             if (!names.Add(read.Name))
             {
                 parameter.TryGetProperty("name", out var nameProperty);
-                throw parameterPlace.At(nameProperty.Value).WithColumn(read.Name).Error("repeats the name of an earlier parameter", "name");
+                throw parameterPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
             }
 
             parameters.Add(read);
@@ -184,7 +184,7 @@ public static partial class HuntingSchemaJson
             if (!names.Add(read.Name))
             {
                 column.TryGetProperty("name", out var nameProperty);
-                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("repeats the name of an earlier output column", "name");
+                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
             }
 
             outputColumns.Add(read);
@@ -200,7 +200,7 @@ public static partial class HuntingSchemaJson
             throw place.Error("is not an object", null);
         }
 
-        var name = Name(parameter, place);
+        var name = Name(parameter, place, isItem: true);
         place = place.WithColumn(name);
         CheckProperties(parameter, ParameterProperties, place, strict);
         var type = OptionalString(parameter, "type", place) ?? throw place.Error("has no \"type\"", "type");
@@ -233,7 +233,7 @@ public static partial class HuntingSchemaJson
             throw place.Error("is not an object", null);
         }
 
-        var name = Name(table, place);
+        var name = Name(table, place, isItem: false);
         place = place.WithTable(name);
         CheckProperties(table, TableProperties, place, strict);
         var description = Description(table, place, strict);
@@ -253,7 +253,7 @@ public static partial class HuntingSchemaJson
             if (!names.Add(read.Name))
             {
                 column.TryGetProperty("name", out var nameProperty);
-                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("repeats the name of an earlier column", "name");
+                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
             }
 
             columns.Add(read);
@@ -269,7 +269,7 @@ public static partial class HuntingSchemaJson
             throw place.Error("is not an object", null);
         }
 
-        var name = Name(column, place);
+        var name = Name(column, place, isItem: true);
         place = place.WithColumn(name);
         CheckProperties(column, ColumnProperties, place, strict);
         var type = Type(column, place);
@@ -290,13 +290,14 @@ public static partial class HuntingSchemaJson
     }
 
     /// <summary>The required <c>"name"</c>: an identifier, so KQL needs no quoting and generated C# can use it.</summary>
-    private static string Name(SchemaJsonValue element, Place place)
+    private static string Name(SchemaJsonValue element, Place place, bool isItem)
     {
         var name = OptionalString(element, "name", place) ?? throw place.Error("has no \"name\"", "name");
         if (!IsIdentifier(name))
         {
             element.TryGetProperty("name", out var property);
-            throw place.At(property.Value).Error($"has the name '{name}', which is not an identifier (a letter or '_', then letters, digits or '_')", "name");
+            var named = isItem ? place.WithColumn(name) : place.WithTable(name);
+            throw named.At(property.Value).Error("has a name that is not a valid C# identifier (a letter or '_', then letters, digits or '_', which KQL takes unquoted too)", "name");
         }
 
         return name;

@@ -16,16 +16,16 @@ public sealed class SchemaFileDiagnosticTests
         3, 22, "contoso.hunting-schema.json(3,22): table 'T', column 'A' has unknown type 'text'")]
     [InlineData( // duplicate table
         "{\"tables\":[\n {\"name\":\"T\",\"columns\":[]},\n {\"name\":\"T\",\"columns\":[]}]}",
-        3, 10, "contoso.hunting-schema.json(3,10): table 'T' repeats the name of an earlier table.")]
+        3, 10, "contoso.hunting-schema.json(3,10): table 'T' is declared twice.")]
     [InlineData( // duplicate column
         "{\"tables\":[{\"name\":\"T\",\"columns\":[\n {\"name\":\"A\",\"type\":\"long\"},\n {\"name\":\"A\",\"type\":\"long\"}]}]}",
-        3, 10, "contoso.hunting-schema.json(3,10): table 'T', column 'A' repeats the name of an earlier column.")]
+        3, 10, "contoso.hunting-schema.json(3,10): table 'T', column 'A' is declared twice.")]
     [InlineData( // duplicate function
         "{\"tables\":[],\"functions\":[\n {\"name\":\"F\",\"kind\":\"saved\"},\n {\"name\":\"F\",\"kind\":\"saved\"}]}",
-        3, 10, "contoso.hunting-schema.json(3,10): function 'F' repeats the name of an earlier table or function.")]
+        3, 10, "contoso.hunting-schema.json(3,10): function 'F' is declared twice (tables and functions share one set of names).")]
     [InlineData( // invalid identifier
         "{\"tables\":[{\"name\":\"My-Table\",\"columns\":[]}]}",
-        1, 20, "contoso.hunting-schema.json(1,20): table #1 has the name 'My-Table', which is not an identifier")]
+        1, 20, "contoso.hunting-schema.json(1,20): table 'My-Table' has a name that is not a valid C# identifier")]
     [InlineData( // malformed JSON
         "{\"tables\":[\n {\"name\":\"T\" \"columns\":[]}]}",
         2, 14, "contoso.hunting-schema.json(2,14) is not valid JSON: expected ',', found '\"'.")]

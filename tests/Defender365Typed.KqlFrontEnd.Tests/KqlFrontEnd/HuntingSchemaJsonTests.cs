@@ -91,10 +91,10 @@ public sealed class HuntingSchemaJsonTests
     }
 
     [Theory]
-    [InlineData("{\"tables\":[\n {\"name\":\"T\",\"columns\":[]},\n {\"name\":\"T\",\"columns\":[]}]}", "tables.json(3,10): table 'T' repeats the name of an earlier table.", 3, 10, "name", "T", null)]
-    [InlineData("{\"tables\":[{\"name\":\"T\",\"columns\":[\n  {\"name\":\"A\",\"type\":\"long\"},\n  {\"name\":\"A\",\"type\":\"string\"}]}]}", "tables.json(3,11): table 'T', column 'A' repeats the name of an earlier column.", 3, 11, "name", "T", "A")]
-    [InlineData("""{"tables":[{"name":"My Table","columns":[]}]}""", "tables.json(1,20): table #1 has the name 'My Table', which is not an identifier", 1, 20, "name", null, null)]
-    [InlineData("""{"tables":[{"name":"T","columns":[{"name":"1st","type":"long"}]}]}""", "tables.json(1,43): table 'T', column #1 has the name '1st', which is not an identifier", 1, 43, "name", "T", null)]
+    [InlineData("{\"tables\":[\n {\"name\":\"T\",\"columns\":[]},\n {\"name\":\"T\",\"columns\":[]}]}", "tables.json(3,10): table 'T' is declared twice.", 3, 10, "name", "T", null)]
+    [InlineData("{\"tables\":[{\"name\":\"T\",\"columns\":[\n  {\"name\":\"A\",\"type\":\"long\"},\n  {\"name\":\"A\",\"type\":\"string\"}]}]}", "tables.json(3,11): table 'T', column 'A' is declared twice.", 3, 11, "name", "T", "A")]
+    [InlineData("""{"tables":[{"name":"My Table","columns":[]}]}""", "tables.json(1,20): table 'My Table' has a name that is not a valid C# identifier", 1, 20, "name", "My Table", null)]
+    [InlineData("""{"tables":[{"name":"T","columns":[{"name":"1st","type":"long"}]}]}""", "tables.json(1,43): table 'T', column '1st' has a name that is not a valid C# identifier", 1, 43, "name", "T", "1st")]
     [InlineData("{\n  \"tables\": [{\"name\":\"T\",\"columns\":[{\"name\":\"A\",\n \"type\":\"text\"}]}]}", "tables.json(3,9): table 'T', column 'A' has unknown type 'text'", 3, 9, "type", "T", "A")]
     [InlineData("""{"tables":[{"name":"T","columns":{}}]}""", "tables.json(1,34): table 'T' has no \"columns\" array.", 1, 34, "columns", "T", null)]
     [InlineData("""{"tables":[{"name":7,"columns":[]}]}""", "tables.json(1,20): table #1 has a \"name\" that is not a string.", 1, 20, "name", null, null)]
