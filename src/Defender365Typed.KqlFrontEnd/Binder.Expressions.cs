@@ -108,7 +108,13 @@ public sealed partial class Binder
 
         if (_schema.TryGetTable(text, out var table))
         {
+            ReportIfNotVisible(name);
             return Value.Table(table.Shape);
+        }
+
+        if (_schema.TryGetFunction(text, out var function) && function.MinArgs == 0)
+        {
+            return Value.Table(function.Output);
         }
 
         if (_asNames.Contains(text))

@@ -30,6 +30,11 @@ public sealed partial class Binder
             return Value.Unknown;
         }
 
+        if (!isMemberCall && _schema.TryGetFunction(name, out var schemaFunction))
+        {
+            return BindSchemaFunctionCall(call, schemaFunction, ctx);
+        }
+
         if (DefenderFunctions.Contains(name))
         {
             BindArguments(call, ctx);

@@ -37,7 +37,7 @@ public sealed class HuntingSchemaDocument
     /// <summary>Free-form remarks about the file (informational, <c>"note"</c>).</summary>
     public string? Note { get; }
 
-    /// <summary>The tables as the binder sees them (a later table replaces an earlier one of the same name).</summary>
+    /// <summary>The tables and functions as the binder sees them (every table visible; see <see cref="SchemaFileOverlay"/>).</summary>
     public KqlSchema ToKqlSchema()
     {
         var tables = new List<KqlTable>(Tables.Count);
@@ -46,7 +46,13 @@ public sealed class HuntingSchemaDocument
             tables.Add(table.ToKqlTable());
         }
 
-        return new KqlSchema(tables);
+        var functions = new List<KqlTableFunction>(Functions.Count);
+        foreach (var function in Functions)
+        {
+            functions.Add(function.ToKqlFunction());
+        }
+
+        return new KqlSchema(tables, functions, visibleTables: null);
     }
 }
 

@@ -48,6 +48,25 @@ public sealed class HuntingSchemaFunction
 
     /// <summary>What the function does, when the file says.</summary>
     public string? Description { get; }
+
+    /// <summary>The function as the binder sees it: a tabular function with typed parameters and output columns.</summary>
+    public KqlTableFunction ToKqlFunction()
+    {
+        var parameters = new KqlFunctionParameter[Parameters.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var p = Parameters[i];
+            parameters[i] = new KqlFunctionParameter(p.Name, p.ScalarType, p.IsTabular, p.IsOptional);
+        }
+
+        var columns = new KqlColumn[OutputColumns.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = new KqlColumn(OutputColumns[i].Name, OutputColumns[i].ScalarType);
+        }
+
+        return new KqlTableFunction(Name, parameters, columns);
+    }
 }
 
 /// <summary>One input parameter of a <see cref="HuntingSchemaFunction"/>.</summary>

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
-using System.Text.Json;
+using System.Text;
 
 namespace Defender365Typed.KqlFrontEnd;
 
@@ -25,13 +26,14 @@ public enum HuntingSchemaStrictness
 /// The one reader and writer of hunting-schema JSON (docs/schema-file.md): <c>{"tables": [{"name", "description",
 /// "columns": [{"name", "type", "description", "docType"}], "notes", "source"}], "functions": [{"name", "kind",
 /// "description", "parameters": [{"name", "type", "defaultValue"}], "outputColumns": [columns]}], "source", "note"}</c>.
-/// Every problem is a <see cref="HuntingSchemaFormatException"/> whose message names the file, the table or function and
-/// the column or parameter.
+/// Every problem is a <see cref="HuntingSchemaFormatException"/> whose message names the file, the line and position,
+/// the table or function and the column or parameter; names must be identifiers (a letter or '_', then letters, digits
+/// or '_') and unique where they meet (tables and functions share one namespace).
 /// </summary>
 /// <remarks>
-/// The only System.Text.Json user in this assembly. The generator loads the front end inside the compiler, where
-/// System.Text.Json is not guaranteed to be loadable; it never calls this class (it learns tables from [HuntingTable]
-/// types), so the runtime never resolves System.Text.Json there. Keep System.Text.Json types out of every other file.
+/// The JSON itself is read by <see cref="SchemaJsonParser"/>, a small reader of our own rather than System.Text.Json:
+/// the generator reads schema files inside the compiler, where System.Text.Json is not guaranteed to be loadable
+/// (Visual Studio's .NET Framework host), and JsonDocument keeps no line numbers, which every error here names.
 /// </remarks>
 public static partial class HuntingSchemaJson
 {
@@ -57,19 +59,12 @@ public static partial class HuntingSchemaJson
             throw new ArgumentNullException(nameof(origin));
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(json, DocumentOptions(strictness));
-            return Read(document.RootElement, origin, strictness);
-        }
-        catch (JsonException ex)
-        {
-            throw new HuntingSchemaFormatException($"{origin} is not valid JSON: {ex.Message}", origin, null, null, ex);
-        }
+        var strict = strictness == HuntingSchemaStrictness.Strict;
+        return Read(SchemaJsonParser.Parse(json, origin, lenient: !strict), origin, strict);
     }
 
     /// <summary>Reads schema JSON from a UTF-8 stream; <paramref name="origin"/> (a file name) starts every error message.</summary>
-    /// <exception cref="HuntingSchemaFormatException">The content is not valid JSON or not a valid schema.</exception>
+    /// <exception cref="HuntingSchemaFormatException">The content is not valid UTF-8, not valid JSON or not a valid schema.</exception>
     public static HuntingSchemaDocument Read(Stream utf8Json, string origin, HuntingSchemaStrictness strictness = HuntingSchemaStrictness.Lenient)
     {
         if (utf8Json == null)
@@ -82,194 +77,271 @@ public static partial class HuntingSchemaJson
             throw new ArgumentNullException(nameof(origin));
         }
 
+        string text;
         try
         {
-            using var document = JsonDocument.Parse(utf8Json, DocumentOptions(strictness));
-            return Read(document.RootElement, origin, strictness);
+            using var reader = new StreamReader(utf8Json, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, 4096, leaveOpen: true);
+            text = reader.ReadToEnd();
         }
-        catch (JsonException ex)
+        catch (DecoderFallbackException ex)
         {
-            throw new HuntingSchemaFormatException($"{origin} is not valid JSON: {ex.Message}", origin, null, null, ex);
+            throw new HuntingSchemaFormatException($"{origin} is not valid UTF-8: {ex.Message}", origin, null, null, ex);
         }
+
+        return Parse(text, origin, strictness);
     }
 
-    private static JsonDocumentOptions DocumentOptions(HuntingSchemaStrictness strictness) =>
-        strictness == HuntingSchemaStrictness.Strict
-            ? new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false }
-            : new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
-    private static HuntingSchemaDocument Read(JsonElement root, string origin, HuntingSchemaStrictness strictness)
+    private static HuntingSchemaDocument Read(SchemaJsonValue root, string origin, bool strict)
     {
-        var strict = strictness == HuntingSchemaStrictness.Strict;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tables", out var tablesElement)
-            || tablesElement.ValueKind != JsonValueKind.Array)
+        var rootPlace = new Place(origin, root);
+        if (root.ValueKind != SchemaJsonKind.Object || !root.TryGetProperty("tables", out var tablesProperty)
+            || tablesProperty.Value.ValueKind != SchemaJsonKind.Array)
         {
-            throw new HuntingSchemaFormatException($"{origin} must be an object with a \"tables\" array.", origin, null, null);
+            throw rootPlace.Error("must be an object with a \"tables\" array", "tables");
         }
 
-        var rootPlace = new Place(origin, null, 0, null, 0);
         CheckProperties(root, RootProperties, rootPlace, strict);
         var tables = new List<HuntingSchemaTable>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var tableIndex = 0;
-        foreach (var table in tablesElement.EnumerateArray())
+        foreach (var table in tablesProperty.Value.EnumerateArray())
         {
             tableIndex++;
-            tables.Add(ReadTable(table, new Place(origin, null, tableIndex, null, 0), strict));
+            var read = ReadTable(table, rootPlace.WithTableIndex(tableIndex, table), strict);
+            if (!names.Add(read.Name))
+            {
+                table.TryGetProperty("name", out var nameProperty);
+                throw rootPlace.WithTableIndex(tableIndex, nameProperty.Value).WithTable(read.Name).Error("is declared twice", "name");
+            }
+
+            tables.Add(read);
         }
 
         var functions = new List<HuntingSchemaFunction>();
-        if (root.TryGetProperty("functions", out var functionsElement) && functionsElement.ValueKind != JsonValueKind.Null)
+        var functionIndex = 0;
+        foreach (var function in OptionalArray(root, "functions", rootPlace))
         {
-            if (functionsElement.ValueKind != JsonValueKind.Array)
+            functionIndex++;
+            var place = rootPlace.WithTableIndex(functionIndex, function, "function");
+            var read = ReadFunction(function, place, strict);
+            if (!names.Add(read.Name))
             {
-                throw new HuntingSchemaFormatException($"{origin} has a \"functions\" that is not an array.", origin, null, null);
+                function.TryGetProperty("name", out var nameProperty);
+                throw place.At(nameProperty.Value).WithTable(read.Name).Error("is declared twice (tables and functions share one set of names)", "name");
             }
 
-            var functionIndex = 0;
-            foreach (var function in functionsElement.EnumerateArray())
-            {
-                functionIndex++;
-                functions.Add(ReadFunction(function, new Place(origin, null, functionIndex, null, 0, ownerKind: "function"), strict));
-            }
+            functions.Add(read);
         }
 
         return new HuntingSchemaDocument(tables, functions, OptionalString(root, "source", rootPlace), OptionalString(root, "note", rootPlace));
     }
 
-    private static HuntingSchemaFunction ReadFunction(JsonElement function, Place place, bool strict)
+    private static HuntingSchemaFunction ReadFunction(SchemaJsonValue function, Place place, bool strict)
     {
-        if (function.ValueKind != JsonValueKind.Object)
+        if (function.ValueKind != SchemaJsonKind.Object)
         {
-            throw place.Error("is not an object");
+            throw place.Error("is not an object", null);
         }
 
-        var name = OptionalString(function, "name", place) ?? throw place.Error("has no \"name\"");
+        var name = Name(function, place, isItem: false);
         place = place.WithTable(name);
         CheckProperties(function, FunctionProperties, place, strict);
-        var kind = OptionalString(function, "kind", place) switch
+        var kindText = OptionalString(function, "kind", place);
+        function.TryGetProperty("kind", out var kindProperty);
+        var kind = kindText switch
         {
             "builtIn" => HuntingSchemaFunctionKind.BuiltIn,
             "saved" => HuntingSchemaFunctionKind.Saved,
-            null => throw place.Error("has no \"kind\" (\"builtIn\" or \"saved\")"),
-            var other => throw place.Error($"has unknown kind '{other}' (\"builtIn\" or \"saved\")"),
+            null => throw place.Error("has no \"kind\" (\"builtIn\" or \"saved\")", "kind"),
+            _ => throw place.At(kindProperty.Value).Error($"has unknown kind '{kindText}' (\"builtIn\" or \"saved\")", "kind"),
         };
 
         var parameters = new List<HuntingSchemaParameter>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var parameter in OptionalArray(function, "parameters", place))
         {
             index++;
-            parameters.Add(ReadParameter(parameter, place.WithColumnIndex(index, "parameter")));
+            var parameterPlace = place.WithColumnIndex(index, parameter, "parameter");
+            var read = ReadParameter(parameter, parameterPlace, strict);
+            if (!names.Add(read.Name))
+            {
+                parameter.TryGetProperty("name", out var nameProperty);
+                throw parameterPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
+            }
+
+            parameters.Add(read);
         }
 
         var outputColumns = new List<HuntingSchemaColumn>();
+        names.Clear();
         index = 0;
         foreach (var column in OptionalArray(function, "outputColumns", place))
         {
             index++;
-            outputColumns.Add(ReadColumn(column, place.WithColumnIndex(index, "output column"), strict: false));
+            var columnPlace = place.WithColumnIndex(index, column, "output column");
+            var read = ReadColumn(column, columnPlace, strict: false);
+            if (!names.Add(read.Name))
+            {
+                column.TryGetProperty("name", out var nameProperty);
+                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
+            }
+
+            outputColumns.Add(read);
         }
 
         return new HuntingSchemaFunction(name, kind, parameters, outputColumns, OptionalString(function, "description", place));
     }
 
-    private static HuntingSchemaParameter ReadParameter(JsonElement parameter, Place place)
+    private static HuntingSchemaParameter ReadParameter(SchemaJsonValue parameter, Place place, bool strict)
     {
-        if (parameter.ValueKind != JsonValueKind.Object)
+        if (parameter.ValueKind != SchemaJsonKind.Object)
         {
-            throw place.Error("is not an object");
+            throw place.Error("is not an object", null);
         }
 
-        var name = OptionalString(parameter, "name", place) ?? throw place.Error("has no \"name\"");
+        var name = Name(parameter, place, isItem: true);
         place = place.WithColumn(name);
-        var type = OptionalString(parameter, "type", place) ?? throw place.Error("has no \"type\"");
+        CheckProperties(parameter, ParameterProperties, place, strict);
+        var type = OptionalString(parameter, "type", place) ?? throw place.Error("has no \"type\"", "type");
         if (!type.StartsWith("(", StringComparison.Ordinal) && KqlScalarTypes.Parse(type) == KqlScalarType.Unknown)
         {
-            throw place.Error($"has unknown type '{type}' (a KQL type is one of: {KqlTypeNames}; a table parameter is a schema such as (*))");
+            parameter.TryGetProperty("type", out var property);
+            throw place.At(property.Value).Error($"has unknown type '{type}' (a KQL type is one of: {KqlTypeNames}; a table parameter is a schema such as (*))", "type");
         }
 
         return new HuntingSchemaParameter(name, type, OptionalString(parameter, "defaultValue", place));
     }
 
     /// <summary>The property's array items; none when absent or JSON null; an error when it is something else.</summary>
-    private static IEnumerable<JsonElement> OptionalArray(JsonElement element, string property, Place place)
+    private static IReadOnlyList<SchemaJsonValue> OptionalArray(SchemaJsonValue element, string property, Place place)
     {
-        if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(property, out var value) || value.Value.ValueKind == SchemaJsonKind.Null)
         {
-            return Array.Empty<JsonElement>();
+            return Array.Empty<SchemaJsonValue>();
         }
 
-        return value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray()
-            : throw place.Error($"has a \"{property}\" that is not an array");
+        return value.Value.ValueKind == SchemaJsonKind.Array
+            ? value.Value.EnumerateArray()
+            : throw place.At(value.Value).Error($"has a \"{property}\" that is not an array", property);
     }
 
-    private static HuntingSchemaTable ReadTable(JsonElement table, Place place, bool strict)
+    private static HuntingSchemaTable ReadTable(SchemaJsonValue table, Place place, bool strict)
     {
-        if (table.ValueKind != JsonValueKind.Object)
+        if (table.ValueKind != SchemaJsonKind.Object)
         {
-            throw place.Error("is not an object");
+            throw place.Error("is not an object", null);
         }
 
-        var name = OptionalString(table, "name", place) ?? throw place.Error("has no \"name\"");
+        var name = Name(table, place, isItem: false);
         place = place.WithTable(name);
         CheckProperties(table, TableProperties, place, strict);
         var description = Description(table, place, strict);
-        if (!table.TryGetProperty("columns", out var columnsElement) || columnsElement.ValueKind != JsonValueKind.Array)
+        if (!table.TryGetProperty("columns", out var columnsProperty) || columnsProperty.Value.ValueKind != SchemaJsonKind.Array)
         {
-            throw place.Error("has no \"columns\" array");
+            throw place.At(columnsProperty.Value).Error("has no \"columns\" array", "columns");
         }
 
         var columns = new List<HuntingSchemaColumn>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var columnIndex = 0;
-        foreach (var column in columnsElement.EnumerateArray())
+        foreach (var column in columnsProperty.Value.EnumerateArray())
         {
             columnIndex++;
-            columns.Add(ReadColumn(column, place.WithColumnIndex(columnIndex), strict));
+            var columnPlace = place.WithColumnIndex(columnIndex, column);
+            var read = ReadColumn(column, columnPlace, strict);
+            if (!names.Add(read.Name))
+            {
+                column.TryGetProperty("name", out var nameProperty);
+                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
+            }
+
+            columns.Add(read);
         }
 
         return new HuntingSchemaTable(name, columns, description, OptionalString(table, "notes", place), OptionalString(table, "source", place));
     }
 
-    private static HuntingSchemaColumn ReadColumn(JsonElement column, Place place, bool strict)
+    private static HuntingSchemaColumn ReadColumn(SchemaJsonValue column, Place place, bool strict)
     {
-        if (column.ValueKind != JsonValueKind.Object)
+        if (column.ValueKind != SchemaJsonKind.Object)
         {
-            throw place.Error("is not an object");
+            throw place.Error("is not an object", null);
         }
 
-        var name = OptionalString(column, "name", place) ?? throw place.Error("has no \"name\"");
+        var name = Name(column, place, isItem: true);
         place = place.WithColumn(name);
         CheckProperties(column, ColumnProperties, place, strict);
-        var type = OptionalString(column, "type", place) ?? throw place.Error("has no \"type\"");
-        if (KqlScalarTypes.Parse(type) == KqlScalarType.Unknown)
-        {
-            throw place.Error($"has unknown type '{type}' (a KQL type is one of: {KqlTypeNames})");
-        }
-
+        var type = Type(column, place);
         return new HuntingSchemaColumn(name, type, Description(column, place, strict), OptionalString(column, "docType", place));
     }
 
-    private static string? Description(JsonElement element, Place place, bool strict)
+    /// <summary>The required <c>"type"</c>: a KQL type name.</summary>
+    private static string Type(SchemaJsonValue element, Place place)
+    {
+        var type = OptionalString(element, "type", place) ?? throw place.Error("has no \"type\"", "type");
+        if (KqlScalarTypes.Parse(type) == KqlScalarType.Unknown)
+        {
+            element.TryGetProperty("type", out var property);
+            throw place.At(property.Value).Error($"has unknown type '{type}' (a KQL type is one of: {KqlTypeNames})", "type");
+        }
+
+        return type;
+    }
+
+    /// <summary>The required <c>"name"</c>: an identifier, so KQL needs no quoting and generated C# can use it.</summary>
+    private static string Name(SchemaJsonValue element, Place place, bool isItem)
+    {
+        var name = OptionalString(element, "name", place) ?? throw place.Error("has no \"name\"", "name");
+        if (!IsIdentifier(name))
+        {
+            element.TryGetProperty("name", out var property);
+            var named = isItem ? place.WithColumn(name) : place.WithTable(name);
+            throw named.At(property.Value).Error("has a name that is not a valid C# identifier (a letter or '_', then letters, digits or '_', which KQL takes unquoted too)", "name");
+        }
+
+        return name;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is a KQL (and C#) identifier: a letter or '_', then letters, digits or '_'.</summary>
+    public static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? Description(SchemaJsonValue element, Place place, bool strict)
     {
         var description = OptionalString(element, "description", place);
-        return description == null && strict ? throw place.Error("has no \"description\"") : description;
+        return description == null && strict ? throw place.Error("has no \"description\"", "description") : description;
     }
 
     /// <summary>The property's text; null when absent or JSON null; an error when it is something else.</summary>
-    private static string? OptionalString(JsonElement element, string property, Place place)
+    private static string? OptionalString(SchemaJsonValue element, string property, Place place)
     {
-        if (!element.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!element.TryGetProperty(property, out var value) || value.Value.ValueKind == SchemaJsonKind.Null)
         {
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw place.Error($"has a \"{property}\" that is not a string");
+        return value.Value.ValueKind == SchemaJsonKind.String
+            ? value.Value.GetString()
+            : throw place.At(value.Value).Error($"has a \"{property}\" that is not a string", property);
     }
 
-    private static void CheckProperties(JsonElement element, string[] known, Place place, bool strict)
+    private static void CheckProperties(SchemaJsonValue element, string[] known, Place place, bool strict)
     {
         if (!strict)
         {
@@ -280,14 +352,14 @@ public static partial class HuntingSchemaJson
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                throw place.Error($"has an unknown property \"{property.Name}\" (known: {string.Join(", ", known)})");
+                throw place.At(property.Line, property.Column).Error($"has an unknown property \"{property.Name}\" (known: {string.Join(", ", known)})", property.Name);
             }
         }
     }
 
     /// <summary>
-    /// Where in the file a problem is: origin, then the table or function (by name or 1-based index), then the column or
-    /// parameter.
+    /// Where in the file a problem is: origin, line and position, then the table or function (by name or 1-based index),
+    /// then the column or parameter.
     /// </summary>
     private readonly struct Place
     {
@@ -298,8 +370,15 @@ public static partial class HuntingSchemaJson
         private readonly string _itemKind;
         private readonly string? _item;
         private readonly int _itemIndex;
+        private readonly int _line;
+        private readonly int _linePosition;
 
-        public Place(string origin, string? owner, int ownerIndex, string? item, int itemIndex, string ownerKind = "table", string itemKind = "column")
+        public Place(string origin, SchemaJsonValue at)
+            : this(origin, "table", null, 0, "column", null, 0, at.Line, at.Column)
+        {
+        }
+
+        private Place(string origin, string ownerKind, string? owner, int ownerIndex, string itemKind, string? item, int itemIndex, int line, int linePosition)
         {
             _origin = origin;
             _ownerKind = ownerKind;
@@ -308,27 +387,39 @@ public static partial class HuntingSchemaJson
             _itemKind = itemKind;
             _item = item;
             _itemIndex = itemIndex;
+            _line = line;
+            _linePosition = linePosition;
         }
 
-        public Place WithTable(string name) => new Place(_origin, name, _ownerIndex, null, 0, _ownerKind);
+        public Place WithTableIndex(int index, SchemaJsonValue at, string ownerKind = "table") =>
+            new Place(_origin, ownerKind, null, index, "column", null, 0, at.Line, at.Column);
 
-        public Place WithColumnIndex(int index, string itemKind = "column") => new Place(_origin, _owner, _ownerIndex, null, index, _ownerKind, itemKind);
+        public Place WithTable(string name) => new Place(_origin, _ownerKind, name, _ownerIndex, _itemKind, null, 0, _line, _linePosition);
 
-        public Place WithColumn(string name) => new Place(_origin, _owner, _ownerIndex, name, _itemIndex, _ownerKind, _itemKind);
+        public Place WithColumnIndex(int index, SchemaJsonValue at, string itemKind = "column") =>
+            new Place(_origin, _ownerKind, _owner, _ownerIndex, itemKind, null, index, at.Line, at.Column);
 
-        public HuntingSchemaFormatException Error(string problem)
+        public Place WithColumn(string name) => new Place(_origin, _ownerKind, _owner, _ownerIndex, _itemKind, name, _itemIndex, _line, _linePosition);
+
+        /// <summary>The same place, pointing at <paramref name="value"/> (or staying put when it is absent).</summary>
+        public Place At(SchemaJsonValue? value) => value == null ? this : At(value.Line, value.Column);
+
+        public Place At(int line, int linePosition) =>
+            new Place(_origin, _ownerKind, _owner, _ownerIndex, _itemKind, _item, _itemIndex, line, linePosition);
+
+        public HuntingSchemaFormatException Error(string problem, string? field)
         {
-            var where = _origin;
+            var where = _origin + "(" + _line.ToString(CultureInfo.InvariantCulture) + "," + _linePosition.ToString(CultureInfo.InvariantCulture) + ")";
             if (_owner != null || _ownerIndex > 0)
             {
-                where += ": " + _ownerKind + " " + (_owner != null ? "'" + _owner + "'" : "#" + _ownerIndex);
+                where += ": " + _ownerKind + " " + (_owner != null ? "'" + _owner + "'" : "#" + _ownerIndex.ToString(CultureInfo.InvariantCulture));
                 if (_item != null || _itemIndex > 0)
                 {
-                    where += ", " + _itemKind + " " + (_item != null ? "'" + _item + "'" : "#" + _itemIndex);
+                    where += ", " + _itemKind + " " + (_item != null ? "'" + _item + "'" : "#" + _itemIndex.ToString(CultureInfo.InvariantCulture));
                 }
             }
 
-            return new HuntingSchemaFormatException(where + " " + problem + ".", _origin, _owner, _item);
+            return new HuntingSchemaFormatException(where + " " + problem + ".", _origin, _owner, _item, null, _line, _linePosition, field);
         }
     }
 }

@@ -12,6 +12,8 @@ public enum KqlDiagnosticKind : byte
     ArgumentTypeMismatch,
     UnknownFunction,
     WrongArgumentCount,
+    /// <summary>A table the schema knows but a tenant's schema file leaves out: the caller cannot query it.</summary>
+    TableNotVisible,
 }
 
 /// <summary>A diagnostic on a span of the query text (offsets in UTF-16 code units).</summary>

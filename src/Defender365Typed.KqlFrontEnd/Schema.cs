@@ -45,36 +45,40 @@ public sealed class KqlTable
 }
 
 /// <summary>
-/// The tables a query can name. Immutable; <see cref="Key"/> identifies its content so analysis results can be
-/// cached by (query text, schema key).
+/// The tables (and schema-file functions) a query can name. Immutable; <see cref="Key"/> identifies its content so
+/// analysis results can be cached by (query text, schema key).
 /// </summary>
 public sealed class KqlSchema
 {
     private readonly Dictionary<string, KqlTable> _tables;
+    private readonly Dictionary<string, KqlTableFunction> _functions;
+    private readonly HashSet<string>? _visible;
 
     public KqlSchema(IEnumerable<KqlTable> tables)
+        : this(tables, Array.Empty<KqlTableFunction>(), null)
+    {
+    }
+
+    /// <summary>
+    /// A schema with tabular functions; when <paramref name="visibleTables"/> is given (a tenant's schema file is present),
+    /// the other tables still bind but a query naming one gets <see cref="KqlDiagnosticKind.TableNotVisible"/>.
+    /// </summary>
+    public KqlSchema(IEnumerable<KqlTable> tables, IEnumerable<KqlTableFunction> functions, IEnumerable<string>? visibleTables)
     {
         _tables = new Dictionary<string, KqlTable>(StringComparer.Ordinal);
-        var sb = new StringBuilder();
         foreach (var t in tables)
         {
             _tables[t.Name] = t;
         }
 
-        var names = new List<string>(_tables.Keys);
-        names.Sort(StringComparer.Ordinal);
-        foreach (var name in names)
+        _functions = new Dictionary<string, KqlTableFunction>(StringComparer.Ordinal);
+        foreach (var f in functions)
         {
-            sb.Append(name).Append('(');
-            foreach (var c in _tables[name].Columns)
-            {
-                sb.Append(c.Name).Append(':').Append((int)c.Type).Append(',');
-            }
-
-            sb.Append(')');
+            _functions[f.Name] = f;
         }
 
-        Key = sb.ToString();
+        _visible = visibleTables == null ? null : new HashSet<string>(visibleTables, StringComparer.Ordinal);
+        Key = ComputeKey();
     }
 
     public static KqlSchema Empty { get; } = new KqlSchema(Array.Empty<KqlTable>());
@@ -84,9 +88,58 @@ public sealed class KqlSchema
 
     public IEnumerable<KqlTable> Tables => _tables.Values;
 
+    public IEnumerable<KqlTableFunction> Functions => _functions.Values;
+
     public int Count => _tables.Count;
 
+    /// <summary>Whether only some tables are visible (a schema file says which); see <see cref="IsVisible"/>.</summary>
+    public bool RestrictsVisibility => _visible != null;
+
     public bool TryGetTable(string name, out KqlTable table) => _tables.TryGetValue(name, out table!);
+
+    public bool TryGetFunction(string name, out KqlTableFunction function) => _functions.TryGetValue(name, out function!);
+
+    /// <summary>Whether the caller can query the table: true unless a schema file is present and leaves it out.</summary>
+    public bool IsVisible(string table) => _visible == null || _visible.Contains(table);
+
+    private string ComputeKey()
+    {
+        var sb = new StringBuilder();
+        var names = new List<string>(_tables.Keys);
+        names.Sort(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            sb.Append(name).Append(IsVisible(name) ? "(" : "!(");
+            AppendColumns(sb, _tables[name].Columns);
+            sb.Append(')');
+        }
+
+        var functions = new List<string>(_functions.Keys);
+        functions.Sort(StringComparer.Ordinal);
+        foreach (var name in functions)
+        {
+            var f = _functions[name];
+            sb.Append("fn ").Append(name).Append('(');
+            foreach (var p in f.Parameters)
+            {
+                sb.Append(p.Name).Append(':').Append(p.IsTabular ? "table" : ((int)p.Type).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(p.IsOptional ? "?," : ",");
+            }
+
+            sb.Append(")->(");
+            AppendColumns(sb, f.Output.Columns);
+            sb.Append(')');
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendColumns(StringBuilder sb, IReadOnlyList<KqlColumn> columns)
+    {
+        foreach (var c in columns)
+        {
+            sb.Append(c.Name).Append(':').Append((int)c.Type).Append(',');
+        }
+    }
 }
 
 /// <summary>

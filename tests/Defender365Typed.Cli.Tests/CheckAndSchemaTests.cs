@@ -112,7 +112,7 @@ public sealed class CheckAndSchemaTests : System.IDisposable
         CliResult r = await _cli.RunAsync("check", "good.kql", "--schema", "typo.json");
 
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("typo.json: table 'MyTable', column 'Score' has unknown type 'float'", r.Err);
+        Assert.Contains("typo.json(1,71): table 'MyTable', column 'Score' has unknown type 'float'", r.Err);
     }
 
     [Fact]

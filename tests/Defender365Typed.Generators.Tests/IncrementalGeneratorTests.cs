@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using Defender365Typed.Generators.Helpers;
 using Defender365Typed.Generators.Model;
+using Defender365Typed.Generators.SchemaFiles;
 using Defender365Typed.Generators.Tests.Helpers;
 using Defender365Typed.KqlFrontEnd;
 using Microsoft.CodeAnalysis;
@@ -20,10 +22,15 @@ public sealed class IncrementalGeneratorTests
         .Select(field => (string)field.GetRawConstantValue()!)
         .ToArray();
 
+    // The steps a compilation without schema files runs (the schema-file steps have nothing to do there).
+    private static readonly string[] AttributeSteps = [TrackingNames.Tables, TrackingNames.Results];
+
     [Fact]
-    public void Each_attribute_has_one_tracked_step()
+    public void Each_attribute_has_one_tracked_step_and_schema_files_four()
     {
-        Assert.Equal([TrackingNames.Tables, TrackingNames.Results], TrackedSteps);
+        Assert.Equal(
+            [TrackingNames.Tables, TrackingNames.Results, TrackingNames.SchemaFiles, TrackingNames.BuiltInTables, TrackingNames.TenantTypes, TrackingNames.TenantHunting],
+            TrackedSteps);
     }
 
     [Fact]
@@ -35,7 +42,7 @@ public sealed class IncrementalGeneratorTests
 
         (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited);
 
-        AssertAllCached(second);
+        AssertAllCached(second, AttributeSteps);
         AssertSameSources(first, second);
     }
 
@@ -47,8 +54,50 @@ public sealed class IncrementalGeneratorTests
 
         (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited);
 
-        AssertAllCached(second);
+        AssertAllCached(second, AttributeSteps);
         AssertSameSources(first, second);
+    }
+
+    [Fact]
+    public void With_a_schema_file_an_unrelated_edit_leaves_every_step_cached()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(Samples.Declarations);
+        CSharpCompilation edited = Edit(compilation, "public static int Helper() => 1;", "public static int Helper() => 2;");
+
+        (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited, TenantSchemaFiles.File());
+
+        AssertAllCached(second, TrackedSteps);
+        AssertSameSources(first, second);
+    }
+
+    [Fact]
+    public void Editing_one_table_of_a_schema_file_regenerates_only_that_table()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(Samples.Declarations);
+        TestAdditionalText file = TenantSchemaFiles.File();
+        TestAdditionalText edited = TenantSchemaFiles.File(TenantSchemaFiles.Contoso.Replace(
+            "{ \"name\": \"Seen\", \"type\": \"long\" }", "{ \"name\": \"Seen\", \"type\": \"int\" }", StringComparison.Ordinal));
+        Assert.NotEqual(file.GetText().ToString(), edited.GetText().ToString());
+
+        GeneratorDriver driver = TestCompilation.CreateDriver(file).RunGenerators(compilation);
+        GeneratorRunResult first = Assert.Single(driver.GetRunResult().Results);
+        driver = driver.ReplaceAdditionalText(file, edited).RunGenerators(compilation);
+        GeneratorRunResult second = Assert.Single(driver.GetRunResult().Results);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.SchemaFiles)).Reason);
+        var types = Outputs(second, TrackingNames.TenantTypes);
+        var changed = Assert.Single(types, t => t.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Equal("Contoso_CL", Assert.IsType<TenantTypeSpec>(changed.Value).Shape.TypeName);
+        Assert.Equal(3, types.Count);
+        Assert.All(Outputs(second, TrackingNames.Tables), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(Outputs(second, TrackingNames.TenantHunting)).Reason);
+
+        Assert.Contains("long? v3 = default;", Source(first, "Defender365Typed.Tenant.Contoso_CL.Reader.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("int? v3 = default;", Source(second, "Defender365Typed.Tenant.Contoso_CL.Reader.g.cs"), StringComparison.Ordinal);
+        foreach (string unchanged in new[] { "Defender365Typed.Tenant.DeviceInfo.g.cs", "Defender365Typed.Tenant.SuspiciousLogonsResult.g.cs", "Defender365Typed.Tenant.TenantHunting.g.cs" })
+        {
+            Assert.Equal(Source(first, unchanged), Source(second, unchanged));
+        }
     }
 
     [Fact]
@@ -74,9 +123,9 @@ public sealed class IncrementalGeneratorTests
         Assert.Equal(Source(first, "Sample.Hunting.Queries.DeviceCount.g.cs"), Source(second, "Sample.Hunting.Queries.DeviceCount.g.cs"));
     }
 
-    private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(Compilation compilation, Compilation edited)
+    private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(Compilation compilation, Compilation edited, params AdditionalText[] additionalTexts)
     {
-        GeneratorDriver driver = TestCompilation.CreateDriver().RunGenerators(compilation);
+        GeneratorDriver driver = TestCompilation.CreateDriver(additionalTexts).RunGenerators(compilation);
         GeneratorRunResult first = Assert.Single(driver.GetRunResult().Results);
         driver = driver.RunGenerators(edited);
         GeneratorRunResult second = Assert.Single(driver.GetRunResult().Results);
@@ -91,9 +140,9 @@ public sealed class IncrementalGeneratorTests
         return compilation.ReplaceSyntaxTree(tree, TestCompilation.Parse(text.Replace(oldText, newText, StringComparison.Ordinal), tree.FilePath));
     }
 
-    private static void AssertAllCached(GeneratorRunResult result)
+    private static void AssertAllCached(GeneratorRunResult result, string[] steps)
     {
-        foreach (string step in TrackedSteps)
+        foreach (string step in steps)
         {
             List<(object Value, IncrementalStepRunReason Reason)> outputs = Outputs(result, step);
             Assert.NotEmpty(outputs);
@@ -109,7 +158,9 @@ public sealed class IncrementalGeneratorTests
         var outputs = runs.SelectMany(run => run.Outputs).ToList();
 
         // Models must be plain equatable data: a symbol, syntax node or compilation would defeat caching.
-        Assert.All(outputs, output => Assert.True(output.Value is null or HuntingTypeSpec, $"Step '{step}' output is a {output.Value?.GetType()}."));
+        Assert.All(outputs, output => Assert.True(
+            output.Value is null or HuntingTypeSpec or SchemaFileSpec or EquatableArray<TenantTableSpec> or TenantTypeSpec or TenantHuntingSpec,
+            $"Step '{step}' output is a {output.Value?.GetType()}."));
         return outputs;
     }
 

@@ -30,7 +30,7 @@ public sealed class HuntingSchemaReadTests
         FormatException ex = Assert.ThrowsAny<FormatException>(() => HuntingSchema.Read(json));
 
         Assert.Equal(
-            "The hunting schema: table 'T', column 'A' has unknown type 'text' (a KQL type is one of: string, long, int, real, bool, datetime, timespan, guid, decimal, dynamic).",
+            "The hunting schema(1,54): table 'T', column 'A' has unknown type 'text' (a KQL type is one of: string, long, int, real, bool, datetime, timespan, guid, decimal, dynamic).",
             ex.Message);
     }
 }

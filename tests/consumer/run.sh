@@ -6,6 +6,8 @@
 #     of ours can stand in), declares a custom table and result types, and runs typed and raw hunting queries through
 #     the client (MSAL, client secret) against the emulator package in-process;
 #  3. builds a copy with a misspelt column in a raw KQL string (bad/) and expects the build to fail with DTQ102;
+#  3b. builds and runs a fresh project with a hunting schema file in AdditionalFiles (tenant/): typed access to its custom
+#     table and saved function; a copy with misspelt tenant columns (tenant-bad/) must fail with CS1061 and DTQ102;
 #  4. installs the dotnet tool from the folder and runs a hunt on its emulator;
 #  5. publishes samples/AotSample with NativeAOT (linux-x64): no IL2xxx/IL3xxx warning, and the native binary runs a typed
 #     query against an emulator hosted by the consumer project in another process.
@@ -122,6 +124,25 @@ elif grep -E "BadQuery.cs\([0-9]+,[0-9]+\): error DTQ102" "$work/bad.log"; then
   pass "raw KQL checked at compile time (DTQ102)"
 else
   tail -n 40 "$work/bad.log"; fail "raw KQL checked at compile time (no DTQ102)"
+fi
+
+echo "== consumer: a hunting schema file in AdditionalFiles (tenant/): typed custom table and saved function"
+mkdir -p "$work/tenant" "$work/tenant-bad"
+cp "$root"/tests/consumer/tenant/* "$work/tenant/"
+cp "$root"/tests/consumer/tenant/* "$root"/tests/consumer/tenant-bad/* "$work/tenant-bad/"
+if (cd "$work/tenant" && timeout 600 dotnet build "${props[@]}" > "$work/tenant.log" 2>&1 && timeout 120 dotnet run --no-build >> "$work/tenant.log" 2>&1) \
+   && grep -q "tenant: all checks passed" "$work/tenant.log"; then
+  pass "schema file: typed custom table and saved function compile and render"
+else
+  tail -n 40 "$work/tenant.log"; fail "schema file: typed custom table and saved function compile and render"
+fi
+if (cd "$work/tenant-bad" && timeout 600 dotnet build "${props[@]}" > "$work/tenant-bad.log" 2>&1); then
+  fail "schema file: misspelt tenant columns fail the build (the bad project built)"
+elif grep -qE "BadTenantUse.cs\([0-9]+,[0-9]+\): error CS1061" "$work/tenant-bad.log" \
+     && grep -qE "BadTenantUse.cs\([0-9]+,[0-9]+\): error DTQ102" "$work/tenant-bad.log"; then
+  pass "schema file: misspelt tenant columns fail the build (CS1061 typed, DTQ102 raw)"
+else
+  tail -n 40 "$work/tenant-bad.log"; fail "schema file: misspelt tenant columns fail the build (no CS1061 and DTQ102)"
 fi
 
 echo "== consumer: the dotnet tool from the folder"

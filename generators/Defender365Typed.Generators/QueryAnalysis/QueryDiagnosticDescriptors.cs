@@ -54,6 +54,11 @@ internal static class QueryDiagnosticDescriptors
         description: "The column the query produces has a KQL type the result property's CLR type cannot hold.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ108.md");
 
+    public static readonly DiagnosticDescriptor TableNotVisible = new DiagnosticDescriptor(
+        "DTQ131", "Table not in the project's hunting schema files", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "The query names a table the library knows but the project's *.hunting-schema.json files (the caller's effective schema) leave out: the signed-in caller may not be able to query it.",
+        helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ131.md");
+
     public static DiagnosticDescriptor For(KqlDiagnosticKind kind) => kind switch
     {
         KqlDiagnosticKind.SyntaxError => SyntaxError,
@@ -62,6 +67,7 @@ internal static class QueryDiagnosticDescriptors
         KqlDiagnosticKind.TypeMismatch => TypeMismatch,
         KqlDiagnosticKind.ArgumentTypeMismatch => ArgumentTypeMismatch,
         KqlDiagnosticKind.UnknownFunction => UnknownFunction,
+        KqlDiagnosticKind.TableNotVisible => TableNotVisible,
         _ => WrongArgumentCount,
     };
 }

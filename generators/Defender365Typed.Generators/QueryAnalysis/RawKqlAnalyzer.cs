@@ -4,6 +4,7 @@ using System.Threading;
 using Defender365Typed.KqlFrontEnd;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
+using Defender365Typed.Generators.SchemaFiles;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +13,9 @@ namespace Defender365Typed.Generators.QueryAnalysis;
 
 /// <summary>
 /// Checks raw KQL string constants passed to <c>[Kql]</c> parameters and held by <c>[HuntingQuery]</c> const
-/// fields against the schema declared with <c>[HuntingTable]</c> (DTQ100–DTQ108).
+/// fields against the schema declared with <c>[HuntingTable]</c> (DTQ100–DTQ108), overlaid with the project's hunting
+/// schema files (*.hunting-schema.json among AdditionalFiles: their tables, columns and functions; DTQ131 for a table
+/// they leave out).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RawKqlAnalyzer : DiagnosticAnalyzer
@@ -30,7 +33,8 @@ public sealed class RawKqlAnalyzer : DiagnosticAnalyzer
         QueryDiagnosticDescriptors.UnknownFunction,
         QueryDiagnosticDescriptors.WrongArgumentCount,
         QueryDiagnosticDescriptors.ResultPropertyNotProduced,
-        QueryDiagnosticDescriptors.ResultPropertyTypeMismatch);
+        QueryDiagnosticDescriptors.ResultPropertyTypeMismatch,
+        QueryDiagnosticDescriptors.TableNotVisible);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -52,7 +56,10 @@ public sealed class RawKqlAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var schema = new Lazy<KqlSchema>(() => QueryAnalysisCache.Intern(SchemaReader.Read(compilation, tableAttribute)), LazyThreadSafetyMode.ExecutionAndPublication);
+        var schemaFiles = SchemaFileDocuments.Read(context.Options.AdditionalFiles, context.CancellationToken);
+        var schema = new Lazy<KqlSchema>(
+            () => QueryAnalysisCache.Intern(SchemaFileOverlay.Apply(SchemaReader.Read(compilation, tableAttribute), schemaFiles)),
+            LazyThreadSafetyMode.ExecutionAndPublication);
 
         if (kqlAttribute != null)
         {

@@ -33,6 +33,7 @@ internal static class KqlChecker
         KqlDiagnosticKind.TypeMismatch => "DTQ103",
         KqlDiagnosticKind.ArgumentTypeMismatch => "DTQ104",
         KqlDiagnosticKind.UnknownFunction => "DTQ105",
+        KqlDiagnosticKind.TableNotVisible => "DTQ131",
         _ => "DTQ106",
     };
 

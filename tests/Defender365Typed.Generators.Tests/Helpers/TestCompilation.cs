@@ -34,15 +34,16 @@ internal static class TestCompilation
     public static SyntaxTree Parse(string source, string path = "Test0.cs") => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
 
     /// <summary>A driver that records every tracked step, so tests can read run reasons.</summary>
-    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver CreateDriver(params AdditionalText[] additionalTexts) => CSharpGeneratorDriver.Create(
         [new HuntingGenerator().AsSourceGenerator()],
+        additionalTexts: additionalTexts,
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator; returns the compilation with the generated sources and the generator's own diagnostics.</summary>
-    public static (Compilation Output, GeneratorDriverRunResult Run) Generate(Compilation compilation)
+    /// <summary>Runs the generator (with any AdditionalFiles); returns the compilation with the generated sources and the generator's own diagnostics.</summary>
+    public static (Compilation Output, GeneratorDriverRunResult Run) Generate(Compilation compilation, params AdditionalText[] additionalTexts)
     {
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        GeneratorDriver driver = CreateDriver(additionalTexts).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         return (output, driver.GetRunResult());
     }
 

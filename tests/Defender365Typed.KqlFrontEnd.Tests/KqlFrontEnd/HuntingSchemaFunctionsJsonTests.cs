@@ -57,15 +57,20 @@ public sealed class HuntingSchemaFunctionsJsonTests
     }
 
     [Theory]
-    [InlineData("""{"tables":[],"functions":{}}""", "tenant.json has a \"functions\" that is not an array.", null, null)]
-    [InlineData("""{"tables":[],"functions":[3]}""", "tenant.json: function #1 is not an object.", null, null)]
-    [InlineData("""{"tables":[],"functions":[{"kind":"saved"}]}""", "tenant.json: function #1 has no \"name\".", null, null)]
-    [InlineData("""{"tables":[],"functions":[{"name":"F"}]}""", "tenant.json: function 'F' has no \"kind\" (\"builtIn\" or \"saved\").", "F", null)]
-    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"Shared"}]}""", "tenant.json: function 'F' has unknown kind 'Shared' (\"builtIn\" or \"saved\").", "F", null)]
-    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","parameters":{}}]}""", "tenant.json: function 'F' has a \"parameters\" that is not an array.", "F", null)]
-    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","parameters":[{"type":"string"}]}]}""", "tenant.json: function 'F', parameter #1 has no \"name\".", "F", null)]
-    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","parameters":[{"name":"p","type":"text"}]}]}""", "tenant.json: function 'F', parameter 'p' has unknown type 'text' (a KQL type is one of: ", "F", "p")]
-    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","outputColumns":[{"name":"C","type":"Int64"}]}]}""", "tenant.json: function 'F', output column 'C' has unknown type 'Int64' (a KQL type is one of: ", "F", "C")]
+    [InlineData("""{"tables":[],"functions":{}}""", "tenant.json(1,26) has a \"functions\" that is not an array.", null, null)]
+    [InlineData("""{"tables":[],"functions":[3]}""", "tenant.json(1,27): function #1 is not an object.", null, null)]
+    [InlineData("""{"tables":[],"functions":[{"kind":"saved"}]}""", "tenant.json(1,27): function #1 has no \"name\".", null, null)]
+    [InlineData("""{"tables":[],"functions":[{"name":"F"}]}""", "tenant.json(1,27): function 'F' has no \"kind\" (\"builtIn\" or \"saved\").", "F", null)]
+    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"Shared"}]}""", "tenant.json(1,46): function 'F' has unknown kind 'Shared' (\"builtIn\" or \"saved\").", "F", null)]
+    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","parameters":{}}]}""", "tenant.json(1,67): function 'F' has a \"parameters\" that is not an array.", "F", null)]
+    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","parameters":[{"type":"string"}]}]}""", "tenant.json(1,68): function 'F', parameter #1 has no \"name\".", "F", null)]
+    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","parameters":[{"name":"p","type":"text"}]}]}""", "tenant.json(1,87): function 'F', parameter 'p' has unknown type 'text' (a KQL type is one of: ", "F", "p")]
+    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","outputColumns":[{"name":"C","type":"Int64"}]}]}""", "tenant.json(1,90): function 'F', output column 'C' has unknown type 'Int64' (a KQL type is one of: ", "F", "C")]
+    [InlineData("""{"tables":[{"name":"F","columns":[]}],"functions":[{"name":"F","kind":"saved"}]}""", "tenant.json(1,60): function 'F' is declared twice (tables and functions share one set of names).", "F", null)]
+    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved"},{"name":"F","kind":"builtIn"}]}""", "tenant.json(1,63): function 'F' is declared twice (tables and functions share one set of names).", "F", null)]
+    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","parameters":[{"name":"p","type":"long"},{"name":"p","type":"string"}]}]}""", "tenant.json(1,103): function 'F', parameter 'p' is declared twice.", "F", "p")]
+    [InlineData("""{"tables":[],"functions":[{"name":"F","kind":"saved","outputColumns":[{"name":"C","type":"long"},{"name":"C","type":"long"}]}]}""", "tenant.json(1,106): function 'F', output column 'C' is declared twice.", "F", "C")]
+    [InlineData("""{"tables":[],"functions":[{"name":"my-function","kind":"saved"}]}""", "tenant.json(1,35): function 'my-function' has a name that is not a valid C# identifier", "my-function", null)]
     public void Bad_functions_are_rejected_naming_file_function_and_parameter(string json, string message, string? function, string? item)
     {
         HuntingSchemaFormatException ex = Assert.Throws<HuntingSchemaFormatException>(() => HuntingSchemaJson.Parse(json, Origin));

@@ -44,16 +44,26 @@ internal static class AnalyzerHarness
         return compilation;
     }
 
-    public static ImmutableArray<Diagnostic> Run(CSharpCompilation compilation) =>
-        compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RawKqlAnalyzer()))
+    public static ImmutableArray<Diagnostic> Run(CSharpCompilation compilation, params AdditionalText[] additionalFiles)
+    {
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(additionalFiles.ToImmutableArray()),
+            onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RawKqlAnalyzer()), options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
             .OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+        Assert.Empty(exceptions);
+        return diagnostics;
+    }
 
     /// <summary>
     /// Compiles <paramref name="marked"/> (with the expected spans marked [|like this|]) and returns the
     /// analyzer's diagnostics and the expected spans.
     /// </summary>
-    public static (ImmutableArray<Diagnostic> Diagnostics, List<(int Start, int End)> Expected, string Source) RunMarked(string marked)
+    public static (ImmutableArray<Diagnostic> Diagnostics, List<(int Start, int End)> Expected, string Source) RunMarked(string marked, params AdditionalText[] additionalFiles)
     {
         var expected = new List<(int, int)>();
         var source = new System.Text.StringBuilder();
@@ -75,6 +85,6 @@ internal static class AnalyzerHarness
         }
 
         var text = source.ToString();
-        return (Run(Compile(text)), expected, text);
+        return (Run(Compile(text), additionalFiles), expected, text);
     }
 }

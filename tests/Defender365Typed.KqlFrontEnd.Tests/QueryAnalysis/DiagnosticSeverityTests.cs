@@ -19,9 +19,11 @@ public sealed class DiagnosticSeverityTests
     [Fact]
     public void Every_raw_KQL_rule_is_an_error_by_default()
     {
+        // DTQ100-DTQ108 are errors; DTQ131 (a table the project's schema files leave out) is a warning: the file may be stale.
         var rules = new RawKqlAnalyzer().SupportedDiagnostics;
-        Assert.Equal(Enumerable.Range(100, 9).Select(n => "DTQ" + n), rules.Select(r => r.Id).OrderBy(id => id, System.StringComparer.Ordinal));
-        Assert.All(rules, r => Assert.Equal(DiagnosticSeverity.Error, r.DefaultSeverity));
+        Assert.Equal(Enumerable.Range(100, 9).Select(n => "DTQ" + n).Append("DTQ131"), rules.Select(r => r.Id).OrderBy(id => id, System.StringComparer.Ordinal));
+        Assert.All(rules.Where(r => r.Id != "DTQ131"), r => Assert.Equal(DiagnosticSeverity.Error, r.DefaultSeverity));
+        Assert.Equal(DiagnosticSeverity.Warning, rules.Single(r => r.Id == "DTQ131").DefaultSeverity);
     }
 
     [Fact]

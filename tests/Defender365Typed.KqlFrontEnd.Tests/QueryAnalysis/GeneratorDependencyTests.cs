@@ -3,29 +3,36 @@ using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using Defender365Typed.Generators.QueryAnalysis;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Generators.Tests.QueryAnalysis;
 
 /// <summary>
-/// The generator runs inside the compiler, where System.Text.Json is not guaranteed to load: it may use the KQL front
-/// end, but neither System.Text.Json nor the front end's JSON reader (HuntingSchemaJson, the one System.Text.Json user).
+/// The generator runs inside the compiler, where System.Text.Json is not guaranteed to load: neither it nor the KQL
+/// front end it loads (whose HuntingSchemaJson now reads the schema files passed as AdditionalFiles) may reference it.
 /// </summary>
 public sealed class GeneratorDependencyTests
 {
     [Fact]
-    public void The_generator_references_neither_System_Text_Json_nor_the_schema_json_reader()
+    public void Neither_the_generator_nor_the_front_end_references_System_Text_Json()
     {
-        string path = typeof(RawKqlAnalyzer).Assembly.Location;
+        (string[] generatorAssemblies, string[] generatorTypes) = References(typeof(RawKqlAnalyzer).Assembly.Location);
+        (string[] frontEndAssemblies, _) = References(typeof(HuntingSchemaJson).Assembly.Location);
+
+        Assert.Contains("Defender365Typed.KqlFrontEnd", generatorAssemblies);
+        Assert.Contains("KqlSchema", generatorTypes);
+        Assert.DoesNotContain("System.Text.Json", generatorAssemblies);
+        Assert.DoesNotContain("System.Text.Json", frontEndAssemblies);
+        Assert.Contains("netstandard", frontEndAssemblies);
+    }
+
+    private static (string[] Assemblies, string[] Types) References(string path)
+    {
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
         MetadataReader metadata = pe.GetMetadataReader();
-
-        string[] assemblies = metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToArray();
-        string[] types = metadata.TypeReferences.Select(h => metadata.GetString(metadata.GetTypeReference(h).Name)).ToArray();
-
-        Assert.Contains("Defender365Typed.KqlFrontEnd", assemblies);
-        Assert.DoesNotContain("System.Text.Json", assemblies);
-        Assert.DoesNotContain("HuntingSchemaJson", types);
-        Assert.Contains("KqlSchema", types);
+        return (
+            metadata.AssemblyReferences.Select(h => metadata.GetString(metadata.GetAssemblyReference(h).Name)).ToArray(),
+            metadata.TypeReferences.Select(h => metadata.GetString(metadata.GetTypeReference(h).Name)).ToArray());
     }
 }

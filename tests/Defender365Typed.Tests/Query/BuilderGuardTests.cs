@@ -7,6 +7,17 @@ namespace Defender365Typed.Tests.Query;
 public sealed class BuilderGuardTests
 {
     [Fact]
+    public void A_function_call_root_renders_escaped_arguments_and_rejects_bad_input()
+    {
+        string kql = UnknownPeer.Shape.Call("MyFunction", (KqlString)"a\"b", (KqlLong)5).Where(r => r.Connections > 3).ToKql();
+
+        Assert.Equal("MyFunction(\"a\\\"b\", 5)\n| where Connections > 3", kql);
+        Assert.Equal("NoArgs()", UnknownPeer.Shape.Call("NoArgs").ToKql());
+        Assert.Equal("functionName", Assert.Throws<ArgumentException>(() => UnknownPeer.Shape.Call("")).ParamName);
+        Assert.Equal("arguments", Assert.Throws<ArgumentException>(() => UnknownPeer.Shape.Call("F", default(KqlExpr))).ParamName);
+    }
+
+    [Fact]
     public void Summarize_missing_a_result_column_is_rejected()
     {
         var error = Assert.ThrowsAny<ArgumentException>(() => Hunting.DeviceNetworkEvents

@@ -19,3 +19,13 @@ internal sealed class KqlLetSource(string name, KqlTabular bound) : KqlOperator
 
     public override void CollectLets(KqlLetCollector collector) => collector.Add(name, bound);
 }
+
+/// <summary>A call of a tabular function (a tenant's saved function): <c>Name(arguments)</c> at the start of a pipeline.</summary>
+internal sealed class KqlFunctionSource(string functionName, KqlNode[] arguments) : KqlOperator
+{
+    private readonly KqlCallNode _call = new(KqlLiteral.Identifier(functionName), arguments);
+
+    public override void Write(ref KqlWriter writer) => _call.Write(ref writer);
+
+    public override void CollectLets(KqlLetCollector collector) => _call.CollectLets(collector);
+}

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Defender365Typed.Operators;
+using Defender365Typed.Syntax;
 
 namespace Defender365Typed;
 
@@ -58,6 +59,26 @@ public sealed class HuntingShape<TRow, TColumns>
     public KqlQuery<TRow, TColumns> Table => _table ??= TableName is null
         ? throw new InvalidOperationException($"'{typeof(TRow).Name}' is a [HuntingResult] shape, not a table; only [HuntingTable] types can start a query.")
         : new KqlQuery<TRow, TColumns>(null, new KqlTableSource(TableName), ColumnsInfo);
+
+    /// <summary>
+    /// A query that starts with a call of the tabular function <paramref name="functionName"/> (a tenant's saved function,
+    /// declared in a hunting schema file) whose rows have this shape: <c>functionName(arguments)</c>. Called by generated code.
+    /// </summary>
+    /// <param name="functionName">The function's KQL name.</param>
+    /// <param name="arguments">The arguments, in parameter order; typed values (and C# values through them) convert implicitly.</param>
+    /// <exception cref="ArgumentException">The name is empty, or an argument is a default <see cref="KqlExpr"/>.</exception>
+    public KqlQuery<TRow, TColumns> Call(string functionName, params KqlExpr[] arguments)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(functionName);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var nodes = new KqlNode[arguments.Length];
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            nodes[i] = arguments[i].Node ?? throw new ArgumentException($"Argument {i + 1} of '{functionName}' is a default KqlExpr, not a value.", nameof(arguments));
+        }
+
+        return new KqlQuery<TRow, TColumns>(null, new KqlFunctionSource(functionName, nodes), ColumnsInfo);
+    }
 
     internal string[] EscapedNames => _escapedNames;
 
