@@ -145,7 +145,7 @@ public sealed class SchemaPullAndDiffTests : IDisposable
         CliResult missing = await _cli.RunAsync("schema", "diff", "old.json", "nope.json");
 
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("bad.json: table 'T', column 'c' has unknown type 'text'", bad.Err, StringComparison.Ordinal);
+        Assert.Contains("bad.json(1,66): table 'T', column 'c' has unknown type 'text'", bad.Err, StringComparison.Ordinal);
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("nope.json does not exist", missing.Err, StringComparison.Ordinal);
     }

@@ -40,7 +40,7 @@ public sealed class ErrorTests
 
     [Theory]
     [InlineData("MySavedQuery(DeviceInfo)", "MySavedQuery")]
-    [InlineData("DeviceFromIP(\"10.0.0.1\")", "DeviceFromIP")]
+    [InlineData("TenantEnrichment(\"10.0.0.1\")", "TenantEnrichment")]
     public void Stored_tabular_functions_are_named(string kql, string function)
     {
         KqlEngineException ex = Fails(kql);
