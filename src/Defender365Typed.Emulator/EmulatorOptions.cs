@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Defender365Typed.KqlFrontEnd;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,14 @@ public sealed class EmulatorOptions
     /// type, is empty). Null: the documented schema, and every table of the rows.
     /// </summary>
     public HuntingSchemaDocument? HuntingSchema { get; set; }
+
+    /// <summary>
+    /// The KQL bodies of <see cref="HuntingSchema"/>'s saved functions, by name (getHuntingSchema describes a saved function's
+    /// parameters and output but not its body). A query calling one is evaluated with the body, its parameters bound to the
+    /// call's values; a saved function without a body here answers with a 400 naming it.
+    /// </summary>
+    /// <exception cref="ArgumentException">At start: a name that is not a saved function of the schema, or one with a table parameter.</exception>
+    public IDictionary<string, string> SavedFunctionBodies { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The clock; tests may substitute one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;

@@ -35,4 +35,23 @@ public sealed class EngineOptions
     /// (<c>https://host/lists/ips.txt</c> → <c>ips.txt</c>). The engine never downloads; an unmapped URL is an error naming it.
     /// </summary>
     public string? ExternalDataFolder { get; init; }
+
+    /// <summary>
+    /// Stored (saved) functions by name, evaluated when a query calls them (<c>SuspiciousLogons("alice") | ...</c>): each
+    /// body runs on its own with the arguments bound to its parameters. A <c>let</c> of the same name in the query wins.
+    /// </summary>
+    public IReadOnlyDictionary<string, KqlStoredFunction>? StoredFunctions { get; init; }
+
+    /// <summary>A copy of these options with <see cref="StoredFunctions"/> replaced.</summary>
+    public EngineOptions WithStoredFunctions(IReadOnlyDictionary<string, KqlStoredFunction>? storedFunctions) => new()
+    {
+        Now = Now,
+        RegexTimeout = RegexTimeout,
+        MaxRows = MaxRows,
+        Timeout = Timeout,
+        MaxWorkingRows = MaxWorkingRows,
+        ExternalDataFiles = ExternalDataFiles,
+        ExternalDataFolder = ExternalDataFolder,
+        StoredFunctions = storedFunctions,
+    };
 }

@@ -27,6 +27,7 @@ internal sealed partial class Evaluator
     {
         "materialize" => true,
         var n when _functions.TryGetValue(n, out UserFunction? f) => f.Result is { } r && IsTabularBody(r, f.Decl),
+        var n when _options.StoredFunctions?.ContainsKey(n) == true => true,
         var n => IsDefenderTableFunction(n),
     };
 
@@ -66,6 +67,11 @@ internal sealed partial class Evaluator
         if (_functions.TryGetValue(name, out UserFunction? function))
         {
             return WithArguments(function, call, piped, () => EvalTabular(function.Result!));
+        }
+
+        if (_options.StoredFunctions?.TryGetValue(name, out KqlStoredFunction? stored) == true)
+        {
+            return EvalStoredFunction(call, stored, piped);
         }
 
         return EvalDefenderFunction(call, piped);

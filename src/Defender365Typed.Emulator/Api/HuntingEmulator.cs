@@ -24,17 +24,40 @@ public sealed class HuntingEmulator
     /// <summary>The tenant's schema (<see cref="EmulatorOptions.HuntingSchema"/>) that evaluated queries see the tables through, if any.</summary>
     internal HuntingSchemaDocument? Schema { get; init; }
 
+    /// <summary>The saved functions the engine evaluates (<see cref="EmulatorOptions.SavedFunctionBodies"/>), if any.</summary>
+    internal IReadOnlyDictionary<string, KqlStoredFunction>? StoredFunctions { get; init; }
+
+    internal static IReadOnlyDictionary<string, KqlStoredFunction>? StoredFunctionsOf(EmulatorOptions options)
+    {
+        if (options.SavedFunctionBodies.Count == 0)
+        {
+            return null;
+        }
+
+        var functions = new Dictionary<string, KqlStoredFunction>(StringComparer.Ordinal);
+        foreach ((string name, string body) in options.SavedFunctionBodies)
+        {
+            HuntingSchemaFunction declared = options.HuntingSchema?.Functions.FirstOrDefault(f => f.Name == name && f.Kind == HuntingSchemaFunctionKind.Saved)
+                ?? throw new ArgumentException($"EmulatorOptions.SavedFunctionBodies names '{name}', which is not a saved function of EmulatorOptions.HuntingSchema.", nameof(options));
+            functions[name] = new KqlStoredFunction(declared.Parameters, body);
+        }
+
+        return functions;
+    }
+
     /// <summary>
     /// Evaluates queries no script matches with the KQL engine over <paramref name="tables"/> (for
     /// example <see cref="SyntheticDataset.Create"/>); a query the engine does not support gets a 400
     /// naming the unsupported operator or function, as a service query error would. With
     /// <see cref="EmulatorOptions.HuntingSchema"/>, queries see exactly the schema's tables and columns; a saved function
-    /// of the schema is not evaluated (the engine answers with the 400 naming the function).
+    /// of the schema is evaluated with its body from <see cref="EmulatorOptions.SavedFunctionBodies"/> (without one, the
+    /// engine answers with the 400 naming the function).
     /// </summary>
     public void UseTables(ITableSource tables, EngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        _engine = (Schema is null ? tables : new SchemaTableSource(tables, Schema), options ?? new EngineOptions());
+        options ??= new EngineOptions();
+        _engine = (Schema is null ? tables : new SchemaTableSource(tables, Schema), StoredFunctions is null ? options : options.WithStoredFunctions(StoredFunctions));
     }
 
     /// <summary>Every hunting request received, in order.</summary>
