@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
@@ -29,7 +30,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
     private readonly X509Certificate2 _certificate;
     private Uri _baseUri = new("https://127.0.0.1/");
 
-    private DefenderEmulator(EmulatorOptions options, WebApplication app, X509Certificate2 certificate)
+    private DefenderEmulator(EmulatorOptions options, WebApplication app, X509Certificate2 certificate, IReadOnlyDictionary<string, KqlEngine.KqlStoredFunction>? storedFunctions)
     {
         _app = app;
         _certificate = certificate;
@@ -38,7 +39,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
         Tokens = new TokenIssuer(() => new Uri(_baseUri, options.TenantId + "/v2.0").ToString(), options.Time);
         Entra = new EntraEmulator(Directory, Tokens, options.Time, () => _baseUri);
         ManagedIdentity = new ManagedIdentityEmulator(Directory, Tokens, options.Time);
-        Hunting = new HuntingEmulator { Schema = options.HuntingSchema, StoredFunctions = HuntingEmulator.StoredFunctionsOf(options) };
+        Hunting = new HuntingEmulator { Schema = options.HuntingSchema, StoredFunctions = storedFunctions };
         HuntingSchema = options.HuntingSchema ?? KqlEngine.HuntingSchema.Document;
         LiveIncidents = options.LiveIncidents is { } live ? new LiveIncidentFeed(Incidents, options.Time, live) : null;
     }
@@ -89,6 +90,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
     public static async Task<DefenderEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
+        var storedFunctions = HuntingEmulator.StoredFunctionsOf(options); // bad options fail before anything is built
         X509Certificate2 certificate = EmulatorCertificate.Create();
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -110,7 +112,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, 0);
         });
         WebApplication app = builder.Build();
-        var emulator = new DefenderEmulator(options, app, certificate);
+        var emulator = new DefenderEmulator(options, app, certificate, storedFunctions);
         emulator.Map(app, options.Time);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 

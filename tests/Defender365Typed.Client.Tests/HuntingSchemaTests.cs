@@ -208,6 +208,21 @@ public sealed class HuntingSchemaTests
     private static HuntingSchemaDocument Convert(string json) =>
         HuntingSchemaConverter.Convert(JsonSerializer.Deserialize(json, HuntingSchemaJsonContext.Default.GraphHuntingSchema)!);
 
+    [Theory]
+    [InlineData("NoSuchFunction", "names 'NoSuchFunction', which is not a saved function of EmulatorOptions.HuntingSchema")]
+    [InlineData("FileProfile", "names 'FileProfile', which is not a saved function")]
+    [InlineData("MyCustomQuery", "'T' has type '(*)'; the engine takes scalar parameters only")]
+    public async Task A_saved_function_body_must_belong_to_a_scalar_saved_function_of_the_served_schema(string name, string message)
+    {
+        ArgumentException ex = await Assert.ThrowsAnyAsync<ArgumentException>(() => Harness.StartAsync(o =>
+        {
+            o.HuntingSchema = HuntingSchemaJson.Parse(TenantSchema, "tenant.json");
+            o.SavedFunctionBodies[name] = "DeviceProcessEvents | take 1";
+        }));
+
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
     private sealed class RefusingTokens : IDefenderTokenProvider
     {
         public int Calls { get; private set; }

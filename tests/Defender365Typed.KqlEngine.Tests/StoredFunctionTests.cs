@@ -60,7 +60,7 @@ public sealed class StoredFunctionTests
     [InlineData("SuspiciousLogons()", "needs a value for its parameter 'account' (string)")]
     [InlineData("SuspiciousLogons('a', 1, 2)", "takes 2 argument(s), not 3")]
     [InlineData("SuspiciousLogons(42)", "takes string for 'account', not this value")]
-    [InlineData("Logons | SuspiciousLogons('a')", "takes no piped input")]
+    [InlineData("Logons | invoke SuspiciousLogons('a')", "takes no piped input")]
     public void Bad_calls_name_the_function_and_what_is_wrong(string kql, string message)
     {
         KqlEngineException ex = Assert.Throws<KqlEngineException>(() => Run(kql));
