@@ -18,9 +18,6 @@ internal static class AlertCommands
 {
     // The choices come from the client's one list of values (the same classifications and determinations as incidents).
     private static readonly string[] Statuses = [.. AlertStatus.KnownValues.Select(v => v.Value!)];
-    private static readonly string[] Severities = [.. IncidentSeverity.KnownValues.Select(v => v.Value!)];
-    private static readonly string[] Classifications = [.. IncidentClassification.KnownValues.Select(v => v.Value!)];
-    private static readonly string[] Determinations = [.. IncidentClassification.KnownValues.SelectMany(c => c.AllowedDeterminations).Distinct().Select(v => v.Value!)];
 
     public static Command Create(CliRun run)
     {
@@ -35,18 +32,15 @@ internal static class AlertCommands
     {
         var status = new Option<string[]>("--status") { Description = "Only these statuses (repeatable): " + string.Join(", ", Statuses) + ".", HelpName = "status" };
         Choices.Restrict(status, Statuses);
-        var severity = new Option<string[]>("--severity") { Description = "Only these severities (repeatable): " + string.Join(", ", Severities) + ".", HelpName = "severity" };
-        Choices.Restrict(severity, Severities);
+        Option<string[]> severity = TriageOptions.SeverityFilter();
         var source = new Option<string[]>("--service-source")
         {
             Description = "Only alerts from these services (repeatable), e.g. microsoftDefenderForEndpoint, microsoftDefenderForOffice365.",
             HelpName = "service",
         };
-        var assignedTo = new Option<string?>("--assigned-to") { Description = "Only alerts assigned to this user (UPN).", HelpName = "user" };
-        var classification = new Option<string?>("--classification") { Description = "Only this classification: " + string.Join(", ", Classifications) + ".", HelpName = "value" };
-        Choices.Restrict(classification, Classifications);
-        var determination = new Option<string?>("--determination") { Description = "Only this determination: " + string.Join(", ", Determinations) + ".", HelpName = "value" };
-        Choices.Restrict(determination, Determinations);
+        Option<string?> assignedTo = TriageOptions.AssigneeFilter("alerts");
+        Option<string?> classification = TriageOptions.Classification(update: false);
+        Option<string?> determination = TriageOptions.Determination(update: false);
         var since = new Option<string?>("--since") { Description = "Only alerts created since: 7d, 12h, 30m, or a date/time (ISO 8601, UTC unless an offset is given).", HelpName = "when" };
         var limit = new Option<int?>("--limit") { Description = "At most this many alerts (default: all pages).", HelpName = "n" };
         var count = new Option<bool>("--count") { Description = "Print only how many alerts match ($count)." };
@@ -83,11 +77,11 @@ internal static class AlertCommands
             var query = new AlertQuery
             {
                 Statuses = parse.GetValue(status) is { Length: > 0 } st ? [.. st.Select(s => new AlertStatus(Choices.Find(s, Statuses)!))] : null,
-                Severities = parse.GetValue(severity) is { Length: > 0 } sv ? [.. sv.Select(s => new IncidentSeverity(Choices.Find(s, Severities)!))] : null,
+                Severities = TriageOptions.SeveritiesOf(parse, severity),
                 ServiceSources = parse.GetValue(source) is { Length: > 0 } so ? so : null,
                 AssignedTo = parse.GetValue(assignedTo),
-                Classification = parse.GetValue(classification) is string c ? new IncidentClassification(Choices.Find(c, Classifications)!) : null,
-                Determination = parse.GetValue(determination) is string d ? new IncidentDetermination(Choices.Find(d, Determinations)!) : null,
+                Classification = TriageOptions.ClassificationOf(parse, classification),
+                Determination = TriageOptions.DeterminationOf(parse, determination),
                 CreatedAfter = parse.GetValue(since) is string s ? IncidentCommands.ParseSince(s, run.Context.Time.GetUtcNow()) : null,
                 MaxItems = parse.GetValue(limit),
             };
@@ -163,16 +157,9 @@ internal static class AlertCommands
         var id = new Argument<string>("id") { Description = "The alert ID." };
         var status = new Option<string?>("--status") { Description = "New status: " + string.Join(", ", Statuses) + ".", HelpName = "status" };
         Choices.Restrict(status, Statuses);
-        var assignedTo = new Option<string?>("--assigned-to") { Description = "New assignee (UPN); \"\" unassigns.", HelpName = "user" };
-        var classification = new Option<string?>("--classification") { Description = "New classification: " + string.Join(", ", Classifications) + ".", HelpName = "value" };
-        Choices.Restrict(classification, Classifications);
-        var determination = new Option<string?>("--determination")
-        {
-            Description = "New determination, with the --classification it belongs to: "
-                + string.Join("; ", IncidentClassification.KnownValues.Select(c => $"{c}: {string.Join(", ", c.AllowedDeterminations)}")) + ".",
-            HelpName = "value",
-        };
-        Choices.Restrict(determination, Determinations);
+        Option<string?> assignedTo = TriageOptions.NewAssignee();
+        Option<string?> classification = TriageOptions.Classification(update: true);
+        Option<string?> determination = TriageOptions.Determination(update: true);
         var comment = new Option<string?>("--comment") { Description = "Add a comment (after the update succeeded).", HelpName = "text" };
         var connection = new ConnectionOptions();
         var command = new Command("update",
@@ -189,8 +176,8 @@ internal static class AlertCommands
             {
                 Status = parse.GetValue(status) is string s ? new AlertStatus(Choices.Find(s, Statuses)!) : null,
                 AssignedTo = parse.GetValue(assignedTo),
-                Classification = parse.GetValue(classification) is string c ? new IncidentClassification(Choices.Find(c, Classifications)!) : null,
-                Determination = parse.GetValue(determination) is string d ? new IncidentDetermination(Choices.Find(d, Determinations)!) : null,
+                Classification = TriageOptions.ClassificationOf(parse, classification),
+                Determination = TriageOptions.DeterminationOf(parse, determination),
             };
             string? text = parse.GetValue(comment);
             bool changes = update.Status is not null || update.AssignedTo is not null || update.Classification is not null || update.Determination is not null;

@@ -18,18 +18,8 @@ namespace Defender365Typed.Cli.Commands;
 internal static class IncidentCommands
 {
     // The choices and their help come from the client's one list of incident values.
-    private static readonly string[] Statuses = Names(IncidentStatus.KnownValues);
-    private static readonly string[] SettableStatuses = Names(IncidentStatus.SettableValues);
-    private static readonly string[] Severities = Names(IncidentSeverity.KnownValues);
-    private static readonly string[] Classifications = Names(IncidentClassification.KnownValues);
-    private static readonly string[] Determinations = Names(IncidentClassification.KnownValues.SelectMany(c => c.AllowedDeterminations).Distinct());
-
-    private static string[] Names<T>(IEnumerable<T> values)
-        where T : struct, IIncidentValue<T> => [.. values.Select(v => v.Value!)];
-
-    /// <summary>"truePositive: malware, phishing, ...; falsePositive: ..." for the help of --determination.</summary>
-    private static string DeterminationsByClassification() => string.Join("; ",
-        IncidentClassification.KnownValues.Select(c => $"{c}: {string.Join(", ", c.AllowedDeterminations)}"));
+    private static readonly string[] Statuses = TriageOptions.Names(IncidentStatus.KnownValues);
+    private static readonly string[] SettableStatuses = TriageOptions.Names(IncidentStatus.SettableValues);
 
     public static Command Create(CliRun run)
     {
@@ -55,9 +45,8 @@ internal static class IncidentCommands
     {
         var status = new Option<string[]>("--status") { Description = "Only these statuses (repeatable): " + string.Join(", ", Statuses) + ".", HelpName = "status" };
         Choices.Restrict(status, Statuses);
-        var severity = new Option<string[]>("--severity") { Description = "Only these severities (repeatable): " + string.Join(", ", Severities) + ".", HelpName = "severity" };
-        Choices.Restrict(severity, Severities);
-        var assignedTo = new Option<string?>("--assigned-to") { Description = "Only incidents assigned to this user (UPN).", HelpName = "user" };
+        Option<string[]> severity = TriageOptions.SeverityFilter();
+        Option<string?> assignedTo = TriageOptions.AssigneeFilter("incidents");
         var since = new Option<string?>("--since") { Description = "Only incidents created since: 7d, 12h, 30m, or a date/time (ISO 8601, UTC unless an offset is given).", HelpName = "when" };
         var limit = new Option<int?>("--limit") { Description = "At most this many incidents (default: all pages).", HelpName = "n" };
         var filter = new Option<string?>("--filter") { Description = "A raw OData $filter, combined (and) with the options above, e.g. \"classification eq 'truePositive'\".", HelpName = "odata" };
@@ -84,7 +73,7 @@ internal static class IncidentCommands
             var query = new IncidentQuery
             {
                 Statuses = parse.GetValue(status) is { Length: > 0 } st ? [.. st.Select(s => new IncidentStatus(Choices.Find(s, Statuses)!))] : null,
-                Severities = parse.GetValue(severity) is { Length: > 0 } sv ? [.. sv.Select(s => new IncidentSeverity(Choices.Find(s, Severities)!))] : null,
+                Severities = TriageOptions.SeveritiesOf(parse, severity),
                 AssignedTo = parse.GetValue(assignedTo),
                 CreatedAfter = parse.GetValue(since) is string s ? ParseSince(s, run.Context.Time.GetUtcNow()) : null,
                 MaxItems = parse.GetValue(limit),
@@ -155,15 +144,9 @@ internal static class IncidentCommands
         var id = new Argument<string>("id") { Description = "The incident ID." };
         var status = new Option<string?>("--status") { Description = "New status: " + string.Join(", ", SettableStatuses) + ".", HelpName = "status" };
         Choices.Restrict(status, SettableStatuses);
-        var assignedTo = new Option<string?>("--assigned-to") { Description = "New assignee (UPN); \"\" unassigns.", HelpName = "user" };
-        var classification = new Option<string?>("--classification") { Description = "New classification: " + string.Join(", ", Classifications) + ".", HelpName = "value" };
-        Choices.Restrict(classification, Classifications);
-        var determination = new Option<string?>("--determination")
-        {
-            Description = "New determination, with the --classification it belongs to: " + DeterminationsByClassification() + ".",
-            HelpName = "value",
-        };
-        Choices.Restrict(determination, Determinations);
+        Option<string?> assignedTo = TriageOptions.NewAssignee();
+        Option<string?> classification = TriageOptions.Classification(update: true);
+        Option<string?> determination = TriageOptions.Determination(update: true);
         var tags = new Option<string[]>("--tag") { Description = "Custom tag (repeatable); the given tags replace the incident's custom tags.", HelpName = "tag" };
         var comment = new Option<string?>("--comment") { Description = "Add a comment (after the update succeeded).", HelpName = "text" };
         var connection = new ConnectionOptions();
@@ -181,8 +164,8 @@ internal static class IncidentCommands
             {
                 Status = parse.GetValue(status) is string s ? new IncidentStatus(Choices.Find(s, SettableStatuses)!) : null,
                 AssignedTo = parse.GetValue(assignedTo),
-                Classification = parse.GetValue(classification) is string c ? new IncidentClassification(Choices.Find(c, Classifications)!) : null,
-                Determination = parse.GetValue(determination) is string d ? new IncidentDetermination(Choices.Find(d, Determinations)!) : null,
+                Classification = TriageOptions.ClassificationOf(parse, classification),
+                Determination = TriageOptions.DeterminationOf(parse, determination),
                 Tags = parse.GetValue(tags) is { Length: > 0 } t ? t : null,
             };
             string? text = parse.GetValue(comment);
