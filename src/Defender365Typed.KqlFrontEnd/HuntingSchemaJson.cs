@@ -101,37 +101,12 @@ public static partial class HuntingSchemaJson
         }
 
         CheckProperties(root, RootProperties, rootPlace, strict);
-        var tables = new List<HuntingSchemaTable>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var tableIndex = 0;
-        foreach (var table in tablesProperty.Value.EnumerateArray())
-        {
-            tableIndex++;
-            var read = ReadTable(table, rootPlace.WithTableIndex(tableIndex, table), strict);
-            if (!names.Add(read.Name))
-            {
-                table.TryGetProperty("name", out var nameProperty);
-                throw rootPlace.WithTableIndex(tableIndex, nameProperty.Value).WithTable(read.Name).Error("is declared twice", "name");
-            }
-
-            tables.Add(read);
-        }
-
-        var functions = new List<HuntingSchemaFunction>();
-        var functionIndex = 0;
-        foreach (var function in OptionalArray(root, "functions", rootPlace))
-        {
-            functionIndex++;
-            var place = rootPlace.WithTableIndex(functionIndex, function, "function");
-            var read = ReadFunction(function, place, strict);
-            if (!names.Add(read.Name))
-            {
-                function.TryGetProperty("name", out var nameProperty);
-                throw place.At(nameProperty.Value).WithTable(read.Name).Error("is declared twice (tables and functions share one set of names)", "name");
-            }
-
-            functions.Add(read);
-        }
+        var names = new HashSet<string>(StringComparer.Ordinal); // tables and functions: one set of names, as in KQL
+        var tables = ReadNamed(tablesProperty.Value.EnumerateArray(), (i, table) => rootPlace.WithTableIndex(i, table),
+            (table, place) => ReadTable(table, place, strict), t => t.Name, isItem: false, names, "is declared twice");
+        var functions = ReadNamed(OptionalArray(root, "functions", rootPlace), (i, function) => rootPlace.WithTableIndex(i, function, "function"),
+            (function, place) => ReadFunction(function, place, strict), f => f.Name, isItem: false, names,
+            "is declared twice (tables and functions share one set of names)");
 
         return new HuntingSchemaDocument(tables, functions, OptionalString(root, "source", rootPlace), OptionalString(root, "note", rootPlace));
     }
@@ -156,39 +131,10 @@ public static partial class HuntingSchemaJson
             _ => throw place.At(kindProperty.Value).Error($"has unknown kind '{kindText}' (\"builtIn\" or \"saved\")", "kind"),
         };
 
-        var parameters = new List<HuntingSchemaParameter>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var index = 0;
-        foreach (var parameter in OptionalArray(function, "parameters", place))
-        {
-            index++;
-            var parameterPlace = place.WithColumnIndex(index, parameter, "parameter");
-            var read = ReadParameter(parameter, parameterPlace, strict);
-            if (!names.Add(read.Name))
-            {
-                parameter.TryGetProperty("name", out var nameProperty);
-                throw parameterPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
-            }
-
-            parameters.Add(read);
-        }
-
-        var outputColumns = new List<HuntingSchemaColumn>();
-        names.Clear();
-        index = 0;
-        foreach (var column in OptionalArray(function, "outputColumns", place))
-        {
-            index++;
-            var columnPlace = place.WithColumnIndex(index, column, "output column");
-            var read = ReadColumn(column, columnPlace, strict: false);
-            if (!names.Add(read.Name))
-            {
-                column.TryGetProperty("name", out var nameProperty);
-                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
-            }
-
-            outputColumns.Add(read);
-        }
+        var parameters = ReadNamed(OptionalArray(function, "parameters", place), (i, parameter) => place.WithColumnIndex(i, parameter, "parameter"),
+            (parameter, at) => ReadParameter(parameter, at, strict), p => p.Name, isItem: true);
+        var outputColumns = ReadNamed(OptionalArray(function, "outputColumns", place), (i, column) => place.WithColumnIndex(i, column, "output column"),
+            (column, at) => ReadColumn(column, at, strict: false), c => c.Name, isItem: true);
 
         return new HuntingSchemaFunction(name, kind, parameters, outputColumns, OptionalString(function, "description", place));
     }
@@ -211,6 +157,41 @@ public static partial class HuntingSchemaJson
         }
 
         return new HuntingSchemaParameter(name, type, OptionalString(parameter, "defaultValue", place));
+    }
+
+    /// <summary>
+    /// Reads each item of a list at its own place (1-based index); a name already in <paramref name="names"/> is an error at
+    /// that name. Tables, functions, columns, parameters and output columns all go through here.
+    /// </summary>
+    private static List<T> ReadNamed<T>(
+        IEnumerable<SchemaJsonValue> items,
+        Func<int, SchemaJsonValue, Place> placeOf,
+        Func<SchemaJsonValue, Place, T> read,
+        Func<T, string> nameOf,
+        bool isItem,
+        HashSet<string>? names = null,
+        string twice = "is declared twice")
+    {
+        names ??= new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<T>();
+        var index = 0;
+        foreach (var item in items)
+        {
+            index++;
+            var place = placeOf(index, item);
+            var value = read(item, place);
+            var name = nameOf(value);
+            if (!names.Add(name))
+            {
+                item.TryGetProperty("name", out var nameProperty);
+                var at = place.At(nameProperty.Value);
+                throw (isItem ? at.WithColumn(name) : at.WithTable(name)).Error(twice, "name");
+            }
+
+            list.Add(value);
+        }
+
+        return list;
     }
 
     /// <summary>The property's array items; none when absent or JSON null; an error when it is something else.</summary>
@@ -242,22 +223,8 @@ public static partial class HuntingSchemaJson
             throw place.At(columnsProperty.Value).Error("has no \"columns\" array", "columns");
         }
 
-        var columns = new List<HuntingSchemaColumn>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var columnIndex = 0;
-        foreach (var column in columnsProperty.Value.EnumerateArray())
-        {
-            columnIndex++;
-            var columnPlace = place.WithColumnIndex(columnIndex, column);
-            var read = ReadColumn(column, columnPlace, strict);
-            if (!names.Add(read.Name))
-            {
-                column.TryGetProperty("name", out var nameProperty);
-                throw columnPlace.At(nameProperty.Value).WithColumn(read.Name).Error("is declared twice", "name");
-            }
-
-            columns.Add(read);
-        }
+        var columns = ReadNamed(columnsProperty.Value.EnumerateArray(), (i, column) => place.WithColumnIndex(i, column),
+            (column, at) => ReadColumn(column, at, strict), c => c.Name, isItem: true);
 
         return new HuntingSchemaTable(name, columns, description, OptionalString(table, "notes", place), OptionalString(table, "source", place));
     }
