@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Defender365Typed.Client;
@@ -49,7 +48,7 @@ internal sealed class AlertEndpoints
 
         IQueryCollection q = context.Request.Query;
         int maxTop = _store.GraphPageSize;
-        if (!TryInt(q["$top"], maxTop, out int top) || !TryInt(q["$skip"], 0, out int skip) || top < 1)
+        if (!ODataPaging.TryInt(q["$top"], maxTop, out int top) || !ODataPaging.TryInt(q["$skip"], 0, out int skip) || top < 1)
         {
             await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "$top and $skip must be non-negative integers.").ConfigureAwait(false);
             return;
@@ -75,7 +74,7 @@ internal sealed class AlertEndpoints
         List<(EmulatedIncident Incident, EmulatedAlert Alert)> matching = items.ToList();
         var page = matching.Skip(skip).Take(top).ToList();
         bool count = string.Equals(q["$count"], "true", StringComparison.OrdinalIgnoreCase);
-        string? next = skip + page.Count < matching.Count ? NextLink(context, top, skip + page.Count) : null;
+        string? next = skip + page.Count < matching.Count ? ODataPaging.NextLink(context, _baseUri(), "v1.0/security/alerts_v2", top, skip + page.Count) : null;
         await JsonResponse.WriteAsync(context, 200, w =>
         {
             w.WriteStartObject();
@@ -304,32 +303,6 @@ internal sealed class AlertEndpoints
 
         await JsonResponse.ApiErrorAsync(context, 404, "ResourceNotFound", $"Alert '{id}' was not found.").ConfigureAwait(false);
         return null;
-    }
-
-    private string NextLink(HttpContext context, int top, int skip)
-    {
-        var query = new StringBuilder();
-        foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> pair in context.Request.Query)
-        {
-            if (pair.Key is not ("$skip" or "$top"))
-            {
-                query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value.ToString()));
-            }
-        }
-
-        query.Append(query.Length == 0 ? '?' : '&').Append(CultureInfo.InvariantCulture, $"$top={top}&$skip={skip}");
-        return new Uri(_baseUri(), "v1.0/security/alerts_v2").ToString() + query;
-    }
-
-    private static bool TryInt(string? text, int fallback, out int value)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            value = fallback;
-            return true;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
     private static string? Property(string name, EmulatedAlert a) => name switch

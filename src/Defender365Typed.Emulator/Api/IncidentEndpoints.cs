@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Defender365Typed.Emulator.Identity;
@@ -48,7 +47,7 @@ internal sealed class IncidentEndpoints
 
         IQueryCollection q = context.Request.Query;
         int maxTop = legacy ? 100 : _store.GraphPageSize;
-        if (!TryInt(q["$top"], maxTop, out int top) || !TryInt(q["$skip"], 0, out int skip) || top < 1 || skip < 0)
+        if (!ODataPaging.TryInt(q["$top"], maxTop, out int top) || !ODataPaging.TryInt(q["$skip"], 0, out int skip) || top < 1 || skip < 0)
         {
             await JsonResponse.ApiErrorAsync(context, 400, "InvalidInput", "$top and $skip must be non-negative integers.").ConfigureAwait(false);
             return;
@@ -75,7 +74,7 @@ internal sealed class IncidentEndpoints
         List<EmulatedIncident> page = matching.Skip(skip).Take(top).ToList();
         bool expand = string.Equals(q["$expand"], "alerts", StringComparison.Ordinal);
         bool unknownEnums = EvolvableEnums.Requested(context);
-        string? next = !legacy && skip + page.Count < matching.Count ? NextLink(context, top, skip + page.Count) : null;
+        string? next = !legacy && skip + page.Count < matching.Count ? ODataPaging.NextLink(context, _baseUri(), "v1.0/security/incidents", top, skip + page.Count) : null;
         await JsonResponse.WriteAsync(context, 200, w =>
         {
             w.WriteStartObject();
@@ -222,35 +221,7 @@ internal sealed class IncidentEndpoints
         }
     }
 
-    private string NextLink(HttpContext context, int top, int skip)
-    {
-        var query = new StringBuilder();
-        foreach (KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues> pair in context.Request.Query)
-        {
-            if (pair.Key is "$skip" or "$top")
-            {
-                continue;
-            }
-
-            query.Append(query.Length == 0 ? '?' : '&').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value.ToString()));
-        }
-
-        query.Append(query.Length == 0 ? '?' : '&').Append(CultureInfo.InvariantCulture, $"$top={top}&$skip={skip}");
-        return new Uri(_baseUri(), "v1.0/security/incidents").ToString() + query;
-    }
-
     private static string Audience(bool legacy) => legacy ? EmulatorDirectory.Legacy : EmulatorDirectory.Graph;
-
-    private static bool TryInt(string? text, int fallback, out int value)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            value = fallback;
-            return true;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-    }
 
     private static string? GraphProperty(string name, EmulatedIncident i) => name switch
     {
