@@ -366,6 +366,10 @@ internal sealed partial class Evaluator
                 // The data is unchanged; the chart kind travels in the result's metadata (KqlResultTable.Visualization).
                 _visualization = TokensAfterKeyword(op) is [{ Kind: TokenKind.Identifier } kind, ..] ? kind.Text : null;
                 return input;
+            case OperatorKind.Unmodelled when op.Keyword == "mv-apply":
+                return MvApply(input, op);
+            case OperatorKind.Unmodelled when op.Keyword == "top-nested":
+                return TopNested(input, op);
             default:
                 throw Unsupported(op);
         }
