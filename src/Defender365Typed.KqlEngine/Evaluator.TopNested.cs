@@ -44,12 +44,13 @@ internal sealed partial class Evaluator
             keyName ??= keyExpr is NameExpr n ? n.Name : "Column" + (++auto).ToString(CultureInfo.InvariantCulture);
             (string? aggName, Expr aggExpr) = level.By is AssignExpr { Names.Count: 1 } b ? (b.Names[0].Name, b.Value) : (null, level.By!);
             Scalar key = Compile(keyExpr, inputCtx);
-            var collector = new AggregateCollector(inputCtx.Scope);
-            Scalar aggregate = Compile(aggExpr, new Ctx(Scope.Empty, collector));
-            if (collector.Specs.Count == 0)
+            if (!CallsAggregate(aggExpr))
             {
                 throw Error(aggExpr, "The 'by' clause of 'top-nested' must be an aggregation, such as sum(X) or count().");
             }
+
+            var collector = new AggregateCollector(inputCtx.Scope);
+            Scalar aggregate = Compile(aggExpr, new Ctx(Scope.Empty, collector));
 
             Scalar? others = level.Others is null ? null : Compile(level.Others, new Ctx(Scope.Empty));
             columns.Add(new KqlResultColumn(UniqueName(columns, keyName), key.Type));
@@ -124,6 +125,15 @@ internal sealed partial class Evaluator
 
         return level.Aggregate.Eval(aggregators.Select(a => a.Result()).ToArray());
     }
+
+    private static bool CallsAggregate(Expr e) => e switch
+    {
+        CallExpr call => IsAggregate(call.Name.Name) || call.Args.Any(CallsAggregate),
+        BinaryExpr b => CallsAggregate(b.Left) || CallsAggregate(b.Right),
+        UnaryExpr u => CallsAggregate(u.Operand),
+        ParenExpr p => CallsAggregate(p.Inner),
+        _ => false,
+    };
 
     private static int CompareNullsLast(object? x, object? y, bool ascending)
     {
