@@ -218,6 +218,7 @@ internal sealed partial class Evaluator
                     OperatorKind.Range => Range(op),
                     OperatorKind.Search => Search(null, op),
                     OperatorKind.Unmodelled when op.Keyword is "externaldata" or "external_data" => ExternalData(op),
+                    OperatorKind.Unmodelled when op.Keyword == "find" => Find(op),
                     _ => throw Unsupported(op),
                 };
                 Budget.CountRows(source.Rows.Count, op);
