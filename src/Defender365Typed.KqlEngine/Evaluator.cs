@@ -205,6 +205,10 @@ internal sealed partial class Evaluator
                 return EvalTabular(p.Inner);
             case CallExpr call when IsTabularCall(call):
                 return EvalTabularCall(call, null);
+            case PipeExpr { Operator: { Kind: OperatorKind.Unmodelled, Keyword: "graph-match" } match, Input: PipeExpr { Operator: { Kind: OperatorKind.Unmodelled, Keyword: "make-graph" } make } graph }:
+                KqlResultTable matches = GraphMatch(EvalTabular(graph.Input), make, match);
+                Budget.CountRows(matches.Rows.Count, match);
+                return matches;
             case PipeExpr pipe:
                 KqlResultTable output = Apply(EvalTabular(pipe.Input), pipe.Operator);
                 Budget.CountRows(output.Rows.Count, pipe.Operator);
@@ -371,6 +375,8 @@ internal sealed partial class Evaluator
                 return MvApply(input, op);
             case OperatorKind.Unmodelled when op.Keyword == "top-nested":
                 return TopNested(input, op);
+            case OperatorKind.Unmodelled when op.Keyword is "make-graph" or "graph-match":
+                throw new KqlEngineException($"unsupported operator '{op.Keyword}' (the engine evaluates make-graph only followed by graph-match)", _text, op.KeywordStart, op.KeywordLength);
             default:
                 throw Unsupported(op);
         }
