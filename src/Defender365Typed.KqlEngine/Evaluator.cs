@@ -371,6 +371,11 @@ internal sealed partial class Evaluator
                 // The data is unchanged; the chart kind travels in the result's metadata (KqlResultTable.Visualization).
                 _visualization = TokensAfterKeyword(op) is [{ Kind: TokenKind.Identifier } kind, ..] ? kind.Text : null;
                 return input;
+            case OperatorKind.GetSchema:
+                // getschema-operator.md: one row per column; DataType is the .NET type name the API schema uses.
+                return Table(
+                    [new("ColumnName", KqlScalarType.String), new("ColumnOrdinal", KqlScalarType.Int), new("DataType", KqlScalarType.String), new("ColumnType", KqlScalarType.String)],
+                    input.Columns.Select((c, k) => new object?[] { c.Name, k, "System." + c.ApiType, c.KqlType }).ToList());
             case OperatorKind.Unmodelled when op.Keyword == "mv-apply":
                 return MvApply(input, op);
             case OperatorKind.Unmodelled when op.Keyword == "top-nested":
