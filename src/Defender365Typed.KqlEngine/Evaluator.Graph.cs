@@ -46,6 +46,8 @@ internal sealed partial class Evaluator
         }
     }
 
+    private const int MaxHops = 64;
+
     /// <summary>One edge of a pattern: its variable, direction (1 forward, -1 backward, 0 either) and hop counts.</summary>
     private sealed record EdgeStep(string? Name, int Direction, int Min, int Max, bool VariableLength);
 
@@ -370,6 +372,12 @@ internal sealed partial class Evaluator
                 if (!Take("]") || max < min)
                 {
                     throw Bad();
+                }
+
+                if (max > MaxHops)
+                {
+                    // Paths are walked recursively: the bound keeps the stack small (the time budget bounds the work).
+                    throw new KqlEngineException($"unsupported operator 'graph-match' with a variable-length edge of more than {MaxHops} hops", _text, from, to - from);
                 }
             }
 

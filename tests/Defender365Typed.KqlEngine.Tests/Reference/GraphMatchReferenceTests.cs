@@ -136,4 +136,24 @@ public sealed class GraphMatchReferenceTests
         var ex = Assert.Throws<KqlEngineException>(() => TestData.Run("datatable(s: string, t: string) [] | make-graph s --> target | graph-match (a)-->(b) project a"));
         Assert.Contains("unknown column 'target'", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Matches_count_against_the_row_budget()
+    {
+        const string Dense = """
+            range a from 1 to 20 step 1 | extend k = 1
+            | join kind=inner (range b from 1 to 20 step 1 | extend k = 1) on k
+            | make-graph a --> b
+            | graph-match (x)-[e*1..3]->(y) project x.a
+            """;
+        var ex = Assert.Throws<KqlEngineException>(() => KqlEvaluator.Execute(Dense, TestData.Dataset, new EngineOptions { Now = TestData.Now, MaxWorkingRows = 1_000 }));
+        Assert.Contains("EngineOptions.MaxWorkingRows", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Variable_length_edges_are_bounded()
+    {
+        var ex = Assert.Throws<KqlEngineException>(() => TestData.Run(AttackGraph + "| graph-match (a)-[e*1..65]->(b) project a.name"));
+        Assert.Contains("more than 64 hops", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -187,4 +187,12 @@ public sealed class MvApplyReferenceTests
         var ex = Assert.Throws<KqlEngineException>(() => TestData.Run("print d = dynamic([1]) | mv-apply d"));
         Assert.Contains("'mv-apply' needs", ex.Message, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_results_count_against_the_row_budget()
+    {
+        const string Query = "range i from 1 to 100 step 1 | extend a = range(1, 100, 1) | mv-apply a on (where a > 0)";
+        var ex = Assert.Throws<KqlEngineException>(() => KqlEvaluator.Execute(Query, TestData.Dataset, new EngineOptions { Now = TestData.Now, MaxWorkingRows = 1_000 }));
+        Assert.Contains("EngineOptions.MaxWorkingRows", ex.Message, System.StringComparison.Ordinal);
+    }
 }
