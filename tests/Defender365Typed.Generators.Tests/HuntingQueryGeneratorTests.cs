@@ -104,4 +104,24 @@ public sealed class HuntingQueryGeneratorTests
 
         Assert.Empty(Assert.Single(run.Results).GeneratedSources);
     }
+
+    [Fact]
+    public void Two_fields_asking_for_one_name_generate_it_once_from_the_first()
+    {
+        const string source = """
+            using Defender365Typed;
+            public static partial class Q
+            {
+                [HuntingQuery("Rows")] public const string FirstKql = "DeviceInfo | project DeviceName";
+                [HuntingQuery("Rows")] public const string SecondKql = "DeviceInfo | project DeviceId";
+            }
+            """;
+        (Compilation output, GeneratorDriverRunResult run) = TestCompilation.Generate(TestCompilation.Create(source));
+
+        GeneratorRunResult result = Assert.Single(run.Results);
+        Assert.Null(result.Exception);
+        Assert.Equal(4, result.GeneratedSources.Length);
+        Assert.Contains("FirstKql", result.GeneratedSources.Single(s => s.HintName == "Q.Rows.HuntingQuery.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
 }

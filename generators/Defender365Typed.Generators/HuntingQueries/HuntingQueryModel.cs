@@ -52,8 +52,7 @@ internal static class HuntingQueryModel
                 Summary(column)));
         }
 
-        var containing = new List<ContainingTypeSpec>(declaration.ContainingTypes);
-        var row = new HuntingTypeSpec(declaration.Namespace, rowName, "record", containing.ToEquatableArray(), TableName: null,
+        var row = new HuntingTypeSpec(declaration.Namespace, rowName, "record", declaration.ContainingTypes, TableName: null,
             columns.ToEquatableArray(), ConstructorArity: 0, HidesInheritedShape: false, HidesInheritedTable: false);
         return new HuntingQueryRowSpec(declaration, row);
     }

@@ -52,6 +52,33 @@ internal static class HuntingQueryRules
             return $"the generated '{name}' or '{name}{RowSuffix}' would have the name of its containing type '{field.ContainingType.Name}'";
         }
 
+        // A second field asking for the same name: the first one declared gets it (two would generate the same files).
+        foreach (ISymbol member in field.ContainingType.GetMembers())
+        {
+            if (SymbolEqualityComparer.Default.Equals(member, field))
+            {
+                break;
+            }
+
+            if (member is IFieldSymbol other && GeneratedNameOf(other) == name)
+            {
+                return $"'{other.Name}' already generates '{name}' in '{field.ContainingType.Name}'";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? GeneratedNameOf(IFieldSymbol field)
+    {
+        foreach (AttributeData attribute in field.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.HuntingQueryAttribute && GeneratedName(attribute) is { } name)
+            {
+                return name;
+            }
+        }
+
         return null;
     }
 }

@@ -98,6 +98,8 @@ public sealed class HuntingQueryAnalyzerTests
         "No typed query is generated for 'FailedLogonsKql': 'FailedLogonsKql' must be a const string: the generated query reads its text at compile time")]
     [InlineData("public static partial", "[[|HuntingQuery(\"FailedLogons\")|]] private const string FailedLogons = \"DeviceLogonEvents | take 1\";",
         "No typed query is generated for 'FailedLogons': the generated query 'FailedLogons' would have the name of the field itself; name the constant differently (for example 'FailedLogonsKql')")]
+    [InlineData("public static partial", "[HuntingQuery(\"FailedLogons\")] private const string FirstKql = \"DeviceLogonEvents | take 1\"; [[|HuntingQuery(\"FailedLogons\")|]] private const string SecondKql = \"DeviceLogonEvents | take 2\";",
+        "No typed query is generated for 'SecondKql': 'FirstKql' already generates 'FailedLogons' in 'MyDetections'")]
     public void A_field_that_cannot_get_a_typed_query_is_an_error_at_the_attribute(string modifiers, string member, string message)
     {
         var d = AssertSingle(InClass(member, modifiers), "DTQ116");
