@@ -42,6 +42,16 @@ public sealed class HuntingClient
         return RunAsync(query.ToKql(), DefaultReader<TRow>(), options, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a query generated from a <c>[HuntingQuery("Name")]</c> constant and reads its generated rows
+    /// (<c>client.Hunting.RunAsync(MyDetections.FailedLogons)</c>).
+    /// </summary>
+    public IAsyncEnumerable<TRow> RunAsync<TRow>(RawKqlQuery<TRow> query, HuntingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return RunAsync(query.Kql, WithClientOptions(query.Reader), options, cancellationToken);
+    }
+
     /// <summary>Runs raw KQL and reads typed rows with the reader registered for <typeparamref name="TRow"/> (<see cref="HuntingResultReaders"/>).</summary>
     public IAsyncEnumerable<TRow> RunAsync<TRow>([Kql, StringSyntax("kql")] string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync(kql, DefaultReader<TRow>(), options, cancellationToken);
