@@ -1,10 +1,11 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 
 namespace Defender365Typed.Cli.Tests;
 
-/// <summary><c>--emulator-large-table</c>: a table of the emulator's tenant at a large tenant's size.</summary>
+/// <summary><c>--emulator-large-table</c>: a table of the emulator's tenant at a large tenant's size; <c>--emulator-limits</c> over it.</summary>
 public sealed class EmulatorLargeTableTests : IDisposable
 {
     private readonly CliHarness _cli = new();
@@ -23,6 +24,22 @@ public sealed class EmulatorLargeTableTests : IDisposable
         Assert.InRange(row.GetProperty("Days").GetInt64(), 30, 31); // 30 days that need not start at midnight
         Assert.InRange(row.GetProperty("Devices").GetInt64(), 1_900, 2_000);
         Assert.Contains("DeviceNetworkEvents: 30,000 generated rows over 30 days", r.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_emulator_limits_a_query_the_cost_model_puts_past_3_minutes_is_the_services_timeout_exit_4()
+    {
+        // 1,000,000 rows × (scan + 180 pipes) × 1 µs = 181 s: past the 3 minutes before a row is read. Without the limits the
+        // same query reads one row.
+        string query = "DeviceNetworkEvents" + string.Concat(Enumerable.Repeat(" | take 1", 180));
+
+        CliResult limited = await _cli.RunAsync("hunt", query, "--emulator", "--emulator-limits", "--emulator-large-table", "DeviceNetworkEvents:1000000");
+        CliResult unlimited = await _cli.RunAsync("hunt", query, "--emulator", "--emulator-large-table", "DeviceNetworkEvents:1000000", "-o", "json");
+
+        Assert.Equal(4, limited.ExitCode);
+        Assert.Contains("Query exceeded the timeout period.", limited.Err, StringComparison.Ordinal);
+        Assert.True(unlimited.ExitCode == 0, unlimited.ToString());
+        Assert.Single(JsonDocument.Parse(unlimited.Out).RootElement.EnumerateArray());
     }
 
     [Theory]
