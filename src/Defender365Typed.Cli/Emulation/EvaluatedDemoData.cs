@@ -45,7 +45,10 @@ internal sealed class EvaluatedDemoData(DateTime now, string? tablesFolder = nul
             dataset = dataset.With(SyntheticVolume.Create(large.Table, large.Rows, dataset.Now));
         }
 
-        emulator.Hunting.UseTables(dataset, new EngineOptions { Now = dataset.Now });
+        // A large tenant's scans take seconds: the engine's own budget becomes the service's 3 minutes.
+        emulator.Hunting.UseTables(dataset, largeTables is { Count: > 0 }
+            ? new EngineOptions { Now = dataset.Now, Timeout = TimeSpan.FromMinutes(3) }
+            : new EngineOptions { Now = dataset.Now });
         foreach (SyntheticIncident source in dataset.Incidents)
         {
             var incident = new EmulatedIncident
