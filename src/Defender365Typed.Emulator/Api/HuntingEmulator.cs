@@ -24,6 +24,9 @@ public sealed class HuntingEmulator
     /// <summary>The tenant's schema (<see cref="EmulatorOptions.HuntingSchema"/>) that evaluated queries see the tables through, if any.</summary>
     internal HuntingSchemaDocument? Schema { get; init; }
 
+    /// <summary>The service limits enforced on hunting calls (<see cref="EmulatorOptions.HuntingLimits"/>) and their counters; null when off.</summary>
+    public HuntingLimits? Limits { get; init; }
+
     /// <summary>The saved functions the engine evaluates (<see cref="EmulatorOptions.SavedFunctionBodies"/>), if any.</summary>
     internal IReadOnlyDictionary<string, KqlStoredFunction>? StoredFunctions { get; init; }
 
@@ -83,6 +86,11 @@ public sealed class HuntingEmulator
 
     internal async Task RunAsync(HttpContext context, bool legacy)
     {
+        if (Limits is { } limits && !await limits.AdmitAsync(context, legacy).ConfigureAwait(false))
+        {
+            return;
+        }
+
         JsonElement body;
         try
         {
@@ -114,7 +122,9 @@ public sealed class HuntingEmulator
 
         if (script is null && _engine is { } engine)
         {
-            await EvaluateAsync(context, legacy, query, engine.Tables, engine.Options).ConfigureAwait(false);
+            await (Limits is { } limited
+                ? limited.EvaluateAsync(context, legacy, query, engine.Tables, engine.Options)
+                : EvaluateAsync(context, legacy, query, engine.Tables, engine.Options)).ConfigureAwait(false);
             return;
         }
 
@@ -184,7 +194,7 @@ public sealed class HuntingEmulator
         await w.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task EvaluateAsync(HttpContext context, bool legacy, string query, ITableSource tables, EngineOptions options)
+    internal static async Task EvaluateAsync(HttpContext context, bool legacy, string query, ITableSource tables, EngineOptions options)
     {
         KqlResultTable result;
         try
