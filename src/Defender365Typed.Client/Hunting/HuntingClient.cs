@@ -134,6 +134,17 @@ public sealed class HuntingClient
     }
 
     /// <summary>
+    /// Checks that <paramref name="kql"/> can run in time slices (<see cref="RunSliced(string, SlicedRunOptions)"/> does
+    /// too): one pipeline from one table through row-wise operators. Call it to refuse a query before signing in.
+    /// </summary>
+    /// <exception cref="HuntingSliceabilityException">It cannot; the message names the operator or construct and its line and column.</exception>
+    public static void CheckSliceable([Kql, StringSyntax("kql")] string kql)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kql);
+        SliceablePipeline.Analyze(kql);
+    }
+
+    /// <summary>
     /// The tables and functions the signed-in caller may use in advanced hunting, as Microsoft Graph serves them
     /// (<c>GET /beta/security/getHuntingSchema</c>: custom tables, saved functions, columns newer than the documentation,
     /// only what the caller's role can see), normalised for diffs: tables and functions sorted by name, columns in service

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace Defender365Typed.Client;
 
@@ -28,6 +29,6 @@ public sealed record HuntingSlice(DateTime Start, DateTime End, HuntingSliceStat
     public Exception? Exception { get; init; }
 
     /// <inheritdoc/>
-    public override string ToString() =>
-        $"[{SlicedRunOptions.Format(Start)}, {SlicedRunOptions.Format(End)}) {Status}, {Rows} rows, {Elapsed.TotalSeconds:0.###} s{(Failure is null ? "" : ": " + Failure)}";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"[{SlicedRunOptions.Format(Start)}, {SlicedRunOptions.Format(End)}) {Status}, {Rows} rows, {Elapsed.TotalSeconds:0.###} s{(Failure is null ? "" : ": " + Failure)}");
 }

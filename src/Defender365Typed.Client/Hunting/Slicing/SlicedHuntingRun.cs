@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -130,7 +131,7 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
         _result = new SlicedRunResult(Start, End, slices, finished: true);
         if (!_result.IsComplete)
         {
-            Log.SlicedRunPartial(_logger, _result.Gaps.Count, _result.Rows);
+            Log.SlicedRunPartial(_logger, _result.Failures.Count(), _result.Rows);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace Defender365Typed.Client;
@@ -16,7 +17,13 @@ public sealed class SlicedRunResult
         End = end;
         Slices = slices;
         Rows = slices.Where(s => s.Status == HuntingSliceStatus.Completed).Sum(s => s.Rows);
-        Gaps = slices.Where(s => s.Status == HuntingSliceStatus.Failed).Select(s => (s.Start, s.End)).ToArray();
+        var gaps = slices.Where(s => s.Status == HuntingSliceStatus.Failed).Select(s => (s.Start, s.End)).ToList();
+        if (!finished && gaps.Count > 0 && gaps[^1].End < end)
+        {
+            gaps.Add((gaps[^1].End, end)); // a strict run stopped: the rest of the range was not run
+        }
+
+        Gaps = gaps;
         IsComplete = finished && Gaps.Count == 0;
     }
 
@@ -35,7 +42,7 @@ public sealed class SlicedRunResult
     /// <summary>Whether every part of the range was run and delivered its rows.</summary>
     public bool IsComplete { get; }
 
-    /// <summary>The ranges of the failed slices, whose rows are missing.</summary>
+    /// <summary>The ranges whose rows are missing: the failed slices, and after a strict run stopped, the rest of the range.</summary>
     public IReadOnlyList<(DateTime Start, DateTime End)> Gaps { get; }
 
     /// <summary>The failed slices.</summary>
@@ -43,6 +50,6 @@ public sealed class SlicedRunResult
 
     /// <inheritdoc/>
     public override string ToString() => IsComplete
-        ? $"complete: {Rows} rows from {Slices.Count(s => s.Status == HuntingSliceStatus.Completed)} slices"
-        : $"partial: {Rows} rows; {Gaps.Count} slices failed: {string.Join("; ", Failures)}";
+        ? string.Create(CultureInfo.InvariantCulture, $"complete: {Rows} rows from {Slices.Count(s => s.Status == HuntingSliceStatus.Completed)} slices")
+        : string.Create(CultureInfo.InvariantCulture, $"partial: {Rows} rows; failed: {string.Join("; ", Failures)}");
 }
