@@ -104,13 +104,15 @@ public sealed class SlicedRunTests : EmulatorTest
         Assert.Equal([HuntingSliceStatus.Split, HuntingSliceStatus.Completed, HuntingSliceStatus.Completed], run.Result.Slices.Select(s => s.Status));
     }
 
-    [Fact]
-    public async Task A_slice_that_exceeds_the_size_cap_is_halved()
+    [Theory]
+    [InlineData("Query execution has exceeded the allowed result size. Optimize your query by limiting the number of results and try again.", "the slice's result exceeded the service's size cap")]
+    [InlineData("Query exceeded the timeout period.", "the slice ran past the service's time limit")]
+    public async Task A_slice_over_the_size_cap_or_the_time_limit_is_halved(string serviceError, string reason)
     {
         TableSource tables = Serve();
         (DefenderClient client, _) = H.SecretClient();
         string firstDay = $"Timestamp >= datetime({SliceEvents.Iso(SliceEvents.Start)}) and Timestamp < datetime({SliceEvents.Iso(SliceEvents.Start.AddDays(1))})";
-        H.Emulator.Hunting.When(firstDay, new HuntingScript { Error = "Query execution has exceeded the allowed result size. Optimize your query by limiting the number of results and try again." });
+        H.Emulator.Hunting.When(firstDay, new HuntingScript { Error = serviceError });
         var options = Options();
         options.RowCap = 100_000; // only the size cap splits here
         options.End = SliceEvents.Start.AddDays(1);
@@ -120,8 +122,9 @@ public sealed class SlicedRunTests : EmulatorTest
 
         Assert.Equal(SliceEvents.Expected(tables, Kql, SliceEvents.Start, SliceEvents.Start.AddDays(1)), rows);
         HuntingSlice split = run.Result.Slices[0];
-        Assert.Equal((HuntingSliceStatus.Split, "the slice's result exceeded the service's size cap"), (split.Status, split.Failure));
-        Assert.True(Assert.IsType<HuntingQueryException>(split.Exception).IsResultSizeExceeded);
+        Assert.Equal((HuntingSliceStatus.Split, reason), (split.Status, split.Failure));
+        Assert.Equal(serviceError, Assert.IsType<HuntingQueryException>(split.Exception).ServiceMessage);
+        Assert.Equal([HuntingSliceStatus.Split, HuntingSliceStatus.Completed, HuntingSliceStatus.Completed], run.Result.Slices.Select(s => s.Status));
         Assert.True(run.Result.IsComplete);
     }
 

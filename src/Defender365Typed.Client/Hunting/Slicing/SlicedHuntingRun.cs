@@ -163,6 +163,10 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
         {
             return (rows, "the slice's result exceeded the service's size cap", ex);
         }
+        catch (HuntingQueryException ex) when (ex.IsTimeoutExceeded)
+        {
+            return (rows, "the slice ran past the service's time limit", ex);
+        }
         catch (DefenderTimeoutException ex)
         {
             return (rows, "the slice timed out", ex);
