@@ -122,7 +122,7 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
                 var partial = new SlicedRunResult(Start, End, [.. slices], finished: false);
                 _result = partial;
                 throw new HuntingSlicedRunException(
-                    $"The sliced run stopped at a failed slice {failed.ToString()}. The {partial.Rows} rows of the slices before it were delivered; the range from {SlicedRunOptions.Format(range.Start)} on was not run (SlicedRunMode.Strict; Lenient goes on and reports the gaps).",
+                    $"The sliced run stopped at a failed slice {failed.ToString()}. The {partial.Rows} rows of the slices before it were delivered; the rows from {SlicedRunOptions.Format(range.Start)} to {SlicedRunOptions.Format(End)} are missing (SlicedRunMode.Strict; Lenient goes on and reports the gaps).",
                     partial,
                     error);
             }
