@@ -40,6 +40,12 @@ internal sealed class EvaluatedDemoData(DateTime now, string? tablesFolder = nul
             dataset = UserTables.Apply(dataset, tablesFolder);
         }
 
+        // The user's own rows are all visible, whatever their age; the synthetic tenant's are within the service's 30 days.
+        if (tablesFolder is not null)
+        {
+            emulator.Hunting.DefaultLookback = null;
+        }
+
         foreach (LargeTableSpec large in largeTables ?? [])
         {
             dataset = dataset.With(SyntheticVolume.Create(large.Table, large.Rows, dataset.Now));
