@@ -127,7 +127,7 @@ public sealed partial class SyntheticDataset : ITableSource
             if (_rows.TryGetValue(name, out List<Dictionary<string, object?>>? list))
             {
                 var index = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-                foreach (Dictionary<string, object?> values in list.OrderBy(r => (DateTime)r["Timestamp"]!))
+                foreach (Dictionary<string, object?> values in list.OrderBy(r => r.GetValueOrDefault("Timestamp") is DateTime t ? t : DateTime.MinValue))
                 {
                     object?[] row = columns.Select(c => Values.Coerce(null, c.Type)).ToArray();
                     foreach (KeyValuePair<string, object?> v in values)
@@ -156,6 +156,14 @@ public sealed partial class SyntheticDataset : ITableSource
             }
 
             list.Add(row);
+            return row;
+        }
+
+        /// <summary>A row of a table without a Timestamp column (the vulnerability management snapshots and knowledge bases, the exposure graph).</summary>
+        private Dictionary<string, object?> AddRow(string table)
+        {
+            Dictionary<string, object?> row = Add(table, now);
+            row.Remove("Timestamp");
             return row;
         }
 
@@ -214,6 +222,11 @@ public sealed partial class SyntheticDataset : ITableSource
             PasswordSpray();
             OlderAlerts();
             MoreTables();
+
+            // Added after every table above, from the same seeded random, so the rows above stay as they were.
+            CloudActivity();
+            DirectoryActivity();
+            VulnerabilityManagement();
         }
 
         private void CreatePeople()
