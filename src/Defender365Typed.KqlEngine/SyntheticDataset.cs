@@ -227,6 +227,8 @@ public sealed partial class SyntheticDataset : ITableSource
             CloudActivity();
             DirectoryActivity();
             VulnerabilityManagement();
+            HandsOnKeyboard();
+            DeviceSignals();
         }
 
         private void CreatePeople()
