@@ -98,7 +98,7 @@ public sealed partial class SyntheticDataset
 
             // BloodHound's session collection from srv-web-01: one PowerShell process reaches SMB on a sweep of addresses.
             User dave = UserNamed("dave");
-            DateTime sweep = now - TimeSpan.FromHours(4.6) + TimeSpan.FromMinutes(8.5);
+            DateTime sweep = TakeoverStart + TimeSpan.FromMinutes(8.5);
             for (int i = 0; i < 14; i++)
             {
                 string ip = i < 4 ? _devices[i].Ip : "10.0.1." + (40 + i).ToString(CultureInfo.InvariantCulture);
@@ -137,7 +137,7 @@ public sealed partial class SyntheticDataset
             User alice = UserNamed("alice"), dave = UserNamed("dave"), frank = UserNamed("frank"), grace = UserNamed("grace");
 
             // The security log cleared by the PsExec batch file.
-            DeviceEvent(now - TimeSpan.FromHours(4.6) + TimeSpan.FromMinutes(26), files, dave, "SecurityLogCleared", "{}", process: "wevtutil.exe", processCommand: "wevtutil.exe cl Security");
+            DeviceEvent(TakeoverStart + TimeSpan.FromMinutes(26), files, dave, "SecurityLogCleared", "{}", process: "wevtutil.exe", processCommand: "wevtutil.exe cl Security");
 
             // The finance implant persists as a scheduled task under AppData.
             DeviceEvent(now - TimeSpan.FromMinutes(58), ws, alice, "ScheduledTaskCreated",
@@ -178,7 +178,7 @@ public sealed partial class SyntheticDataset
             // runas /savecred on srv-web-01: a logon with explicit credentials started by dave's own process.
             Device web = DeviceNamed("srv-web-01");
             var helper = new User("helpdesk-tmp", "CONTOSO", "S-1-5-21-1004336348-1177238915-682003330-1190", "helpdesk-tmp@" + Domain, "", "Helpdesk Temp");
-            Dictionary<string, object?> r = Logon(now - TimeSpan.FromHours(4.6) + TimeSpan.FromMinutes(5.1), web, helper, "LogonSuccess", "Interactive", "", "");
+            Dictionary<string, object?> r = Logon(TakeoverStart + TimeSpan.FromMinutes(5.1), web, helper, "LogonSuccess", "Interactive", "", "");
             r["InitiatingProcessFileName"] = "runas.exe";
             r["InitiatingProcessAccountName"] = "dave";
             r["InitiatingProcessAccountDomain"] = "CONTOSO";

@@ -73,7 +73,7 @@ public sealed partial class SyntheticDataset
                 "{\"FROM.GROUP\":\"Backup Operators\",\"TARGET_OBJECT.USER\":\"grace\",\"ACTOR.ACCOUNT\":\"erin\",\"TARGET_OBJECT.ENTITY_USER\":\"grace\"}", UserNamed("grace"), "Ldap");
 
             // After the RDP brute force, dave's account makes a new account a domain admin and sets its password never to expire.
-            DateTime t = now - TimeSpan.FromHours(4.5);
+            DateTime t = TakeoverStart + TimeSpan.FromMinutes(1);
             var helper = new User("helpdesk-tmp", "CONTOSO", "S-1-5-21-1004336348-1177238915-682003330-1190", "helpdesk-tmp@" + Domain, "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a", "Helpdesk Temp");
             DirectoryEvent(t, "User Account created", dave, web, "{\"TARGET_OBJECT.USER\":\"helpdesk-tmp\",\"ACTOR.ACCOUNT\":\"dave\",\"ACTOR.DEVICE\":\"srv-web-01\"}", helper, "Samr");
             DirectoryEvent(t + TimeSpan.FromMinutes(1), "Group Membership changed", dave, web,
@@ -83,11 +83,11 @@ public sealed partial class SyntheticDataset
             DirectoryEvent(t + TimeSpan.FromMinutes(3), "Account Supported Encryption Types changed", dave, web,
                 "{\"FROM AccountSupportedEncryptionTypes\":\"AES128_CTS_HMAC_SHA1_96, AES256_CTS_HMAC_SHA1_96\",\"TO AccountSupportedEncryptionTypes\":\"RC4_HMAC_MD5\",\"TARGET_OBJECT.DEVICE\":\"srv-file-01\",\"ACTOR.DEVICE\":\"srv-web-01\"}",
                 protocol: "Ldap")["TargetDeviceName"] = "srv-file-01.contoso.local";
-            Dictionary<string, object?> copy = DirectoryEvent(t + TimeSpan.FromMinutes(10), "SMB file copy", dave, web,
+            Dictionary<string, object?> copy = DirectoryEvent(t + TimeSpan.FromMinutes(24), "SMB file copy", dave, web,
                 "{\"FilePath\":\"C$\\\\Windows\\\\Temp\",\"FileName\":\"PSEXESVC.exe\",\"Count\":1,\"Method\":\"Write\"}", protocol: "Smb");
             copy["DestinationDeviceName"] = DeviceNamed("srv-file-01").Name;
             copy["DestinationIPAddress"] = DeviceNamed("srv-file-01").Ip;
-            DirectoryEvent(t + TimeSpan.FromMinutes(11), "SMB session", dave, web, "{\"Count\":3}", protocol: "Smb");
+            DirectoryEvent(t + TimeSpan.FromMinutes(24.5), "SMB session", dave, web, "{\"Count\":3}", protocol: "Smb");
 
             // noPac: a machine account renamed to the domain controller's name, within the last day.
             DirectoryEvent(now - TimeSpan.FromHours(7), "SAM Account Name changed", carol, sales,

@@ -17,6 +17,9 @@ public sealed partial class SyntheticDataset
     /// </summary>
     private sealed partial class Builder
     {
+        /// <summary>When the intruder on srv-web-01 starts working, eight minutes after the brute-forced RDP logon of RdpBruteForce.</summary>
+        private DateTime TakeoverStart => new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerHour), DateTimeKind.Utc) - TimeSpan.FromHours(5) + TimeSpan.FromMinutes(35);
+
         private static string EncodedCommand(string script) => Convert.ToBase64String(Encoding.Unicode.GetBytes(script));
 
         private Dictionary<string, object?> Child(DateTime t, Device d, User u, string file, string folder, string command, Dictionary<string, object?> parent,
@@ -69,7 +72,7 @@ public sealed partial class SyntheticDataset
         {
             Device web = DeviceNamed("srv-web-01"), files = DeviceNamed("srv-file-01"), dc = DeviceNamed("srv-dc-01");
             User dave = UserNamed("dave");
-            DateTime t = now - TimeSpan.FromHours(4.6);
+            DateTime t = TakeoverStart;
             Dictionary<string, object?> cmd = Process(t, web, dave, "cmd.exe", @"C:\Windows\System32", "\"C:\\Windows\\system32\\cmd.exe\"", "explorer.exe", integrity: "High");
             void Run(double minutes, string file, string folder, string command, string company = "Microsoft Corporation") =>
                 Child(t + TimeSpan.FromMinutes(minutes), web, dave, file, folder, command, cmd, company: company);

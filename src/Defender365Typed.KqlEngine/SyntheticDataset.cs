@@ -39,13 +39,14 @@ public sealed record SyntheticIncident(
 }
 
 /// <summary>
-/// A deterministic synthetic tenant: a few thousand rows over DeviceProcessEvents, DeviceNetworkEvents, DeviceFileEvents,
-/// DeviceLogonEvents, DeviceInfo, EmailEvents, EmailUrlInfo, UrlClickEvents, IdentityLogonEvents, AlertInfo and
-/// AlertEvidence (every documented column present; realistic values for the important ones), incidents whose alerts
-/// reference those rows, and empty tables for every other documented table. The same seed and time give the same rows.
-/// It contains attack activity for hunting queries to find: Office spawning encoded PowerShell with C2 traffic,
-/// credential dumping, discovery commands, LOLBin download cradles, RDP brute force followed by a success, a phishing
-/// mail whose URL was clicked, a password spray, ransomware renames and shadow-copy deletion, archive staging.
+/// A deterministic synthetic tenant (docs/synthetic-tenant.md): about 6,500 rows over the device, email, identity,
+/// sign-in, cloud app, vulnerability management and alert tables (every documented column present; realistic values
+/// for the important ones), incidents whose alerts reference those rows, and empty tables for every other documented
+/// table. The same seed and time give the same rows. Besides a week of background activity it holds attack stories for
+/// hunting queries to find, consistent across tables (same devices, accounts, IPs, hashes): a phishing click leading to
+/// encoded PowerShell, LOLBins, credential theft, a mailbox takeover from Tor and a malicious OAuth consent; an RDP brute
+/// force leading to a new domain admin, Defender tampering, WMI and PsExec lateral movement, ransomware and rclone
+/// exfiltration; a web shell, a ClickFix lure, a Kinsing miner, Kerberos brute force, password spray, DCSync and noPac.
 /// </summary>
 public sealed partial class SyntheticDataset : ITableSource
 {
