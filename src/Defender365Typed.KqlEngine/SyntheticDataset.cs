@@ -230,6 +230,7 @@ public sealed partial class SyntheticDataset : ITableSource
             VulnerabilityManagement();
             HandsOnKeyboard();
             DeviceSignals();
+            MailThreats();
         }
 
         private void CreatePeople()
