@@ -39,14 +39,15 @@ public sealed record SyntheticIncident(
 }
 
 /// <summary>
-/// A deterministic synthetic tenant (docs/synthetic-tenant.md): about 6,500 rows over the device, email, identity,
+/// A deterministic synthetic tenant (docs/synthetic-tenant.md): about 6,600 rows over the device, email, identity,
 /// sign-in, cloud app, vulnerability management and alert tables (every documented column present; realistic values
 /// for the important ones), incidents whose alerts reference those rows, and empty tables for every other documented
 /// table. The same seed and time give the same rows. Besides a week of background activity it holds attack stories for
 /// hunting queries to find, consistent across tables (same devices, accounts, IPs, hashes): a phishing click leading to
 /// encoded PowerShell, LOLBins, credential theft, a mailbox takeover from Tor and a malicious OAuth consent; an RDP brute
 /// force leading to a new domain admin, Defender tampering, WMI and PsExec lateral movement, ransomware and rclone
-/// exfiltration; a web shell, a ClickFix lure, a Kinsing miner, Kerberos brute force, password spray, DCSync and noPac.
+/// exfiltration; QR-code and attachment phishing; a web shell, a ClickFix lure, a Kinsing miner, Kerberos brute force,
+/// password spray, DCSync and noPac.
 /// </summary>
 public sealed partial class SyntheticDataset : ITableSource
 {
@@ -231,6 +232,7 @@ public sealed partial class SyntheticDataset : ITableSource
             HandsOnKeyboard();
             DeviceSignals();
             MailThreats();
+            FollowUpAlerts();
         }
 
         private void CreatePeople()
