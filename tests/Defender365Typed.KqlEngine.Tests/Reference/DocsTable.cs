@@ -48,7 +48,7 @@ internal static class DocsTable
         string framed = line.Trim();
         framed = framed.StartsWith('|') ? framed[1..] : framed;
         framed = framed.EndsWith('|') ? framed[..^1] : framed;
-        return framed.Split('|').Select(c => c.Trim().Trim('`')).ToArray();
+        return framed.Replace("<br>", "", StringComparison.Ordinal).Split('|').Select(c => c.Trim().Trim('`')).ToArray();
     }
 
     private static bool CellEquals(KqlScalarType type, string expected, object? actual)
