@@ -180,6 +180,36 @@ public sealed class TabularReferenceTests
         Assert.Equal(["Products", "Contoso 4G MP3 Player E400 Green", "Green"], Assert.Single(t.Rows));
     }
 
+    // invoke-operator.md, "Example": a tabular function over the invoke's input, with toscalar(percentiles(...)) inside.
+    [Fact]
+    public void Invoke_a_lambda_with_the_piped_table() => DocsTable.AssertOutput(
+        """
+        // clipped_average(): calculates percentiles limits, and then makes another
+        //                    pass over the data to calculate average with values inside the percentiles
+        let clipped_average = (T:(x: long), lowPercentile:double, upPercentile:double)
+        {
+           let high = toscalar(T | summarize percentiles(x, upPercentile));
+           let low = toscalar(T | summarize percentiles(x, lowPercentile));
+           T
+           | where x > low and x < high
+           | summarize avg(x)
+        };
+        range x from 1 to 100 step 1
+        | invoke clipped_average(5, 99)
+        """,
+        "|avg_x|\n|---|\n|52|");
+
+    // percentiles-aggregation-function.md, "Calculate multiple percentiles": one column per percentage, named
+    // percentile_<expr>_<p>; over 1..100 the nearest-rank P-th percentile (the page's definition) is P itself.
+    [Fact]
+    public void Percentiles_gives_one_column_per_percentage() => DocsTable.AssertOutput(
+        "range DamageProperty from 1 to 100 step 1 | summarize percentiles(DamageProperty, 5, 50, 95)",
+        """
+        | percentile_DamageProperty_5 | percentile_DamageProperty_50 | percentile_DamageProperty_95 |
+        |--|--|--|
+        | 5 | 50 | 95 |
+        """);
+
     // make-set-if-aggregation-function.md, "Example" (names longer than four letters), and the legacy makeset/makelist.
     [Fact]
     public void Make_set_if() => DocsTable.AssertOutput(
