@@ -268,6 +268,30 @@ public sealed class DynamicReferenceTests
         |["C4","C7","C1","C4"]|["C4","C7","C1"]|
         """);
 
+    // set-difference-function.md and set-intersect-function.md, "Example" (both tables of each).
+    private const string ThreeArrays = """
+        range x from 1 to 3 step 1
+        | extend y = x * 2
+        | extend z = y * 2
+        | extend w = z * 2
+
+        """;
+
+    [Fact]
+    public void Set_difference() => DocsTable.AssertOutput(
+        ThreeArrays + "| extend a1 = pack_array(x,y,x,z), a2 = pack_array(x, y), a3 = pack_array(x,y,w)\n| project set_difference(a1, a2, a3)",
+        "|Column1|\n|---|\n|[4]|\n|[8]|\n|[12]|");
+
+    [Fact]
+    public void Set_intersect() => DocsTable.AssertOutput(
+        ThreeArrays + "| extend a1 = pack_array(x,y,x,z), a2 = pack_array(x, y), a3 = pack_array(w,x)\n| project set_intersect(a1, a2, a3)",
+        "|Column1|\n|---|\n|[1]|\n|[2]|\n|[3]|");
+
+    [Theory]
+    [InlineData("set_difference(dynamic([1,2,3]), dynamic([1,2,3]))")]
+    [InlineData("set_intersect(dynamic([1, 2, 3]), dynamic([4,5]))")]
+    public void Set_functions_can_be_empty(string expression) => DocsTable.AssertOutput("print arr = " + expression, "|arr|\n|---|\n|[]|");
+
     // zip-function.md, the three examples (a shorter array is padded with null).
     [Theory]
     [InlineData("zip(dynamic([1,3,5]), dynamic([2,4,6]))", "[[1,2],[3,4],[5,6]]")]

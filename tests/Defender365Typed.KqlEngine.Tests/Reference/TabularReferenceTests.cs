@@ -210,6 +210,45 @@ public sealed class TabularReferenceTests
         | 5 | 50 | 95 |
         """);
 
+    // countif-aggregation-function.md, "Count based on string length" (the unnamed column is countif_).
+    [Fact]
+    public void Countif() => DocsTable.AssertOutput(
+        """
+        let T = datatable(name:string, day_of_birth:long)
+        [
+           "John", 9,
+           "Paul", 18,
+           "George", 25,
+           "Ringo", 7
+        ];
+        T
+        | summarize countif(strlen(name) > 4)
+        """,
+        "|countif_|\n|----|\n|2|");
+
+    // arg-max-aggregation-function.md, the null handling example: a group whose maximized values are all null keeps a
+    // row with its other columns.
+    [Fact]
+    public void Arg_max_with_nulls() => DocsTable.AssertOutputInAnyOrder(
+        """
+        datatable(Fruit: string, Color: string, Version: int) [
+            "Apple", "Red", 1,
+            "Apple", "Green", int(null),
+            "Banana", "Yellow", int(null),
+            "Banana", "Green", int(null),
+            "Pear", "Brown", 1,
+            "Pear", "Green", 2,
+        ]
+        | summarize arg_max(Version, *) by Fruit
+        """,
+        """
+        | Fruit | Version | Color |
+        |--|--|--|
+        | Apple | 1 | Red |
+        | Banana |  | Yellow |
+        | Pear | 2 | Green |
+        """);
+
     // make-set-if-aggregation-function.md, "Example" (names longer than four letters), and the legacy makeset/makelist.
     [Fact]
     public void Make_set_if() => DocsTable.AssertOutput(
