@@ -56,8 +56,11 @@ internal sealed partial class Evaluator
         return sorted.Length == 1 ? sorted[0] : new DynamicArray(sorted);
     }
 
-    /// <summary>A bag_remove_keys key: a top-level key, or a JSONPath (<c>$.a.b</c>) to a nested one.</summary>
+    /// <summary>A bag_has_key or bag_remove_keys key: a top-level key, or a JSONPath (<c>$.a.b</c>) to a nested one.</summary>
     private static string[] KeyPath(string key) => key.StartsWith("$.", StringComparison.Ordinal) ? key[2..].Split('.') : [key];
+
+    private static bool HasKeyPath(object? value, string[] path) =>
+        value is DynamicBag bag && bag.TryGetValue(path[0], out object? inner) && (path.Length == 1 || HasKeyPath(inner, path[1..]));
 
     private static DynamicBag RemoveKeyPath(DynamicBag bag, string[] path) => new(bag
         .Where(p => path.Length > 1 || p.Key != path[0])

@@ -232,6 +232,41 @@ public sealed class DynamicReferenceTests
         |{<br>  "key1": 123,<br>  "key2": {<br>    "prop1": "abc",<br>    "prop2": "xyz"<br>  },<br>  "key3": [<br>    100,<br>    200<br>  ]<br>}|{<br>  "key1": 123,<br>  "key2": {<br>    "prop2": "xyz"<br>  }<br>}|
         """);
 
+    // array-sum-function.md, "Example".
+    [Fact]
+    public void Array_sum() => DocsTable.AssertOutput(
+        "print arr=dynamic([1,2,3,4])\n| extend arr_sum=array_sum(arr)",
+        "|`arr`|`arr_sum`|\n|---|---|\n|[1,2,3,4]|10|");
+
+    // bag-has-key-function.md, both examples (a top-level key, and a JSONPath to a nested one).
+    [Fact]
+    public void Bag_has_key() => DocsTable.AssertOutput(
+        """
+        datatable(input: dynamic)
+        [
+            dynamic({'key1' : 123, 'key2': 'abc'}),
+            dynamic({'key1' : 123, 'key3': 'abc'}),
+        ]
+        | extend result = bag_has_key(input, 'key2')
+        """,
+        """
+        |input|result|
+        |---|---|
+        |{<br>  "key1": 123,<br>  "key2": "abc"<br>}|true|
+        |{<br>  "key1": 123,<br>  "key3": "abc"<br>}|false|
+        """);
+
+    [Fact]
+    public void Bag_has_key_with_a_json_path() => Assert.Equal(
+        true,
+        DocsTable.Run("""
+            datatable(input: dynamic)
+            [
+                dynamic({'key1': 123, 'key2': {'prop1' : 'abc', 'prop2': 'xyz'}, 'key3': [100, 200]}),
+            ]
+            | extend result = bag_has_key(input, '$.key2.prop1')
+            """).Rows[0][1]);
+
     // set-union-function.md, "Set from multiple dynamic array" and "Set from one dynamic array".
     [Fact]
     public void Set_union_of_several_arrays() => DocsTable.AssertOutput(

@@ -61,4 +61,25 @@ public sealed class TextReferenceTests
         Assert.Equal(["x", "str", "replaced"], t.Columns.Select(c => c.Name));
         Assert.Equal(Enumerable.Range(1, 5).Select(i => prefix + i), t.Rows.Select(r => (string)r[2]!));
     }
+
+    // extract-all-function.md, "Examples": one group, several groups, a subset of groups and named groups (RE2's
+    // (?P<name>...) syntax, picked by name or number).
+    private const string Guid = "print Id=\"82b8be2d-dfa7-4bd1-8f63-24ad26d31449\"\n";
+
+    [Theory]
+    [InlineData("@\"([\\da-f]{2})\", Id", "[\"82\",\"b8\",\"be\",\"2d\",\"df\",\"a7\",\"4b\",\"d1\",\"8f\",\"63\",\"24\",\"ad\",\"26\",\"d3\",\"14\",\"49\"]")]
+    [InlineData("@\"(\\w)(\\w+)(\\w)\", Id", "[[\"8\",\"2b8be2\",\"d\"],[\"d\",\"fa\",\"7\"],[\"4\",\"bd\",\"1\"],[\"8\",\"f6\",\"3\"],[\"2\",\"4ad26d3144\",\"9\"]]")]
+    [InlineData("@\"(\\w)(\\w+)(\\w)\", dynamic([1,3]), Id", "[[\"8\",\"d\"],[\"d\",\"7\"],[\"4\",\"1\"],[\"8\",\"3\"],[\"2\",\"9\"]]")]
+    [InlineData("@\"(?P<first>\\w)(?P<middle>\\w+)(?P<last>\\w)\", dynamic(['first',2,'last']), Id", "[[\"8\",\"2b8be2\",\"d\"],[\"d\",\"fa\",\"7\"],[\"4\",\"bd\",\"1\"],[\"8\",\"f6\",\"3\"],[\"2\",\"4ad26d3144\",\"9\"]]")]
+    public void Extract_all(string arguments, string bytes) => DocsTable.AssertOutput(
+        Guid + $"| extend guid_bytes = extract_all({arguments})",
+        $"|Id|guid_bytes|\n|---|---|\n|82b8be2d-dfa7-4bd1-8f63-24ad26d31449|{bytes}|");
+
+    // trim-function.md: a substring, non-word characters, and whitespace trimmed from both ends.
+    [Theory]
+    [InlineData("@\"--https://bing.com--\"", "\"--\"", "https://bing.com")]
+    [InlineData("\"-  Te st1// $\"", "@\"[^\\w]+\"", "Te st1")]
+    [InlineData("@\"    Hello, world!    \"", "@\"\\s+\"", "Hello, world!")]
+    public void Trim(string text, string regex, string trimmed) =>
+        Assert.Equal(trimmed, DocsTable.Run($"let string_to_trim = {text};\nprint trimmed_string = trim({regex}, string_to_trim)").Rows[0][0]);
 }
