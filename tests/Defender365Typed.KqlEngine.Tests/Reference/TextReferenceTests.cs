@@ -82,4 +82,10 @@ public sealed class TextReferenceTests
     [InlineData("@\"    Hello, world!    \"", "@\"\\s+\"", "Hello, world!")]
     public void Trim(string text, string regex, string trimmed) =>
         Assert.Equal(trimmed, DocsTable.Run($"let string_to_trim = {text};\nprint trimmed_string = trim({regex}, string_to_trim)").Rows[0][0]);
+
+    // url-decode-function.md, "Example".
+    [Fact]
+    public void Url_decode() => DocsTable.AssertOutput(
+        "let url = @'https%3a%2f%2fwww.bing.com%2f';\nprint original = url, decoded = url_decode(url)",
+        "|original|decoded|\n|---|---|\n|https%3a%2f%2fwww.bing.com%2f|https://www.bing.com/|");
 }

@@ -120,4 +120,19 @@ public sealed class TimeReferenceTests
         | 2018-02-24T15:14:00Z |7|
         | 2018-02-26T15:14:00Z |5|
         """);
+
+    // make-timespan-function.md, unixtime-seconds-todatetime-function.md and week-of-year-function.md, "Example(s)".
+    [Fact]
+    public void Make_timespan() => DocsTable.AssertOutput("print ['timespan'] = make_timespan(1,12,30,55.123)", "|timespan|\n|---|\n|1.12:30:55.1230000|");
+
+    [Fact]
+    public void Unixtime_seconds_todatetime() =>
+        DocsTable.AssertOutput("print date_time = unixtime_seconds_todatetime(1546300800)", "|date_time|\n|---|\n|2019-01-01 00:00:00.0000000|");
+
+    [Theory]
+    [InlineData("2020-12-31", 53)]
+    [InlineData("2020-06-15", 25)]
+    [InlineData("1970-01-01", 1)]
+    [InlineData("2000-01-01", 52)]
+    public void Week_of_year_is_iso_8601(string date, int week) => Assert.Equal(week, DocsTable.Print($"week_of_year(datetime({date}))"));
 }
