@@ -30,6 +30,25 @@ internal sealed partial class Evaluator
         return new KqlResultTable("", input.Columns, rows);
     }
 
+    private static readonly string[] AnomalySeriesParts = ["ad_flag", "ad_score", "baseline"];
+
+    /// <summary>
+    /// A project/extend item whose value is a tuple: <c>(A, B, C) = f(...)</c>, or an unnamed
+    /// <c>series_decompose_anomalies(y)</c>, whose three series the reference names
+    /// <c>series_decompose_anomalies_y_ad_flag</c>, <c>..._ad_score</c> and <c>..._baseline</c>, or an unnamed
+    /// <c>array_sort_asc(a, b)</c> of several arrays (<c>a_sorted</c>, <c>b_sorted</c>).
+    /// </summary>
+    private static (Expr? Value, IReadOnlyList<string>? Names) TupleItem(Expr item) => item switch
+    {
+        AssignExpr { Names.Count: > 1 } tuple => (tuple.Value, tuple.Names.Select(n => n.Name).ToList()),
+        CallExpr { Name.Name: "series_decompose_anomalies", Args.Count: > 0 } call when DerivedName(call.Args[0]) is { } series =>
+            (call, AnomalySeriesParts.Select(part => $"series_decompose_anomalies_{series}_{part}").ToList()),
+        CallExpr { Name.Name: "array_sort_asc" or "array_sort_desc" } call when call.Args.Count(a => a is not LiteralExpr) > 1
+            && call.Args.Where(a => a is not LiteralExpr).Select(DerivedName).ToList() is var arrays && arrays.TrueForAll(a => a is not null) =>
+            (call, arrays.Select(a => a + "_sorted").ToList()),
+        _ => (null, null),
+    };
+
     private KqlResultTable Project(KqlResultTable input, List<Expr> items, bool extend)
     {
         var scope = new Scope(input.Columns);
@@ -48,16 +67,16 @@ internal sealed partial class Evaluator
         int auto = 0;
         foreach (Expr item in items)
         {
-            if (item is AssignExpr { Names.Count: > 1 } tuple)
+            if (TupleItem(item) is ({ } tupleValue, { } tupleNames))
             {
                 // (A, B, C) = f(...): f returns a tuple (an array here); each name takes one element, f runs once per row.
-                Scalar whole = Compile(tuple.Value, ctx);
+                Scalar whole = Compile(tupleValue, ctx);
                 object?[]? lastRow = null;
                 object? lastValue = null;
-                for (int k = 0; k < tuple.Names.Count; k++)
+                for (int k = 0; k < tupleNames.Count; k++)
                 {
                     int element = k;
-                    string tupleName = tuple.Names[k].Name;
+                    string tupleName = tupleNames[k];
                     RowFunc part = row =>
                     {
                         if (!ReferenceEquals(row, lastRow))

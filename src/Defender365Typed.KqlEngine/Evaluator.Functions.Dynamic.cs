@@ -8,6 +8,66 @@ namespace Defender365Typed.KqlEngine;
 /// <summary>Functions that build or read dynamic arrays and property bags, and the math functions.</summary>
 internal sealed partial class Evaluator
 {
+    /// <summary>
+    /// array_index_of: the position of the <paramref name="occurrence"/>-th <paramref name="value"/> among the
+    /// <paramref name="length"/> elements (-1: all) from <paramref name="start"/> (negative: from the end); -1 when
+    /// absent, null for a length below -1 or an occurrence below 1.
+    /// </summary>
+    private static long? ArrayIndexOf(DynamicArray a, object? value, long? start, long? length, long? occurrence)
+    {
+        if (start is not { } from || length is not { } count || count < -1 || occurrence is not { } nth || nth < 1)
+        {
+            return null;
+        }
+
+        from = from < 0 ? Math.Max(0, a.Count + from) : from;
+        long end = count == -1 ? a.Count : Math.Min(a.Count, from + count);
+        for (long i = from; i < end; i++)
+        {
+            if (ValueComparer.Instance.Equals(a[(int)i], value) && --nth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// array_sort_asc/desc: sorts the first array (nulls last unless <paramref name="nullsLast"/> is false) and orders
+    /// the others to match. One array gives the sorted array; several give the tuple of them (the reference's
+    /// array1_sorted, array2_sorted... columns), an array of another length being null.
+    /// </summary>
+    private static DynamicArray? SortArrays(object?[] arrays, bool descending, bool nullsLast)
+    {
+        if (arrays.Length == 0 || arrays[0] is not DynamicArray first)
+        {
+            return null;
+        }
+
+        int[] order = Enumerable.Range(0, first.Count).OrderBy(i => i, Comparer<int>.Create((i, j) => (first[i], first[j]) switch
+        {
+            (null, null) => 0,
+            (null, _) => nullsLast ? 1 : -1,
+            (_, null) => nullsLast ? -1 : 1,
+            var (x, y) => Values.CompareForSort(x, y, false) * (descending ? -1 : 1),
+        })).ToArray();
+        DynamicArray?[] sorted = arrays.Select(x => x is DynamicArray a && a.Count == first.Count ? new DynamicArray(order.Select(i => a[i])) : null).ToArray();
+        return sorted.Length == 1 ? sorted[0] : new DynamicArray(sorted);
+    }
+
+    /// <summary>A bag_has_key or bag_remove_keys key: a top-level key, or a JSONPath (<c>$.a.b</c>) to a nested one.</summary>
+    private static string[] KeyPath(string key) => key.StartsWith("$.", StringComparison.Ordinal) ? key[2..].Split('.') : [key];
+
+    private static bool HasKeyPath(object? value, string[] path) =>
+        value is DynamicBag bag && bag.TryGetValue(path[0], out object? inner) && (path.Length == 1 || HasKeyPath(inner, path[1..]));
+
+    private static DynamicBag RemoveKeyPath(DynamicBag bag, string[] path) => new(bag
+        .Where(p => path.Length > 1 || p.Key != path[0])
+        .Select(p => path.Length > 1 && p.Key == path[0] && p.Value is DynamicBag inner
+            ? new KeyValuePair<string, object?>(p.Key, RemoveKeyPath(inner, path[1..]))
+            : p));
+
     private Scalar? CompileDynamicFunction(FunctionCall c)
     {
         switch (c.Name)
@@ -49,7 +109,7 @@ internal sealed partial class Evaluator
             case "bag_remove_keys":
                 c.Count(2, 2);
                 return c.Of(KqlScalarType.Dynamic, v => v[0] is DynamicBag b
-                    ? new DynamicBag(b.Where(p => !(v[1] is DynamicArray keys && keys.Any(k => Values.ToText(k) == p.Key))))
+                    ? (v[1] as DynamicArray ?? DynamicArray.Empty).Aggregate(b, (bag, key) => RemoveKeyPath(bag, KeyPath(Values.ToText(key))))
                     : null);
             case "array_concat":
                 return c.Of(KqlScalarType.Dynamic, v => v.All(x => x is DynamicArray) ? new DynamicArray(v.SelectMany(x => (DynamicArray)x!)) : null);
@@ -67,9 +127,9 @@ internal sealed partial class Evaluator
                     return new DynamicArray(from > to ? [] : a.Skip((int)from).Take((int)(to - from + 1)));
                 });
             case "array_index_of":
-                c.Count(2, 2);
+                c.Count(2, 5);
                 return c.Of(KqlScalarType.Long, v => v[0] is DynamicArray a
-                    ? (long)a.Select((x, i) => (x, i)).FirstOrDefault(p => ValueComparer.Instance.Equals(p.x, v[1]), (null, -1)).i
+                    ? ArrayIndexOf(a, v[1], v.Length > 2 ? Values.ToLong(v[2]) : 0, v.Length > 3 ? Values.ToLong(v[3]) : -1, v.Length > 4 ? Values.ToLong(v[4]) : 1)
                     : null);
             case "array_reverse":
                 c.Count(1, 1);
@@ -77,11 +137,10 @@ internal sealed partial class Evaluator
             case "array_sort_asc":
             case "array_sort_desc":
             {
-                c.Count(1, 2);
+                c.Count(1, 65);
                 bool descending = c.Name == "array_sort_desc";
-                return c.Of(KqlScalarType.Dynamic, v => v[0] is DynamicArray a
-                    ? new DynamicArray(a.Where(x => x is not null).OrderBy(x => x, Comparer<object?>.Create((x, y) => Values.CompareForSort(x, y, false) * (descending ? -1 : 1))))
-                    : null);
+                bool nullsLastGiven = c.Args.Length > 1 && c.Args[^1].Type == KqlScalarType.Bool;
+                return c.Of(KqlScalarType.Dynamic, v => SortArrays(nullsLastGiven ? v[..^1] : v, descending, !nullsLastGiven || v[^1] is not false));
             }
 
             case "array_sum":

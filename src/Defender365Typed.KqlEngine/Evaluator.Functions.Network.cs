@@ -81,10 +81,15 @@ internal sealed partial class Evaluator
                 c.Count(1, 1);
                 return c.Of(KqlScalarType.Long, v => ParseIPv4Prefix(Values.ToText(v[0])) is ({ } ip, var bits) ? (long)(ip & (bits == 0 ? 0 : uint.MaxValue << (32 - bits))) : null);
             case "format_ipv4":
+            case "format_ipv4_mask":
+            {
                 c.Count(1, 2);
-                return c.Of(KqlScalarType.String, v => Values.ToLong(v[0]) is { } n and >= 0 and <= uint.MaxValue
-                    ? FormatIPv4((uint)n & (v.Length > 1 && Values.ToLong(v[1]) is { } b and >= 0 and < 32 ? uint.MaxValue << (int)(32 - b) : uint.MaxValue))
+                bool withMask = c.Name == "format_ipv4_mask";
+                return c.Of(KqlScalarType.String, v => MaskedIPv4(v[0], v.Length > 1 ? v[1] : 32L) is ({ } ip, var bits)
+                    ? FormatIPv4(ip) + (withMask ? "/" + bits.ToString(CultureInfo.InvariantCulture) : "")
                     : "");
+            }
+
             case "has_ipv4":
             case "has_ipv4_prefix":
             {
@@ -92,9 +97,25 @@ internal sealed partial class Evaluator
                 bool prefix = c.Name == "has_ipv4_prefix";
                 return c.Of(KqlScalarType.Bool, v =>
                 {
+                    // The needle must be a valid address (or, for a prefix, 1 to 3 octets ending with '.'), and it must
+                    // match an address of the text that is valid and delimited, as the reference's examples show.
                     string needle = Values.ToText(v[1]);
-                    string pattern = @"(?<![\d.])" + Regex.Escape(needle) + (prefix && needle.EndsWith('.') ? "" : @"(?![\d])") + (prefix ? "" : @"(?!\.\d)");
-                    return GetRegex(pattern, c.Expr).IsMatch(Values.ToText(v[0]));
+                    bool startsWith = prefix && needle.EndsWith('.');
+                    if (startsWith ? !IsIPv4Prefix(needle) : needle.Contains('/', StringComparison.Ordinal) || ParseIPv4Prefix(needle).Address is null)
+                    {
+                        return false;
+                    }
+
+                    foreach (Match m in GetRegex(@"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)", c.Expr).Matches(Values.ToText(v[0])))
+                    {
+                        if (ParseIPv4Prefix(m.Value).Address is not null
+                            && (startsWith ? m.Value.StartsWith(needle, StringComparison.Ordinal) : m.Value == needle))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
                 });
             }
 
@@ -140,6 +161,36 @@ internal sealed partial class Evaluator
         }
 
         return (address, bits);
+    }
+
+    /// <summary>
+    /// format_ipv4's input: an address text (with an optional /bits) or its number, masked by the smaller of its own
+    /// bits and <paramref name="prefix"/>; null when either is invalid (the prefix must be 0 to 32).
+    /// </summary>
+    private static (uint? Address, int Bits) MaskedIPv4(object? ip, object? prefix)
+    {
+        if (Values.ToLong(prefix) is not { } p || p is < 0 or > 32)
+        {
+            return (null, 0);
+        }
+
+        (uint? address, int bits) = ip is string text ? ParseIPv4Prefix(text)
+            : Values.ToLong(ip) is { } n and >= 0 and <= uint.MaxValue ? ((uint)n, 32) : (null, 0);
+        if (address is not { } a)
+        {
+            return (null, 0);
+        }
+
+        bits = Math.Min(bits, (int)p);
+        return (a & (bits == 0 ? 0 : uint.MaxValue << (32 - bits)), bits);
+    }
+
+    /// <summary>has_ipv4_prefix's prefix form: one to three octets, each followed by a dot ("192.", "192.168.1.").</summary>
+    private static bool IsIPv4Prefix(string text)
+    {
+        string[] parts = text[..^1].Split('.');
+        return parts.Length is >= 1 and <= 3
+            && Array.TrueForAll(parts, p => byte.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _));
     }
 
     private static bool SamePrefix(uint ip, uint range, int bits)

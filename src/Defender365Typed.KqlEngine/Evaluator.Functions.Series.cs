@@ -32,25 +32,46 @@ internal sealed partial class Evaluator
                 });
             case "series_stats_dynamic":
                 c.Count(1, 2);
-                return c.Of(KqlScalarType.Dynamic, v =>
-                {
-                    double[] x = v[0] is DynamicArray a ? a.Select(e => Values.ToReal(e)).Where(e => e is not null).Select(e => e!.Value).ToArray() : [];
-                    if (x.Length == 0)
-                    {
-                        return null;
-                    }
-
-                    double avg = x.Average();
-                    double variance = x.Length > 1 ? x.Sum(e => (e - avg) * (e - avg)) / (x.Length - 1) : 0;
-                    return new DynamicBag(
-                    [
-                        new("min", x.Min()), new("min_idx", (long)Array.IndexOf(x, x.Min())), new("max", x.Max()),
-                        new("max_idx", (long)Array.IndexOf(x, x.Max())), new("avg", avg), new("variance", variance), new("stdev", Math.Sqrt(variance)),
-                    ]);
-                });
+                return c.Of(KqlScalarType.Dynamic, v => v[0] is DynamicArray a ? SeriesStats(a, ignoreNonFinite: v.Length > 1 && v[1] is true) : null);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// series_stats_dynamic: min, min_idx, max, max_idx, avg, stdev, variance (sample), sum and len, in the reference's
+    /// order. A null or non-finite element makes the result null unless <paramref name="ignoreNonFinite"/>, which
+    /// leaves such elements out (the indexes stay positions in the input).
+    /// </summary>
+    private static DynamicBag? SeriesStats(DynamicArray series, bool ignoreNonFinite)
+    {
+        var values = new List<(double Value, long Index)>(series.Count);
+        for (int i = 0; i < series.Count; i++)
+        {
+            if (Values.ToReal(series[i]) is { } x && double.IsFinite(x))
+            {
+                values.Add((x, i));
+            }
+            else if (!ignoreNonFinite)
+            {
+                return null;
+            }
+        }
+
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        (double min, long minIdx) = values.MinBy(e => e.Value);
+        (double max, long maxIdx) = values.MaxBy(e => e.Value);
+        double sum = values.Sum(e => e.Value), avg = sum / values.Count;
+        double variance = values.Count > 1 ? values.Sum(e => (e.Value - avg) * (e.Value - avg)) / (values.Count - 1) : 0;
+        return new DynamicBag(
+        [
+            new("min", min), new("min_idx", minIdx), new("max", max), new("max_idx", maxIdx), new("avg", avg),
+            new("stdev", Math.Sqrt(variance)), new("variance", variance), new("sum", sum), new("len", (long)values.Count),
+        ]);
     }
 
     internal static DynamicArray DecomposeAnomalies(double[] y, double k, string trend)

@@ -212,7 +212,8 @@ internal sealed partial class Evaluator
         return c.Of(KqlScalarType.Dynamic, v =>
         {
             Regex r = GetRegex(Values.ToText(v[0]), c.Expr);
-            int[]? groups = c.Args.Length == 3 && v[1] is DynamicArray g ? g.Select(x => (int)(Values.ToLong(x) ?? 0)).ToArray() : null;
+            // Capture groups by number or, as the reference's named-group example does, by name.
+            object[]? groups = c.Args.Length == 3 && v[1] is DynamicArray g ? g.Select(x => x is string name ? name : (object)(int)(Values.ToLong(x) ?? 0)).ToArray() : null;
             var matches = new List<object?>();
             foreach (Match m in r.Matches(Values.ToText(v[textIndex])))
             {
@@ -222,8 +223,8 @@ internal sealed partial class Evaluator
                     continue;
                 }
 
-                int[] picked = groups ?? Enumerable.Range(1, m.Groups.Count - 1).ToArray();
-                matches.Add(new DynamicArray(picked.Select(i => (object?)(i < m.Groups.Count ? m.Groups[i].Value : ""))));
+                object[] picked = groups ?? Enumerable.Range(1, m.Groups.Count - 1).Cast<object>().ToArray();
+                matches.Add(new DynamicArray(picked.Select(i => (object?)(i is string name ? m.Groups[name].Value : (int)i < m.Groups.Count ? m.Groups[(int)i].Value : ""))));
             }
 
             return matches.Count == 0 ? null : new DynamicArray(matches);

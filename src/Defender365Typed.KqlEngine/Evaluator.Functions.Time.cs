@@ -4,7 +4,7 @@ using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine;
 
-/// <summary>Date and time functions: datetime_diff/add/part, unix times, time zones, make_datetime.</summary>
+/// <summary>Date and time functions: datetime_diff/add/part, bin_at, format_timespan, unix times, time zones, make_datetime.</summary>
 internal sealed partial class Evaluator
 {
     private Scalar? CompileTimeFunction(FunctionCall c)
@@ -76,6 +76,19 @@ internal sealed partial class Evaluator
                 });
             }
 
+            case "bin_at":
+            {
+                c.Count(3, 3);
+                KqlScalarType type = c.Args[0].Type is KqlScalarType.DateTime or KqlScalarType.TimeSpan ? c.Args[0].Type
+                    : Array.Exists(c.Args, a => a.Type == KqlScalarType.Real) ? KqlScalarType.Real
+                    : c.Args[0].Type;
+                return c.Of(type, v => BinAt(v[0], v[1], v[2]));
+            }
+
+            case "format_timespan":
+                c.Count(2, 2);
+                c.Require(0, KqlScalarType.TimeSpan);
+                return c.Of(KqlScalarType.String, v => v[0] is TimeSpan t ? FormatTimeSpan(t, Values.ToText(v[1])) : "");
             case "make_datetime":
                 c.Count(3, 7);
                 return c.Of(KqlScalarType.DateTime, v =>
@@ -183,6 +196,57 @@ internal sealed partial class Evaluator
         "MICROSECOND" => (int)(d.Ticks % TimeSpan.TicksPerSecond / 10),
         _ => (int)(d.Ticks % TimeSpan.TicksPerSecond * 100),
     };
+
+    /// <summary>bin_at: bin() of the distance from <paramref name="fixedPoint"/>, so the bins are aligned to it.</summary>
+    private static object? BinAt(object? value, object? size, object? fixedPoint)
+    {
+        try
+        {
+            return (value, fixedPoint) switch
+            {
+                (DateTime d, DateTime f) => Bin(d - f, size) is TimeSpan t ? f + t : null,
+                (TimeSpan d, TimeSpan f) => Bin(d - f, size) is TimeSpan t ? f + t : null,
+                _ when value is double || size is double || fixedPoint is double => Values.ToReal(value) is { } v && Values.ToReal(fixedPoint) is { } f
+                    ? Values.ToReal(Bin(v - f, size)) + f
+                    : null,
+                _ => Values.ToLong(value) is { } v && Values.ToLong(fixedPoint) is { } f && Values.ToLong(Bin(v - f, size)) is { } b ? b + f : null,
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// format_timespan: d…dddddddd, H/HH (h/hh too), m/mm, s/ss, f…/F… as .NET's TimeSpan specifiers; every other
+    /// character is a literal. A negative timespan is its duration with a leading '-'.
+    /// </summary>
+    private static string FormatTimeSpan(TimeSpan t, string format)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (char ch in format)
+        {
+            if ("dhHmsfF".Contains(ch, StringComparison.Ordinal))
+            {
+                sb.Append(ch == 'H' ? 'h' : ch);
+            }
+            else
+            {
+                sb.Append('\\').Append(ch);
+            }
+        }
+
+        try
+        {
+            string custom = sb.Length == 1 ? "%" + sb : sb.ToString();
+            return (t < TimeSpan.Zero ? "-" : "") + t.Duration().ToString(custom, CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            return "";
+        }
+    }
 
     private static DateTime? AddTicks(DateTime d, double ticks)
     {

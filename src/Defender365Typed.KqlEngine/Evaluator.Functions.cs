@@ -322,8 +322,7 @@ internal sealed partial class Evaluator
                 return F(KqlScalarType.Long, v => v[0] is DynamicArray arr ? (long)arr.Count : null);
             case "bag_has_key":
                 Count(2, 2);
-                return F(KqlScalarType.Bool, v => Member(v[0], Values.ToText(v[1])) is not null
-                    || (v[0] is DynamicBag b && b.ContainsKey(Values.ToText(v[1]))));
+                return F(KqlScalarType.Bool, v => Member(v[0], Values.ToText(v[1])) is not null || HasKeyPath(v[0], KeyPath(Values.ToText(v[1]))));
             case "set_has_element":
                 Count(2, 2);
                 return F(KqlScalarType.Bool, v => v[0] is DynamicArray arr && v[1] is not null && arr.Contains(v[1], ValueComparer.Instance));

@@ -20,6 +20,9 @@ internal sealed partial class Evaluator
     }
 
     private readonly Dictionary<string, UserFunction> _functions = new(StringComparer.Ordinal);
+
+    /// <summary>The user functions declared as <c>view</c>, in declaration order.</summary>
+    private readonly List<string> _views = [];
     private int _callDepth;
 
     /// <summary>Whether <paramref name="call"/> returns a table: materialize, a tabular user function, a Defender table function.</summary>

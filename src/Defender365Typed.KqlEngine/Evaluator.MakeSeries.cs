@@ -108,7 +108,8 @@ internal sealed partial class Evaluator
             }
         }
 
-        if (keys.Count == 0 && order.Count == 0)
+        // No group: one row of defaults, except that an empty input gives no rows unless kind=nonempty (the reference's examples).
+        if (keys.Count == 0 && order.Count == 0 && (input.Rows.Count > 0 || op.GetParameter("kind") is NameExpr { Name: "nonempty" }))
         {
             order.Add([]);
             groups[[]] = new Aggregator[bins.Count][];

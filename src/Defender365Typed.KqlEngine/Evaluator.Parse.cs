@@ -10,9 +10,12 @@ namespace Defender365Typed.KqlEngine;
 /// <summary>
 /// <c>parse</c> and <c>parse-where</c> with <c>kind=simple</c> (the default), <c>regex</c> and <c>relaxed</c>. The pattern
 /// becomes one regular expression, as the KQL reference describes: <c>*</c> is <c>.*?</c>, a string column <c>(.*?)</c>,
-/// a long or int column <c>(-?\d+)</c>, a real <c>(-?\d+(\.\d+)?...)</c>. The match starts at the beginning of the text;
-/// a pattern ending with a column runs to its end. In simple and regex mode a row that does not match gets nulls
-/// (parse-where drops it); in relaxed mode a typed column that does not convert is null and the others keep their values.
+/// a long or int column <c>(-?\d+)</c>, a real <c>(-?\d+(\.\d+)?...)</c>. In regex mode <c>*</c> and the text columns
+/// are greedy (<c>.*</c>) unless <c>flags=U</c>, as the reference's regex examples print; in relaxed mode a number column
+/// takes digits when there are some and any text otherwise. Columns are named groups, so the pattern's own groups do not
+/// shift them. The match starts at the beginning of the text; a pattern ending with a column runs to its end. In simple
+/// and regex mode a row that does not match gets nulls (parse-where drops it); in relaxed mode a typed column that does
+/// not convert is null and the others keep their values.
 /// </summary>
 internal sealed partial class Evaluator
 {
@@ -63,8 +66,9 @@ internal sealed partial class Evaluator
             object?[] values = new object?[columns.Count];
             for (int i = 0; matched && i < columns.Count; i++)
             {
-                System.Text.RegularExpressions.Group g = m.Groups[i + 1];
-                values[i] = g.Success ? CellConverter.FromText(g.Value, columns[i].Type, out string? problem) is var v && problem is null ? v : null : null;
+                System.Text.RegularExpressions.Group g = m.Groups[ParseGroup(i)];
+                string text = columns[i].Type == KqlScalarType.String ? g.Value : g.Value.Trim();
+                values[i] = g.Success ? CellConverter.FromText(text, columns[i].Type, out string? problem) is var v && problem is null ? v : null : null;
                 if (values[i] is null && columns[i].Type != KqlScalarType.String && kind != "relaxed")
                 {
                     matched = false;
@@ -87,6 +91,8 @@ internal sealed partial class Evaluator
         return Table(outColumns, rows);
     }
 
+    private static string ParseGroup(int column) => "c" + column.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Reads the pattern after <c>with</c> from the tokens (the front end keeps only its column names).</summary>
     private (Regex Regex, List<ParseColumn> Columns) ParsePattern(OperatorNode op, string kind, string flags)
     {
@@ -97,6 +103,8 @@ internal sealed partial class Evaluator
             throw Error(op, "parse needs 'with' and a pattern.");
         }
 
+        // Regex mode is greedy unless flags=U (RE2's "ungreedy"; .NET has no such option, so the pattern says it).
+        string any = kind == "regex" && !flags.Contains('U', StringComparison.Ordinal) ? ".*" : ".*?";
         var sb = new StringBuilder("^");
         var columns = new List<ParseColumn>();
         bool endsWithColumn = false;
@@ -111,7 +119,7 @@ internal sealed partial class Evaluator
             endsWithColumn = false;
             if (t.Is("*"))
             {
-                sb.Append(".*?");
+                sb.Append(any);
             }
             else if (t.Kind == TokenKind.StringLiteral)
             {
@@ -137,13 +145,16 @@ internal sealed partial class Evaluator
                     i += 2;
                 }
 
-                columns.Add(new ParseColumn(name, type));
-                sb.Append(type switch
+                string number = type switch
                 {
-                    KqlScalarType.Int or KqlScalarType.Long when kind != "relaxed" => @"(-?\d+)",
-                    KqlScalarType.Real or KqlScalarType.Decimal when kind != "relaxed" => @"(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)",
-                    _ => "(.*?)",
-                });
+                    KqlScalarType.Int or KqlScalarType.Long => @"-?\d+",
+                    KqlScalarType.Real or KqlScalarType.Decimal => @"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?",
+                    _ => "",
+                };
+                sb.Append("(?<").Append(ParseGroup(columns.Count)).Append('>')
+                    .Append(number.Length == 0 ? any : kind == "relaxed" ? number + "|.*?" : number)
+                    .Append(')');
+                columns.Add(new ParseColumn(name, type));
                 endsWithColumn = true;
             }
             else

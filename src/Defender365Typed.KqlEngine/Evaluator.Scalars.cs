@@ -569,7 +569,8 @@ internal sealed partial class Evaluator
 
             try
             {
-                regex = new Regex(pattern, RegexOptions.CultureInvariant, _options.RegexTimeout);
+                // RE2 names a group (?P<name>...), .NET (?<name>...).
+                regex = new Regex(pattern.Replace("(?P<", "(?<", StringComparison.Ordinal), RegexOptions.CultureInvariant, _options.RegexTimeout);
             }
             catch (ArgumentException ex)
             {

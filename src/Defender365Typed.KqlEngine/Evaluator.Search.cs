@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.KqlEngine;
@@ -8,8 +9,9 @@ namespace Defender365Typed.KqlEngine;
 /// <summary>
 /// <c>search [kind=case_sensitive|case_insensitive] [in (T, ...)] Predicate</c>, piped or as a source. The predicate
 /// is read from the tokens: terms joined by <c>and</c>/<c>or</c> (and binds tighter), each a string (any column
-/// <c>has</c> it; a <c>*</c> in it is a wildcard), <c>Column:"text"</c> (that column has it), or any other predicate.
-/// As a source (all tables, or the ones named) a first <c>$table</c> column names each row's table.
+/// <c>has</c> it; <c>*</c> wildcards as <see cref="SearchMatcher"/> says), <c>Column:"text"</c> (that column has it),
+/// <c>*</c> (every row), or any other predicate.
+/// As a source (all tables and views, or the ones named) a first <c>$table</c> column names each row's table.
 /// </summary>
 internal sealed partial class Evaluator
 {
@@ -38,13 +40,31 @@ internal sealed partial class Evaluator
             return Filter(piped, predicate, caseSensitive, op);
         }
 
-        IEnumerable<string> names = tableNames.Count > 0 ? tableNames : _tables.TableNames.Order(StringComparer.Ordinal);
+        List<string> names = tableNames.Count > 0 ? tableNames : [.. _tables.TableNames.Order(StringComparer.Ordinal), .. _views];
         var parts = new List<KqlResultTable>();
+        KqlEngineException? firstError = null;
         foreach (string name in names)
         {
             KqlResultTable table = EvalTabular(new NameExpr(name, op.Start, op.End));
-            KqlResultTable found = Filter(table, predicate, caseSensitive, op);
+            KqlResultTable found;
+            try
+            {
+                found = Filter(table, predicate, caseSensitive, op);
+            }
+            catch (KqlEngineException ex) when (names.Count > 1)
+            {
+                // A table without a column the predicate names has no rows for it; only a predicate no table can
+                // evaluate is an error (search is a union, then where).
+                firstError ??= ex;
+                continue;
+            }
+
             parts.Add(new KqlResultTable(name, [new KqlResultColumn("$table", KqlScalarType.String), .. found.Columns], found.Rows.Select(r => (object?[])[name, .. r]).ToList()));
+        }
+
+        if (parts.Count == 0 && firstError is not null)
+        {
+            throw firstError;
         }
 
         var columns = new List<KqlResultColumn>();
@@ -94,52 +114,61 @@ internal sealed partial class Evaluator
             return SearchOr(term.Skip(1).Take(term.Count - 2).ToList(), ctx, caseSensitive, op);
         }
 
+        if (term.Count == 1 && term[0].Is("*"))
+        {
+            // search *: every row (where 0 == 0).
+            return Scalar.Const(KqlScalarType.Bool, Values.True);
+        }
+
         if ((term.Count == 1 && term[0].Kind == TokenKind.StringLiteral) || term is [{ Text: "*" }, { Text: "has" }, { Kind: TokenKind.StringLiteral }])
         {
-            // "text" and * has "text" (find's spelling): any string or dynamic column has the term.
-            string needle = term[^1].Value ?? "";
+            // "text" and * has "text" (find's spelling): any string or dynamic column matches the term.
+            Func<string, bool> matches = SearchMatcher(term[^1].Value ?? "", caseSensitive);
             int[] columns = ctx.Scope.Columns.Select((c, k) => (c, k)).Where(x => x.c.Type is KqlScalarType.String or KqlScalarType.Dynamic).Select(x => x.k).ToArray();
-            return new Scalar(KqlScalarType.Bool, row => Values.Box(columns.Any(k => SearchMatch(Values.ToText(row[k]), needle, caseSensitive))));
+            return new Scalar(KqlScalarType.Bool, row => Values.Box(columns.Any(k => matches(Values.ToText(row[k])))));
         }
 
         if (term.Count == 3 && term[0].Kind == TokenKind.Identifier && term[1].Is(":") && term[2].Kind == TokenKind.StringLiteral)
         {
-            string needle = term[2].Value ?? "";
+            Func<string, bool> matches = SearchMatcher(term[2].Value ?? "", caseSensitive);
             if (!ctx.Scope.TryGet(term[0].Text, out int column))
             {
                 return Scalar.Const(KqlScalarType.Bool, Values.False);
             }
 
-            return new Scalar(KqlScalarType.Bool, row => Values.Box(SearchMatch(Values.ToText(row[column]), needle, caseSensitive)));
+            return new Scalar(KqlScalarType.Bool, row => Values.Box(matches(Values.ToText(row[column]))));
         }
 
         Expr e = ParseFragment(term[0].Start, term[^1].End, op);
         return Compile(e, ctx);
     }
 
-    /// <summary>A search string: a term (<c>has</c>) unless it has <c>*</c> wildcards, which match any text.</summary>
-    private static bool SearchMatch(string text, string needle, bool caseSensitive)
+    /// <summary>
+    /// A search string, by the reference's table: <c>x</c> is <c>has</c>, <c>x*</c> <c>hasprefix</c>, <c>*x</c>
+    /// <c>hassuffix</c>, <c>*x*</c> <c>contains</c>, and a <c>*</c> inside (<c>Lab*PC</c>) <c>matches regex
+    /// @"\bLab.*PC\b"</c>; case-insensitive unless <c>kind=case_sensitive</c>.
+    /// </summary>
+    private Func<string, bool> SearchMatcher(string needle, bool caseSensitive)
     {
-        if (!needle.Contains('*', StringComparison.Ordinal))
+        bool leading = needle.StartsWith('*'), trailing = needle.Length > 1 && needle.EndsWith('*');
+        string core = needle[(leading ? 1 : 0)..^(trailing ? 1 : 0)];
+        string suffix = caseSensitive ? "_cs" : "";
+        if (!core.Contains('*', StringComparison.Ordinal))
         {
-            return StringOps.Has(text, needle, caseSensitive);
-        }
-
-        string[] pieces = needle.Split('*');
-        StringComparison comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        int at = 0;
-        for (int k = 0; k < pieces.Length; k++)
-        {
-            int found = text.IndexOf(pieces[k], at, comparison);
-            if (found < 0 || (k == 0 && pieces[0].Length > 0 && found != 0))
+            string op = (leading, trailing) switch
             {
-                return false;
-            }
-
-            at = found + pieces[k].Length;
+                (false, false) => "has",
+                (false, true) => "hasprefix",
+                (true, false) => "hassuffix",
+                _ => "contains",
+            };
+            StringOps.TryGet(op + suffix, out StringOps.Matcher? matcher);
+            return text => matcher!(text, core);
         }
 
-        return pieces[^1].Length == 0 || text.EndsWith(pieces[^1], comparison);
+        string pattern = (leading ? "" : @"\b") + string.Join(".*", core.Split('*').Select(Regex.Escape)) + (trailing ? "" : @"\b");
+        var regex = new Regex(pattern, (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant, _options.RegexTimeout);
+        return regex.IsMatch;
     }
 
     private static List<List<Token>> SplitTopLevel(List<Token> tokens, string word)

@@ -302,7 +302,7 @@ internal sealed partial class Evaluator
         var collector = new AggregateCollector(inputScope);
         var outer = new List<(int Column, Scalar Value)>();
         var argSpecs = new List<(int FirstColumn, ArgSpec Spec)>();
-        foreach (Expr item in op.Items)
+        foreach (Expr item in op.Items.SelectMany(ExpandPercentiles))
         {
             (string? name, Expr value) = item is AssignExpr { Names.Count: 1 } a ? (a.Names[0].Name, a.Value) : (null, item);
             if (item is AssignExpr { Names.Count: > 1 } tuple)

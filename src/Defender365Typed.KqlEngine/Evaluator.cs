@@ -141,10 +141,19 @@ internal sealed partial class Evaluator
         {
             _functions[name] = new UserFunction(let.Function);
             _lets.Remove(name);
+
+            // let V = view () {...}: a view takes part in a search of all tables, as the reference's example shows.
+            _views.Remove(name);
+            if (_tokens.LastOrDefault(t => t.Start > let.Name.Start && t.Start < let.Function.Start).Is("view"))
+            {
+                _views.Add(name);
+            }
+
             return;
         }
 
         _functions.Remove(name);
+        _views.Remove(name);
         Expr value = let.Value!;
         if (IsTabular(value, null))
         {

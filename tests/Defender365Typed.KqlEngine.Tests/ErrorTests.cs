@@ -26,7 +26,7 @@ public sealed class ErrorTests
 
     [Theory]
     [InlineData("DeviceInfo | extend h = parse_xml(DeviceName)", "parse_xml")]
-    [InlineData("DeviceInfo | summarize percentiles(OSBuild, 50)", "percentiles")]
+    [InlineData("DeviceInfo | summarize percentilesw(OSBuild, 1, 50)", "percentilesw")]
     [InlineData("DeviceInfo | where ipv6_is_match(PublicIP, '::1')", "ipv6_is_match")]
     [InlineData("print x = rand()", "rand")]
     [InlineData("DeviceInfo\n| project x = prev(Timestamp)", "prev")]
