@@ -39,7 +39,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
         Tokens = new TokenIssuer(() => new Uri(_baseUri, options.TenantId + "/v2.0").ToString(), options.Time);
         Entra = new EntraEmulator(Directory, Tokens, options.Time, () => _baseUri);
         ManagedIdentity = new ManagedIdentityEmulator(Directory, Tokens, options.Time);
-        Hunting = new HuntingEmulator { Schema = options.HuntingSchema, StoredFunctions = storedFunctions };
+        Hunting = new HuntingEmulator { Schema = options.HuntingSchema, StoredFunctions = storedFunctions, Time = options.Time };
         HuntingSchema = options.HuntingSchema ?? KqlEngine.HuntingSchema.Document;
         LiveIncidents = options.LiveIncidents is { } live ? new LiveIncidentFeed(Incidents, options.Time, live) : null;
     }
