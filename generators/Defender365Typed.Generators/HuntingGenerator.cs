@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using Defender365Typed.Generators.Emitting;
 using Defender365Typed.Generators.Helpers;
+using Defender365Typed.Generators.HuntingQueries;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.Parsing;
 using Defender365Typed.Generators.SchemaFiles;
@@ -18,7 +19,8 @@ namespace Defender365Typed.Generators;
 /// <see cref="HuntingTypeSpec"/> per type → <see cref="ShapeEmitter"/> and <see cref="ReaderEmitter"/>.
 /// Invalid declarations produce nothing here and a diagnostic from the declaration analyzer. Hunting schema files among
 /// AdditionalFiles (*.hunting-schema.json) add typed tables and saved functions in <c>Defender365Typed.Tenant</c>
-/// (<see cref="TenantModel"/>); a bad file is DTQ130 and generates nothing.
+/// (<see cref="TenantModel"/>); a bad file is DTQ130 and generates nothing. A <c>[HuntingQuery("Name")]</c> constant
+/// gets a row record typed from its output columns and a typed query property (<see cref="HuntingQueryModel"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class HuntingGenerator : IIncrementalGenerator
@@ -69,6 +71,37 @@ public sealed class HuntingGenerator : IIncrementalGenerator
                     spc.AddSource(TenantEmitter.ContainerHintName, TenantEmitter.EmitContainer(container));
                 }
             });
+
+        // [HuntingQuery("Name")] constants: declaration (equatable) → the schema they bind against (equal by content, so
+        // an edit that changes no table keeps it) → one row model per constant → the row record and the typed query.
+        IncrementalValuesProvider<HuntingQueryDeclaration> queries = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.HuntingQueryAttribute,
+                static (node, _) => node is VariableDeclaratorSyntax,
+                static (ctx, _) => HuntingQueryDeclaration.Parse(ctx))
+            .Where(static declaration => declaration is not null)
+            .Select(static (declaration, _) => declaration!)
+            .WithTrackingName(TrackingNames.HuntingQueries);
+        IncrementalValueProvider<QuerySchema?> querySchema = queries.Collect()
+            .Combine(context.AdditionalTextsProvider.Where(static file => SchemaFileReader.IsSchemaFile(file.Path)).Collect())
+            .Combine(context.CompilationProvider)
+            .Select(static (input, ct) => input.Left.Left.IsEmpty ? null : QuerySchema.Read(input.Right, input.Left.Right, ct))
+            .WithTrackingName(TrackingNames.HuntingQuerySchema);
+        context.RegisterSourceOutput(
+            queries.Combine(querySchema).Select(static (pair, _) => HuntingQueryModel.Build(pair.Left, pair.Right)).WithTrackingName(TrackingNames.HuntingQueryRows),
+            static (spc, spec) => EmitHuntingQuery(spc, spec));
+    }
+
+    private static void EmitHuntingQuery(SourceProductionContext context, HuntingQueryRowSpec? spec)
+    {
+        if (spec is null)
+        {
+            return;
+        }
+
+        context.AddSource(spec.RowHintName, RecordEmitter.Emit(spec.Row, HuntingQueryEmitter.RowSummary(spec)));
+        Emit(context, spec.Row);
+        context.AddSource(spec.QueryHintName, HuntingQueryEmitter.EmitQuery(spec));
     }
 
     private static void ReportProblem(SourceProductionContext context, SchemaFileProblem? problem)

@@ -5,6 +5,7 @@ internal static class KnownNames
 {
     public const string HuntingTableAttribute = "Defender365Typed.HuntingTableAttribute";
     public const string HuntingResultAttribute = "Defender365Typed.HuntingResultAttribute";
+    public const string HuntingQueryAttribute = "Defender365Typed.HuntingQueryAttribute";
     public const string HuntingColumnAttribute = "Defender365Typed.HuntingColumnAttribute";
     public const string JsonElement = "System.Text.Json.JsonElement";
     public const string DateTimeOffset = "System.DateTimeOffset";

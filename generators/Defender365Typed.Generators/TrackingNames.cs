@@ -24,4 +24,13 @@ public static class TrackingNames
 
     /// <summary>The model of the TenantHunting class (its query roots).</summary>
     public const string TenantHunting = nameof(TenantHunting);
+
+    /// <summary>Each [HuntingQuery("Name")] constant that can get a typed query: its place, name and text.</summary>
+    public const string HuntingQueries = nameof(HuntingQueries);
+
+    /// <summary>The schema those constants bind against (declared tables and schema files), equal by content.</summary>
+    public const string HuntingQuerySchema = nameof(HuntingQuerySchema);
+
+    /// <summary>One model per such constant: its row record, typed from the query's output columns (null when none can be).</summary>
+    public const string HuntingQueryRows = nameof(HuntingQueryRows);
 }

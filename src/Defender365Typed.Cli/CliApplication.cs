@@ -65,6 +65,8 @@ internal static class CliApplication
         root.Options.Add(run.EmulatorOption);
         root.Options.Add(run.EmulatorTablesOption);
         root.Options.Add(run.EmulatorSchemaOption);
+        root.Options.Add(run.EmulatorLargeTableOption);
+        root.Options.Add(run.EmulatorLimitsOption);
         root.Subcommands.Add(AuthCommands.Create(run));
         root.Subcommands.Add(IncidentCommands.Create(run));
         root.Subcommands.Add(AlertCommands.Create(run));

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed.Client.Auth;
@@ -8,6 +9,7 @@ using Defender365Typed.Client;
 using Defender365Typed.Cli.Checking;
 using Defender365Typed.Cli.Emulation;
 using Defender365Typed.Cli.Output;
+using Defender365Typed.Emulator;
 using Defender365Typed.KqlEngine;
 using Defender365Typed.KqlFrontEnd;
 using Spectre.Console;
@@ -61,8 +63,24 @@ internal sealed class CliRun : IAsyncDisposable
         Recursive = true,
     };
 
+    /// <summary><c>--emulator-large-table</c>: a table of the emulator's tenant generated at a large tenant's size (repeatable).</summary>
+    public Option<string[]> EmulatorLargeTableOption { get; } = new(LargeTableSpec.OptionName)
+    {
+        Description = "With --emulator or demo: <Table>:<rows>, e.g. DeviceNetworkEvents:1000000: that table holds this many generated rows over 30 days (a large tenant, deterministic; DeviceNetworkEvents or DeviceProcessEvents). Repeatable.",
+        Recursive = true,
+    };
+
+    /// <summary><c>--emulator-limits</c>: the emulator enforces the service's hunting limits (docs/emulator-limits.md).</summary>
+    public Option<bool> EmulatorLimitsOption { get; } = new("--emulator-limits")
+    {
+        Description = "With --emulator or demo: enforce the service's hunting limits (100,000 rows, 124 MB, a 3-minute timeout on a cost model, 45 calls a minute and 1,500 an hour, CPU per 15-minute cycle) with its 429 and 400 answers.",
+        Recursive = true,
+    };
+
     private DirectoryInfo? _emulatorTables;
     private FileInfo? _emulatorSchema;
+    private LargeTableSpec[] _largeTables = [];
+    private bool _emulatorLimits;
 
     /// <summary>The emulator for <c>--emulator</c> and <c>demo</c>: the context's, or one started now (and stopped at the end of the run).</summary>
     public async Task<EmulatorSession> EmulatorAsync(CancellationToken cancellationToken, bool announce = true)
@@ -75,9 +93,9 @@ internal sealed class CliRun : IAsyncDisposable
         if (_owned is null)
         {
             IEmulatorDataSource? data = Context.EmulatorData
-                ?? (_emulatorTables is { } folder ? new EvaluatedDemoData(DateTime.UtcNow, folder.FullName) : null);
+                ?? (_emulatorTables is not null || _largeTables.Length > 0 ? new EvaluatedDemoData(DateTime.UtcNow, _emulatorTables?.FullName, _largeTables) : null);
             HuntingSchemaDocument? schema = _emulatorSchema is { } file ? SchemaCatalog.LoadFile(file.FullName) : null;
-            _owned = await EmulatorSession.StartAsync(data, schema, cancellationToken);
+            _owned = await EmulatorSession.StartAsync(data, schema, _emulatorLimits ? new EmulatorHuntingLimits() : null, cancellationToken);
             if (announce)
             {
                 await Err.WriteLineAsync($"Emulator listening on {_owned.Emulator.BaseUri} (loopback only; {_owned.Data.Description}).");
@@ -94,6 +112,8 @@ internal sealed class CliRun : IAsyncDisposable
         {
             _emulatorTables = parse.GetValue(EmulatorTablesOption);
             _emulatorSchema = parse.GetValue(EmulatorSchemaOption);
+            _largeTables = [.. (parse.GetValue(EmulatorLargeTableOption) ?? []).Select(LargeTableSpec.Parse)];
+            _emulatorLimits = parse.GetValue(EmulatorLimitsOption);
             return await body(parse, ct);
         }
         catch (Exception ex) when (Classify(ex) is (int code, string message))

@@ -15,7 +15,7 @@ internal static class ExitCodes
     /// <summary>Sign-in failed or is needed (Entra ID said no, no cached sign-in, consent missing).</summary>
     public const int Auth = 3;
 
-    /// <summary>The Defender API failed: query error, permission, quota, timeout, malformed response.</summary>
+    /// <summary>The Defender API failed: query error, permission, quota, timeout, malformed response, a strict sliced hunt left partial.</summary>
     public const int Api = 4;
 
     /// <summary>Interrupted (Ctrl+C).</summary>
@@ -27,7 +27,7 @@ internal static class ExitCodes
           1  findings: check found KQL errors, schema diff --queries found queries the drift breaks (or an unexpected failure)
           2  bad usage: unknown option, invalid value, missing setting or file
           3  sign-in failed or needed
-          4  Defender API error (query error, permission, quota, timeout)
+          4  Defender API error (query error, permission, quota, timeout, a strict sliced hunt left partial)
         """;
 }
 

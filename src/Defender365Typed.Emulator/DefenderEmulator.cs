@@ -39,7 +39,13 @@ public sealed class DefenderEmulator : IAsyncDisposable
         Tokens = new TokenIssuer(() => new Uri(_baseUri, options.TenantId + "/v2.0").ToString(), options.Time);
         Entra = new EntraEmulator(Directory, Tokens, options.Time, () => _baseUri);
         ManagedIdentity = new ManagedIdentityEmulator(Directory, Tokens, options.Time);
-        Hunting = new HuntingEmulator { Schema = options.HuntingSchema, StoredFunctions = storedFunctions, Time = options.Time };
+        Hunting = new HuntingEmulator
+        {
+            Schema = options.HuntingSchema,
+            StoredFunctions = storedFunctions,
+            Limits = options.HuntingLimits is { } limits ? new HuntingLimits(options.TenantId, limits, options.Time) : null,
+            Time = options.Time,
+        };
         HuntingSchema = options.HuntingSchema ?? KqlEngine.HuntingSchema.Document;
         LiveIncidents = options.LiveIncidents is { } live ? new LiveIncidentFeed(Incidents, options.Time, live) : null;
     }
@@ -138,6 +144,23 @@ public sealed class DefenderEmulator : IAsyncDisposable
                 return;
             }
 
+            // Journaled as the response starts, before the client can see it (a test that asserts on the journal right
+            // after a call returns must find it there); a response that never starts is journaled when the request ends.
+            int journaled = 0;
+            void Record()
+            {
+                if (Interlocked.Exchange(ref journaled, 1) == 0)
+                {
+                    Journal.Add(new JournalEntry(context.Request.Method, context.Request.Path.Value ?? string.Empty,
+                        Uri.UnescapeDataString(context.Request.QueryString.Value ?? string.Empty), context.Response.StatusCode));
+                }
+            }
+
+            context.Response.OnStarting(() =>
+            {
+                Record();
+                return Task.CompletedTask;
+            });
             try
             {
                 LiveIncidents?.CatchUp();
@@ -145,8 +168,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
             }
             finally
             {
-                Journal.Add(new JournalEntry(context.Request.Method, context.Request.Path.Value ?? string.Empty,
-                    Uri.UnescapeDataString(context.Request.QueryString.Value ?? string.Empty), context.Response.StatusCode));
+                Record();
             }
         });
 

@@ -37,6 +37,12 @@ public sealed class EmulatorOptions
     /// <summary>The clock; tests may substitute one.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The service limits enforced on hunting calls: row cap, result size, per-request timeout on a cost model, calls per
+    /// minute and hour, CPU per 15-minute cycle (docs/emulator-limits.md). Null (the default): none, every query is answered.
+    /// </summary>
+    public EmulatorHuntingLimits? HuntingLimits { get; set; }
+
     /// <summary>Incidents that are created, updated and merged as <see cref="Time"/> advances; none when null.</summary>
     public Api.LiveIncidentOptions? LiveIncidents { get; set; }
 }

@@ -43,11 +43,21 @@ public sealed class EngineOptions
     public IReadOnlyDictionary<string, KqlStoredFunction>? StoredFunctions { get; init; }
 
     /// <summary>A copy of these options with <see cref="StoredFunctions"/> replaced.</summary>
-    public EngineOptions WithStoredFunctions(IReadOnlyDictionary<string, KqlStoredFunction>? storedFunctions) => new()
+    public EngineOptions WithStoredFunctions(IReadOnlyDictionary<string, KqlStoredFunction>? storedFunctions) => Copy(storedFunctions, MaxRows);
+
+    /// <summary>A copy of these options with <see cref="MaxRows"/> replaced (a host's own row cap).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxRows"/> is negative.</exception>
+    public EngineOptions WithMaxRows(int maxRows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
+        return Copy(StoredFunctions, maxRows);
+    }
+
+    private EngineOptions Copy(IReadOnlyDictionary<string, KqlStoredFunction>? storedFunctions, int maxRows) => new()
     {
         Now = Now,
         RegexTimeout = RegexTimeout,
-        MaxRows = MaxRows,
+        MaxRows = maxRows,
         Timeout = Timeout,
         MaxWorkingRows = MaxWorkingRows,
         ExternalDataFiles = ExternalDataFiles,

@@ -89,6 +89,21 @@ internal sealed partial class Evaluator
                 return c.Of(KqlScalarType.Real, v => v[0] is DynamicArray a ? a.Sum(x => Values.ToReal(x) ?? 0) : null);
             case "set_union":
                 return c.Of(KqlScalarType.Dynamic, v => v.All(x => x is DynamicArray) ? new DynamicArray(v.SelectMany(x => (DynamicArray)x!).Distinct(ValueComparer.Instance)) : null);
+            case "jaccard_index":
+                // |A ∩ B| / |A ∪ B| of the distinct elements (jaccard-index-function.md).
+                c.Count(2, 2);
+                return c.Of(KqlScalarType.Real, v =>
+                {
+                    if (v[0] is not DynamicArray a || v[1] is not DynamicArray b)
+                    {
+                        return null;
+                    }
+
+                    var left = new HashSet<object?>(a, ValueComparer.Instance);
+                    var right = new HashSet<object?>(b, ValueComparer.Instance);
+                    int union = left.Union(right, ValueComparer.Instance).Count();
+                    return (double)left.Count(right.Contains) / union;
+                });
             case "set_intersect":
                 return c.Of(KqlScalarType.Dynamic, v => v.All(x => x is DynamicArray)
                     ? new DynamicArray(((DynamicArray)v[0]!).Distinct(ValueComparer.Instance).Where(x => v.Skip(1).All(o => ((DynamicArray)o!).Contains(x, ValueComparer.Instance))))

@@ -119,6 +119,9 @@ internal sealed partial class Evaluator
             case "base64_decode_toarray":
                 c.Count(1, 1);
                 return c.Of(KqlScalarType.Dynamic, v => Base64(Values.ToText(v[0])) is { } bytes ? new DynamicArray(bytes.Select(b => (object?)(long)b)) : null);
+            case "parse_csv":
+                c.Count(1, 1);
+                return c.Of(KqlScalarType.Dynamic, v => new DynamicArray(CsvRecord(Values.ToText(v[0]))));
             case "url_encode":
             case "url_encode_component":
                 c.Count(1, 1);
@@ -379,5 +382,53 @@ internal sealed partial class Evaluator
         }
 
         return args;
+    }
+
+    /// <summary>
+    /// The fields of the first CSV record of <paramref name="text"/> (parse-csv-function.md): comma-separated, a field in
+    /// double quotes may hold commas, line breaks and doubled quotes; an unquoted line break ends the record.
+    /// </summary>
+    private static List<object?> CsvRecord(string text)
+    {
+        var fields = new List<object?>();
+        var field = new StringBuilder();
+        int i = 0;
+        while (true)
+        {
+            if (i < text.Length && text[i] == '"')
+            {
+                for (i++; i < text.Length; i++)
+                {
+                    if (text[i] == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                    {
+                        field.Append('"');
+                        i++;
+                    }
+                    else if (text[i] == '"')
+                    {
+                        i++;
+                        break;
+                    }
+                    else
+                    {
+                        field.Append(text[i]);
+                    }
+                }
+            }
+
+            while (i < text.Length && text[i] is not (',' or '\n' or '\r'))
+            {
+                field.Append(text[i++]);
+            }
+
+            fields.Add(field.ToString());
+            field.Clear();
+            if (i >= text.Length || text[i] != ',')
+            {
+                return fields;
+            }
+
+            i++;
+        }
     }
 }

@@ -48,6 +48,13 @@ internal sealed partial class Evaluator
                     throw Error(dot, "$left and $right can only be used in a join's 'on' clause.");
                 }
 
+                if (dot.Left is NameExpr variable && !ctx.Scope.TryGet(variable.Name, out _)
+                    && ctx.Scope.TryGet(variable.Name + "." + dot.Member.Name, out int property))
+                {
+                    // A graph-match variable's property (Node.Property): a column of the match row.
+                    return new Scalar(ctx.Scope.Columns[property].Type, row => row[property]);
+                }
+
                 return CompileMember(Compile(dot.Left, ctx), Scalar.Const(KqlScalarType.String, dot.Member.Name));
             case IndexExpr index:
                 return CompileMember(Compile(index.Left, ctx), Compile(index.Index, ctx));

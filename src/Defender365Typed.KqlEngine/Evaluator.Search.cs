@@ -94,9 +94,10 @@ internal sealed partial class Evaluator
             return SearchOr(term.Skip(1).Take(term.Count - 2).ToList(), ctx, caseSensitive, op);
         }
 
-        if (term.Count == 1 && term[0].Kind == TokenKind.StringLiteral)
+        if ((term.Count == 1 && term[0].Kind == TokenKind.StringLiteral) || term is [{ Text: "*" }, { Text: "has" }, { Kind: TokenKind.StringLiteral }])
         {
-            string needle = term[0].Value ?? "";
+            // "text" and * has "text" (find's spelling): any string or dynamic column has the term.
+            string needle = term[^1].Value ?? "";
             int[] columns = ctx.Scope.Columns.Select((c, k) => (c, k)).Where(x => x.c.Type is KqlScalarType.String or KqlScalarType.Dynamic).Select(x => x.k).ToArray();
             return new Scalar(KqlScalarType.Bool, row => Values.Box(columns.Any(k => SearchMatch(Values.ToText(row[k]), needle, caseSensitive))));
         }
@@ -155,7 +156,7 @@ internal sealed partial class Evaluator
             {
                 depth--;
             }
-            else if (depth == 0 && t.Kind == TokenKind.Identifier && t.Text == word)
+            else if (depth == 0 && t.Kind is TokenKind.Identifier or TokenKind.Punctuation && t.Text == word)
             {
                 parts.Add([]);
                 continue;

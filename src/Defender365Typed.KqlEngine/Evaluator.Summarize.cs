@@ -288,7 +288,9 @@ internal sealed partial class Evaluator
                 AssignExpr { Names.Count: 1 } a => (a.Names[0].Name, a.Value),
                 NameExpr n => (n.Name, (Expr)n),
                 CallExpr { Args.Count: > 0 } c when c.Args[0] is NameExpr arg && c.Name.Name is "bin" or "floor" or "bin_at" => (arg.Name, (Expr)c),
-                CallExpr { Args.Count: 1 } c when c.Args[0] is NameExpr arg && c.Name.Name.StartsWith("to", StringComparison.Ordinal) => (arg.Name, (Expr)c),
+                CallExpr { Args.Count: 1 } c when c.Args[0] is NameExpr or DotExpr && c.Name.Name.StartsWith("to", StringComparison.Ordinal)
+                    && DerivedName(c.Args[0]) is { } argName => (argName, (Expr)c),
+                DotExpr d when DerivedName(d) is { } member => (member, (Expr)d),
                 _ => ("Column" + (++auto).ToString(CultureInfo.InvariantCulture), e),
             };
             Scalar s = Compile(value, inputCtx);

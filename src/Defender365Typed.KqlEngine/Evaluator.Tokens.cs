@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Defender365Typed.KqlFrontEnd;
 
@@ -39,6 +40,48 @@ internal sealed partial class Evaluator
         }
 
         return q.Query;
+    }
+
+    /// <summary>
+    /// Parses <c>[from, to)</c> of the query text after <paramref name="prefix"/> (a placeholder source and an operator
+    /// keyword, for clauses the front end skips: <c>_|mv-expand</c>, <c>_|</c> before a subquery). The prefix sits in
+    /// the padding, so nodes keep their offsets in the whole text (when the padding is too short they are shifted).
+    /// </summary>
+    private Expr ParseAfterPrefix(string prefix, int from, int to, KqlSyntaxNode at)
+    {
+        string padded = prefix + new string(' ', Math.Max(1, from - prefix.Length)) + _text[from..to];
+        KqlSyntaxTree tree = Parser.Parse(padded);
+        if (tree.Diagnostics.Count > 0 || tree.Statements.Count != 1 || tree.Statements[0] is not QueryStatement q)
+        {
+            string message = tree.Diagnostics.Count > 0 ? tree.Diagnostics[0].Message : "expected one expression";
+            throw Error(at, $"Cannot read '{_text[from..to].Trim()}': {message}");
+        }
+
+        return q.Query;
+    }
+
+    /// <summary>The index of the first token at bracket depth 0 from <paramref name="start"/> that is <paramref name="word"/>, or -1.</summary>
+    private static int TopLevelIndexOf(List<Token> tokens, string word, int start = 0)
+    {
+        int depth = 0;
+        for (int i = start; i < tokens.Count; i++)
+        {
+            Token t = tokens[i];
+            if (t.Kind == TokenKind.Punctuation && t.Text is "(" or "[" or "{")
+            {
+                depth++;
+            }
+            else if (t.Kind == TokenKind.Punctuation && t.Text is ")" or "]" or "}")
+            {
+                depth--;
+            }
+            else if (depth == 0 && t.Is(word))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The index of the bracket closing the one at <paramref name="open"/> in <paramref name="tokens"/>, or -1.</summary>

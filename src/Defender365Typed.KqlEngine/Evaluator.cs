@@ -205,6 +205,10 @@ internal sealed partial class Evaluator
                 return EvalTabular(p.Inner);
             case CallExpr call when IsTabularCall(call):
                 return EvalTabularCall(call, null);
+            case PipeExpr { Operator: { Kind: OperatorKind.Unmodelled, Keyword: "graph-match" } match, Input: PipeExpr { Operator: { Kind: OperatorKind.Unmodelled, Keyword: "make-graph" } make } graph }:
+                KqlResultTable matches = GraphMatch(EvalTabular(graph.Input), make, match);
+                Budget.CountRows(matches.Rows.Count, match);
+                return matches;
             case PipeExpr pipe:
                 KqlResultTable output = Apply(EvalTabular(pipe.Input), pipe.Operator);
                 Budget.CountRows(output.Rows.Count, pipe.Operator);
@@ -218,6 +222,7 @@ internal sealed partial class Evaluator
                     OperatorKind.Range => Range(op),
                     OperatorKind.Search => Search(null, op),
                     OperatorKind.Unmodelled when op.Keyword is "externaldata" or "external_data" => ExternalData(op),
+                    OperatorKind.Unmodelled when op.Keyword == "find" => Find(op),
                     _ => throw Unsupported(op),
                 };
                 Budget.CountRows(source.Rows.Count, op);
@@ -366,6 +371,17 @@ internal sealed partial class Evaluator
                 // The data is unchanged; the chart kind travels in the result's metadata (KqlResultTable.Visualization).
                 _visualization = TokensAfterKeyword(op) is [{ Kind: TokenKind.Identifier } kind, ..] ? kind.Text : null;
                 return input;
+            case OperatorKind.GetSchema:
+                // getschema-operator.md: one row per column; DataType is the .NET type name the API schema uses.
+                return Table(
+                    [new("ColumnName", KqlScalarType.String), new("ColumnOrdinal", KqlScalarType.Int), new("DataType", KqlScalarType.String), new("ColumnType", KqlScalarType.String)],
+                    input.Columns.Select((c, k) => new object?[] { c.Name, k, "System." + c.ApiType, c.KqlType }).ToList());
+            case OperatorKind.Unmodelled when op.Keyword == "mv-apply":
+                return MvApply(input, op);
+            case OperatorKind.Unmodelled when op.Keyword == "top-nested":
+                return TopNested(input, op);
+            case OperatorKind.Unmodelled when op.Keyword is "make-graph" or "graph-match":
+                throw new KqlEngineException($"unsupported operator '{op.Keyword}' (the engine evaluates make-graph only followed by graph-match)", _text, op.KeywordStart, op.KeywordLength);
             default:
                 throw Unsupported(op);
         }

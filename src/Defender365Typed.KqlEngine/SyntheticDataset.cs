@@ -39,13 +39,15 @@ public sealed record SyntheticIncident(
 }
 
 /// <summary>
-/// A deterministic synthetic tenant: a few thousand rows over DeviceProcessEvents, DeviceNetworkEvents, DeviceFileEvents,
-/// DeviceLogonEvents, DeviceInfo, EmailEvents, EmailUrlInfo, UrlClickEvents, IdentityLogonEvents, AlertInfo and
-/// AlertEvidence (every documented column present; realistic values for the important ones), incidents whose alerts
-/// reference those rows, and empty tables for every other documented table. The same seed and time give the same rows.
-/// It contains attack activity for hunting queries to find: Office spawning encoded PowerShell with C2 traffic,
-/// credential dumping, discovery commands, LOLBin download cradles, RDP brute force followed by a success, a phishing
-/// mail whose URL was clicked, a password spray, ransomware renames and shadow-copy deletion, archive staging.
+/// A deterministic synthetic tenant (docs/synthetic-tenant.md): about 6,600 rows over the device, email, identity,
+/// sign-in, cloud app, vulnerability management and alert tables (every documented column present; realistic values
+/// for the important ones), incidents whose alerts reference those rows, and empty tables for every other documented
+/// table. The same seed and time give the same rows. Besides a week of background activity it holds attack stories for
+/// hunting queries to find, consistent across tables (same devices, accounts, IPs, hashes): a phishing click leading to
+/// encoded PowerShell, LOLBins, credential theft, a mailbox takeover from Tor and a malicious OAuth consent; an RDP brute
+/// force leading to a new domain admin, Defender tampering, WMI and PsExec lateral movement, ransomware and rclone
+/// exfiltration; QR-code and attachment phishing; a web shell, a ClickFix lure, a Kinsing miner, Kerberos brute force,
+/// password spray, DCSync and noPac.
 /// </summary>
 public sealed partial class SyntheticDataset : ITableSource
 {
@@ -127,7 +129,7 @@ public sealed partial class SyntheticDataset : ITableSource
             if (_rows.TryGetValue(name, out List<Dictionary<string, object?>>? list))
             {
                 var index = columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
-                foreach (Dictionary<string, object?> values in list.OrderBy(r => (DateTime)r["Timestamp"]!))
+                foreach (Dictionary<string, object?> values in list.OrderBy(r => r.GetValueOrDefault("Timestamp") is DateTime t ? t : DateTime.MinValue))
                 {
                     object?[] row = columns.Select(c => Values.Coerce(null, c.Type)).ToArray();
                     foreach (KeyValuePair<string, object?> v in values)
@@ -156,6 +158,14 @@ public sealed partial class SyntheticDataset : ITableSource
             }
 
             list.Add(row);
+            return row;
+        }
+
+        /// <summary>A row of a table without a Timestamp column (the vulnerability management snapshots and knowledge bases, the exposure graph).</summary>
+        private Dictionary<string, object?> AddRow(string table)
+        {
+            Dictionary<string, object?> row = Add(table, now);
+            row.Remove("Timestamp");
             return row;
         }
 
@@ -214,6 +224,15 @@ public sealed partial class SyntheticDataset : ITableSource
             PasswordSpray();
             OlderAlerts();
             MoreTables();
+
+            // Added after every table above, from the same seeded random, so the rows above stay as they were.
+            CloudActivity();
+            DirectoryActivity();
+            VulnerabilityManagement();
+            HandsOnKeyboard();
+            DeviceSignals();
+            MailThreats();
+            FollowUpAlerts();
         }
 
         private void CreatePeople()

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Defender365Typed.Emulator.Api;
+using Defender365Typed.Emulator.Faults;
 
 namespace Defender365Typed.Client.Tests;
 
@@ -28,6 +29,29 @@ public sealed class AlertTests : EmulatorTest
         Assert.Equal(120, await client.Alerts.CountAsync());
         Assert.Equal(25, (await client.Alerts.ListAsync(new AlertQuery { MaxItems = 25, PageSize = 10 }).ToListAsync()).Count);
         Assert.Contains(H.Emulator.Journal.Entries, e => e.Path == "/v1.0/security/alerts_v2" && e.Query.Contains("$count=true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_page_that_keeps_failing_names_alerts_and_the_alert_query_to_resume_with()
+    {
+        (DefenderClient client, _) = H.SecretClient();
+        H.Emulator.Incidents.Seed(120);
+        H.Emulator.Faults.Add(new FaultRule(FaultKind.MalformedJson, "/v1.0/security/alerts_v2", "GET", times: 3) { QueryContains = "$skip=50" });
+
+        var received = new List<SecurityAlert>();
+        IncidentPagingException ex = await H.ThrowsAsync<IncidentPagingException>(async () =>
+        {
+            await foreach (SecurityAlert alert in client.Alerts.ListAsync())
+            {
+                received.Add(alert);
+            }
+        });
+
+        Assert.Equal((50, 50), (received.Count, ex.ItemsReturned));
+        Assert.StartsWith("Reading alerts stopped at a page that failed 3 times", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("50 alerts were returned before it, none twice. Resume with AlertQuery.ContinueFrom = ResumeFrom.", ex.Message, StringComparison.Ordinal);
+        received.AddRange(await client.Alerts.ListAsync(new AlertQuery { ContinueFrom = ex.ResumeFrom }).ToListAsync());
+        Assert.Equal(120, received.Select(a => a.Id).Distinct().Count());
     }
 
     [Fact]

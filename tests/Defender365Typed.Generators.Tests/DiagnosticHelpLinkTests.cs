@@ -40,11 +40,11 @@ public sealed class DiagnosticHelpLinkTests
     }
 
     [Fact]
-    public void The_generator_assembly_reports_the_declaration_raw_kql_chain_and_schema_file_diagnostics()
+    public void The_generator_assembly_reports_the_declaration_raw_kql_chain_hunting_query_and_schema_file_diagnostics()
     {
         string[] expected = Enumerable.Range(1, 9).Select(i => $"DTQ00{i}")
             .Concat(Enumerable.Range(100, 9).Select(i => $"DTQ{i}"))
-            .Concat(Enumerable.Range(110, 4).Select(i => $"DTQ{i}"))
+            .Concat(Enumerable.Range(110, 7).Select(i => $"DTQ{i}"))
             .Concat(["DTQ130", "DTQ131"]).ToArray();
 
         Assert.Equal(expected, Descriptors().Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));

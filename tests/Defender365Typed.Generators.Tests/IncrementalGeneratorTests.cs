@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Defender365Typed.Generators.Helpers;
+using Defender365Typed.Generators.HuntingQueries;
 using Defender365Typed.Generators.Model;
 using Defender365Typed.Generators.SchemaFiles;
 using Defender365Typed.Generators.Tests.Helpers;
@@ -25,11 +26,15 @@ public sealed class IncrementalGeneratorTests
     // The steps a compilation without schema files runs (the schema-file steps have nothing to do there).
     private static readonly string[] AttributeSteps = [TrackingNames.Tables, TrackingNames.Results];
 
+    // The steps of [HuntingQuery("Name")] constants (the schema-file caching test below has none; their own tests do).
+    private static readonly string[] HuntingQuerySteps = [TrackingNames.HuntingQueries, TrackingNames.HuntingQuerySchema, TrackingNames.HuntingQueryRows];
+
     [Fact]
-    public void Each_attribute_has_one_tracked_step_and_schema_files_four()
+    public void Each_attribute_has_one_tracked_step_schema_files_four_and_hunting_queries_three()
     {
         Assert.Equal(
-            [TrackingNames.Tables, TrackingNames.Results, TrackingNames.SchemaFiles, TrackingNames.BuiltInTables, TrackingNames.TenantTypes, TrackingNames.TenantHunting],
+            [TrackingNames.Tables, TrackingNames.Results, TrackingNames.SchemaFiles, TrackingNames.BuiltInTables, TrackingNames.TenantTypes, TrackingNames.TenantHunting,
+             .. HuntingQuerySteps],
             TrackedSteps);
     }
 
@@ -66,8 +71,53 @@ public sealed class IncrementalGeneratorTests
 
         (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited, TenantSchemaFiles.File());
 
+        AssertAllCached(second, TrackedSteps.Except(HuntingQuerySteps).ToArray());
+        AssertSameSources(first, second);
+    }
+
+    [Fact]
+    public void With_a_hunting_query_and_a_schema_file_an_unrelated_edit_leaves_every_step_cached()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(Samples.Declarations + "\n" + HuntingQuerySamples.Detections.Replace("namespace Sample.Hunting;", "", StringComparison.Ordinal)
+            .Replace("using Defender365Typed;", "", StringComparison.Ordinal).Replace("public static int Helper() => 1;", "", StringComparison.Ordinal));
+        CSharpCompilation edited = Edit(compilation, "public static int Helper() => 1;", "public static int Helper() => 2;");
+
+        (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited, TenantSchemaFiles.File());
+
         AssertAllCached(second, TrackedSteps);
         AssertSameSources(first, second);
+        Assert.Contains(second.GeneratedSources, s => s.HintName == "Sample.Hunting.MyDetections.FailedLogonsRow.Declaration.g.cs");
+    }
+
+    [Fact]
+    public void Editing_the_query_regenerates_its_row_type()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(HuntingQuerySamples.Detections);
+        CSharpCompilation edited = Edit(compilation, "Attempts = count()", "Attempts = dcount(AccountName)");
+
+        (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.HuntingQueries)).Reason);
+        Assert.True(Assert.Single(Outputs(second, TrackingNames.HuntingQuerySchema)).Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        var row = Assert.Single(Outputs(second, TrackingNames.HuntingQueryRows));
+        Assert.Equal(IncrementalStepRunReason.Modified, row.Reason);
+        Assert.Contains("Attempts = dcount(AccountName)", Assert.IsType<HuntingQueryRowSpec>(row.Value).Declaration.Text, StringComparison.Ordinal);
+        Assert.Contains("Attempts = count()", Assert.IsType<HuntingQueryRowSpec>(Assert.Single(Outputs(first, TrackingNames.HuntingQueryRows)).Value).Declaration.Text, StringComparison.Ordinal);
+        Assert.Equal(4, second.GeneratedSources.Length);
+    }
+
+    [Fact]
+    public void Retyping_an_output_column_regenerates_the_row_and_its_reader()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(HuntingQuerySamples.Detections);
+        CSharpCompilation edited = Edit(compilation, "Attempts = count()", "Attempts = toint(count())");
+
+        (GeneratorRunResult first, GeneratorRunResult second) = RunTwice(compilation, edited);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second, TrackingNames.HuntingQueryRows)).Reason);
+        Assert.Contains("public long? Attempts { get; init; }", Source(first, "Sample.Hunting.MyDetections.FailedLogonsRow.Declaration.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public int? Attempts { get; init; }", Source(second, "Sample.Hunting.MyDetections.FailedLogonsRow.Declaration.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("int? v1 = default;", Source(second, "Sample.Hunting.MyDetections.FailedLogonsRow.Reader.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,7 +209,8 @@ public sealed class IncrementalGeneratorTests
 
         // Models must be plain equatable data: a symbol, syntax node or compilation would defeat caching.
         Assert.All(outputs, output => Assert.True(
-            output.Value is null or HuntingTypeSpec or SchemaFileSpec or EquatableArray<TenantTableSpec> or TenantTypeSpec or TenantHuntingSpec,
+            output.Value is null or HuntingTypeSpec or SchemaFileSpec or EquatableArray<TenantTableSpec> or TenantTypeSpec or TenantHuntingSpec
+                or HuntingQueryDeclaration or QuerySchema or HuntingQueryRowSpec,
             $"Step '{step}' output is a {output.Value?.GetType()}."));
         return outputs;
     }

@@ -11,10 +11,10 @@ public sealed class ErrorTests
     [InlineData("DeviceInfo | partition by DeviceId (take 1)", "partition")]
     [InlineData("DeviceInfo | fork (take 1)", "fork")]
     [InlineData("DeviceInfo | facet by DeviceName", "facet")]
-    [InlineData("DeviceInfo | mv-apply x = IPAddresses to typeof(string) on (take 1)", "mv-apply")]
+    [InlineData("DeviceInfo | scan with (step s: true;)", "scan")]
     [InlineData("DeviceInfo | sample 3", "sample")]
-    [InlineData("DeviceInfo | top-nested 3 of DeviceName by count()", "top-nested")]
-    [InlineData("DeviceInfo | getschema", "getschema")]
+    [InlineData("DeviceInfo | top-hitters 3 of DeviceName", "top-hitters")]
+    [InlineData("DeviceInfo | make-graph DeviceId --> DeviceName | take 1", "make-graph")]
     [InlineData("DeviceInfo | evaluate autocluster()", "evaluate autocluster")]
     public void Unsupported_operators_are_named(string kql, string op)
     {

@@ -215,4 +215,16 @@ public sealed class OperatorTests
         Assert.Equal(2, t.Rows.Count);
         Assert.Equal("PrimaryResult", t.Name);
     }
+
+    // A summarize key that reads a member is named after it, as the Defender docs' exposure-graph queries rely on
+    // (summarize ... by tostring(IdentityIds.id) | project ... = IdentityIds_id).
+    [Fact]
+    public void Summarize_keys_reading_a_member_are_named_column_underscore_member()
+    {
+        const string Ids = """datatable(Ids: dynamic) [dynamic({"id": "a"}), dynamic({"id": "a"}), dynamic({"id": "b"})]""";
+        KqlResultTable converted = TestData.Run(Ids + " | summarize n = count() by tostring(Ids.id)");
+        Assert.Equal(["Ids_id", "n"], converted.Columns.Select(c => c.Name));
+        Assert.Equal(["a", "b"], converted.Rows.Select(r => r[0]));
+        Assert.Equal(["Ids_id", "n"], TestData.Run(Ids + " | summarize n = count() by Ids.id").Columns.Select(c => c.Name));
+    }
 }

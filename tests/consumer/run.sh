@@ -8,7 +8,8 @@
 #  3. builds a copy with a misspelt column in a raw KQL string (bad/) and expects the build to fail with DTQ102;
 #  3b. builds and runs a fresh project with a hunting schema file in AdditionalFiles (tenant/): typed access to its custom
 #     table and saved function, then runs them through the client against an emulator serving the same file (the saved
-#     function evaluated with a body); a copy with misspelt tenant columns (tenant-bad/) must fail with CS1061 and DTQ102;
+#     function evaluated with a body), and a [HuntingQuery("Name")] constant whose generated row type it reads the same
+#     way; a copy with misspelt tenant columns (tenant-bad/) must fail with CS1061 and DTQ102;
 #  4. installs the dotnet tool from the folder and runs a hunt on its emulator;
 #  5. publishes samples/AotSample with NativeAOT (linux-x64): no IL2xxx/IL3xxx warning, and the native binary runs a typed
 #     query against an emulator hosted by the consumer project in another process.
@@ -133,9 +134,9 @@ cp "$root"/tests/consumer/tenant/* "$work/tenant/"
 cp "$root"/tests/consumer/tenant/* "$root"/tests/consumer/tenant-bad/* "$work/tenant-bad/"
 if (cd "$work/tenant" && timeout 600 dotnet build "${props[@]}" > "$work/tenant.log" 2>&1 && timeout 120 dotnet run --no-build >> "$work/tenant.log" 2>&1) \
    && grep -q "tenant: all checks passed" "$work/tenant.log"; then
-  pass "schema file: typed custom table and saved function compile, render and run against the emulator serving the same file"
+  pass "schema file: typed custom table, saved function and [HuntingQuery] rows compile, render and run against the emulator serving the same file"
 else
-  tail -n 40 "$work/tenant.log"; fail "schema file: typed custom table and saved function compile, render and run against the emulator serving the same file"
+  tail -n 40 "$work/tenant.log"; fail "schema file: typed custom table, saved function and [HuntingQuery] rows compile, render and run against the emulator serving the same file"
 fi
 if (cd "$work/tenant-bad" && timeout 600 dotnet build "${props[@]}" > "$work/tenant-bad.log" 2>&1); then
   fail "schema file: misspelt tenant columns fail the build (the bad project built)"

@@ -35,4 +35,8 @@ internal static class CSharpText
 
         return builder.Append('"').ToString();
     }
+
+    /// <summary>Text for an XML documentation comment: markup characters escaped, line breaks as spaces (a comment is one line).</summary>
+    public static string XmlText(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
 }

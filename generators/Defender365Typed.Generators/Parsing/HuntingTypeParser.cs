@@ -71,19 +71,13 @@ internal static class HuntingTypeParser
                 ShapeMembers.Summary(column.Property)));
         }
 
-        var containing = new List<ContainingTypeSpec>();
-        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            containing.Insert(0, new ContainingTypeSpec(Keyword(outer), outer.Name));
-        }
-
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         (bool hidesShape, bool hidesTable) = ShapeRules.InheritedMembers(type);
         return new HuntingTypeSpec(
             ns,
             type.Name,
             Keyword(type),
-            containing.ToEquatableArray(),
+            Enclosing(type.ContainingType),
             tableName,
             columns.ToEquatableArray(),
             construction.Arity,
@@ -91,7 +85,20 @@ internal static class HuntingTypeParser
             hidesTable && isTable);
     }
 
-    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    /// <summary><paramref name="innermost"/> and the types around it, outermost first, as generated code re-opens them.</summary>
+    internal static EquatableArray<ContainingTypeSpec> Enclosing(INamedTypeSymbol? innermost)
+    {
+        var containing = new List<ContainingTypeSpec>();
+        for (INamedTypeSymbol? outer = innermost; outer is not null; outer = outer.ContainingType)
+        {
+            containing.Insert(0, new ContainingTypeSpec(Keyword(outer), outer.Name));
+        }
+
+        return containing.ToEquatableArray();
+    }
+
+    /// <summary>How a type is re-opened in generated code: <c>record</c>, <c>struct</c>, <c>class</c>...</summary>
+    internal static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
     {
         (true, TypeKind.Struct) => "record struct",
         (true, _) => "record",

@@ -42,6 +42,24 @@ internal static class KqlTypeMapper
         };
     }
 
+    /// <summary>
+    /// How a generated record reads a column of <paramref name="type"/>: the CLR type the import tool gives built-in
+    /// columns (text as string, dynamic and anything untyped as KqlDynamicValue).
+    /// </summary>
+    public static ReaderValueKind ReaderKind(KqlScalarType type) => type switch
+    {
+        KqlScalarType.String => ReaderValueKind.String,
+        KqlScalarType.DateTime => ReaderValueKind.DateTime,
+        KqlScalarType.Long => ReaderValueKind.Int64,
+        KqlScalarType.Int => ReaderValueKind.Int32,
+        KqlScalarType.Bool => ReaderValueKind.Boolean,
+        KqlScalarType.Real => ReaderValueKind.Double,
+        KqlScalarType.Decimal => ReaderValueKind.Decimal,
+        KqlScalarType.Guid => ReaderValueKind.Guid,
+        KqlScalarType.TimeSpan => ReaderValueKind.TimeSpan,
+        _ => ReaderValueKind.Dynamic,
+    };
+
     /// <summary>The runtime's typed scalar for a KQL type.</summary>
     public static string ScalarTypeName(KqlScalarType type) => type switch
     {

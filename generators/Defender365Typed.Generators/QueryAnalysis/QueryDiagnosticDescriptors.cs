@@ -54,6 +54,21 @@ internal static class QueryDiagnosticDescriptors
         description: "The column the query produces has a KQL type the result property's CLR type cannot hold.",
         helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ108.md");
 
+    public static readonly DiagnosticDescriptor ImpreciseOutputColumn = new DiagnosticDescriptor(
+        "DTQ114", "Generated row column read as dynamic", "Column '{0}' of {1} is read as KqlDynamicValue: {2}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
+        description: "The binder cannot type this output column of a [HuntingQuery(\"Name\")] constant precisely, so its generated row property is a KqlDynamicValue; convert the column in the query (tostring(), tolong()...) to get a typed property.",
+        helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ114.md");
+
+    public static readonly DiagnosticDescriptor UnknowableOutput = new DiagnosticDescriptor(
+        "DTQ115", "Query output cannot be known", "The output columns of '{0}' cannot be known, so no {1} row type is generated: {2}; end the query with a project of the columns, or declare a [HuntingResult] type", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "The generator types a [HuntingQuery(\"Name\")] constant's rows from the query's output columns, and an operator, plugin or function of this query produces columns the binder cannot know.",
+        helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ115.md");
+
+    public static readonly DiagnosticDescriptor InvalidHuntingQueryDeclaration = new DiagnosticDescriptor(
+        "DTQ116", "Typed hunting query cannot be generated here", "No typed query is generated for '{0}': {1}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "[HuntingQuery(\"Name\")] generates a property and a row record beside a const string field; the name must be a C# name and the field's containing types partial, non-generic classes or structs.",
+        helpLinkUri: DiagnosticDescriptors.HelpLink + "DTQ116.md");
+
     public static readonly DiagnosticDescriptor TableNotVisible = new DiagnosticDescriptor(
         "DTQ131", "Table not in the project's hunting schema files", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "The query names a table the library knows but the project's *.hunting-schema.json files (the caller's effective schema) leave out: the signed-in caller may not be able to query it.",

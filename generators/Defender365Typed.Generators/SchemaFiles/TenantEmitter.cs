@@ -6,9 +6,9 @@ using Defender365Typed.Generators.Parsing;
 namespace Defender365Typed.Generators.SchemaFiles;
 
 /// <summary>
-/// Writes what only schema-file types need: the record itself (its properties, as the import tool writes the built-in
-/// tables; the shape, column set and reader come from <see cref="ShapeEmitter"/> and <see cref="ReaderEmitter"/>), and
-/// the <c>TenantHunting</c> class of query roots.
+/// Writes what only schema-file types need: the record itself (through <see cref="RecordEmitter"/>; the shape, column
+/// set and reader come from <see cref="ShapeEmitter"/> and <see cref="ReaderEmitter"/>), and the <c>TenantHunting</c>
+/// class of query roots.
 /// </summary>
 internal static class TenantEmitter
 {
@@ -18,40 +18,7 @@ internal static class TenantEmitter
 
     public static string ContainerHintName => TenantModel.Namespace + "." + TenantModel.ContainerName + ".g.cs";
 
-    public static string EmitDeclaration(TenantTypeSpec spec)
-    {
-        var w = new SourceWriter();
-        w.StartFile(spec.Shape.Namespace, spec.Shape.ContainingTypes);
-        string self = CSharpText.Identifier(spec.Shape.TypeName);
-        w.Line(spec.Summary is null ? "/// <summary>Generated from a hunting schema file.</summary>" : $"/// <summary>{spec.Summary}</summary>");
-        if (spec.Shape.TableName is not null)
-        {
-            w.Line($"[{Kql}HuntingTable({CSharpText.Literal(spec.Shape.TableName)})]");
-        }
-
-        w.GeneratedCode();
-        w.Open($"public sealed partial record {self}");
-        bool first = true;
-        foreach (ColumnSpec column in spec.Shape.Columns)
-        {
-            Separate(w, ref first);
-            if (column.Summary is not null)
-            {
-                w.Line($"/// <summary>{column.Summary}</summary>");
-            }
-
-            if (column.PropertyName != column.ColumnName)
-            {
-                w.Line($"[{Kql}HuntingColumn({CSharpText.Literal(column.ColumnName)})]");
-            }
-
-            string initial = column.ValueKind == ReaderValueKind.String && !column.Nullable ? " = \"\";" : string.Empty;
-            w.Line($"public {PropertyType(column)} {CSharpText.Identifier(column.PropertyName)} {{ get; init; }}{initial}");
-        }
-
-        w.Close();
-        return w.ToString();
-    }
+    public static string EmitDeclaration(TenantTypeSpec spec) => RecordEmitter.Emit(spec.Shape, spec.Summary);
 
     public static string EmitContainer(TenantHuntingSpec spec)
     {
@@ -122,23 +89,5 @@ internal static class TenantEmitter
         }
 
         first = false;
-    }
-
-    private static string PropertyType(ColumnSpec column)
-    {
-        string type = column.ValueKind switch
-        {
-            ReaderValueKind.String => "string",
-            ReaderValueKind.Int64 => "long",
-            ReaderValueKind.Int32 => "int",
-            ReaderValueKind.Double => "double",
-            ReaderValueKind.Decimal => "decimal",
-            ReaderValueKind.Boolean => "bool",
-            ReaderValueKind.DateTime => "global::System.DateTime",
-            ReaderValueKind.Guid => "global::System.Guid",
-            ReaderValueKind.TimeSpan => "global::System.TimeSpan",
-            _ => "global::Defender365Typed.Results.KqlDynamicValue",
-        };
-        return column.Nullable ? type + "?" : type;
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using Defender365Typed.Generators.Emitting;
 using Defender365Typed.Generators.Helpers;
 using Defender365Typed.Generators.Model;
+using Defender365Typed.Generators.Parsing;
 using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Generators.SchemaFiles;
@@ -144,35 +146,19 @@ internal static class TenantModel
         foreach (var column in columns)
         {
             var (kind, nullable) = Clr(column);
-            specs.Add(new ColumnSpec(PropertyName(column.Name, typeName), column.Name, column.Type, kind, nullable, Intern: false, ConstructorParameter: -1, Xml(column.Description)));
+            specs.Add(new ColumnSpec(NameRules.PropertyName(column.Name, typeName), column.Name, column.Type, kind, nullable, Intern: false, ConstructorParameter: -1, Xml(column.Description)));
         }
 
         return new HuntingTypeSpec(Namespace, typeName, "record", EquatableArray<ContainingTypeSpec>.Empty, tableName, specs.ToEquatableArray(),
             ConstructorArity: 0, HidesInheritedShape: false, HidesInheritedTable: false);
     }
 
-    /// <summary>
-    /// A column's property: the column name, unless that is a member the generator adds (<c>Shape</c>, <c>Table</c>,
-    /// <c>Columns</c>) or the type's own name (C# forbids both): then the name followed by <c>Column</c>.
-    /// </summary>
-    private static string PropertyName(string column, string typeName) =>
-        column == typeName || System.Array.IndexOf(KnownNames.ReservedMemberNames, column) >= 0 ? column + "Column" : column;
-
     /// <summary>The CLR type of a column, as the built-in tables have them: text never null, Timestamp a plain DateTime, other values nullable.</summary>
-    private static (ReaderValueKind Kind, bool Nullable) Clr(TenantColumnSpec column) => column.Type switch
+    private static (ReaderValueKind Kind, bool Nullable) Clr(TenantColumnSpec column)
     {
-        KqlScalarType.String => (ReaderValueKind.String, false),
-        KqlScalarType.DateTime => (ReaderValueKind.DateTime, column.Name != "Timestamp"),
-        KqlScalarType.Long => (ReaderValueKind.Int64, true),
-        KqlScalarType.Int => (ReaderValueKind.Int32, true),
-        KqlScalarType.Bool => (ReaderValueKind.Boolean, true),
-        KqlScalarType.Real => (ReaderValueKind.Double, true),
-        KqlScalarType.Decimal => (ReaderValueKind.Decimal, true),
-        KqlScalarType.Guid => (ReaderValueKind.Guid, true),
-        KqlScalarType.TimeSpan => (ReaderValueKind.TimeSpan, true),
-        _ => (ReaderValueKind.Dynamic, false),
-    };
+        ReaderValueKind kind = KqlTypeMapper.ReaderKind(column.Type);
+        return (kind, kind is not (ReaderValueKind.String or ReaderValueKind.Dynamic) && !(kind == ReaderValueKind.DateTime && column.Name == "Timestamp"));
+    }
 
-    private static string? Xml(string? text) =>
-        text is null ? null : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", " ").Replace("\n", " ");
+    private static string? Xml(string? text) => text is null ? null : CSharpText.XmlText(text);
 }

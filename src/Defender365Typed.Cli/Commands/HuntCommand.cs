@@ -41,11 +41,19 @@ internal static class HuntCommand
         var output = new Option<string?>("--output", "-o") { Description = "table (default), json or csv.", HelpName = "format" };
         Choices.Restrict(output, RowOutput.Formats);
         var connection = new ConnectionOptions();
+        var split = new HuntSplit();
         var command = new Command("hunt", "Run an advanced hunting query (Microsoft Graph runHuntingQuery) and print the rows.") { query, timespan, limit, output };
+        split.AddTo(command);
         connection.AddTo(command);
         command.SetAction(run.Guard(async (parse, ct) =>
         {
             string kql = ReadQuery(run.Context, parse.GetValue(query) ?? string.Empty);
+            SlicedRunOptions? sliced = split.Read(parse, run.Context.Time, timespanGiven: parse.GetValue(timespan) is not null);
+            if (sliced is not null)
+            {
+                HuntingClient.CheckSliceable(kql); // refused before signing in
+            }
+
             var options = new HuntingOptions { OnRowCap = HuntingRowCapBehavior.Report };
             if (parse.GetValue(timespan) is string ts)
             {
@@ -54,7 +62,9 @@ internal static class HuntCommand
 
             string format = Choices.Find(parse.GetValue(output) ?? "table", RowOutput.Formats) ?? "table";
             using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
-            return await RunAsync(run, conn.Client, kql, options, parse.GetValue(limit), format, ct);
+            return sliced is null
+                ? await RunAsync(run, conn.Client, kql, options, parse.GetValue(limit), format, ct)
+                : await HuntSplit.RunAsync(run, conn.Client, kql, sliced, parse.GetValue(limit), format, ct);
         }));
         return command;
     }

@@ -40,11 +40,13 @@ internal sealed class EmulatorSession : IAsyncDisposable
 
     /// <param name="data">What the emulator holds; null: <see cref="EmulatorDataSources.CreateDefault"/>.</param>
     /// <param name="schema">The tenant schema it serves (<see cref="EmulatorOptions.HuntingSchema"/>); null: the documented one.</param>
+    /// <param name="limits">The service limits it enforces on hunting (<see cref="EmulatorOptions.HuntingLimits"/>); null: none.</param>
     /// <param name="cancellationToken">Stops the start.</param>
-    public static async Task<EmulatorSession> StartAsync(IEmulatorDataSource? data = null, HuntingSchemaDocument? schema = null, CancellationToken cancellationToken = default)
+    public static async Task<EmulatorSession> StartAsync(IEmulatorDataSource? data = null, HuntingSchemaDocument? schema = null, EmulatorHuntingLimits? limits = null,
+        CancellationToken cancellationToken = default)
     {
         data ??= EmulatorDataSources.CreateDefault();
-        DefenderEmulator emulator = await DefenderEmulator.StartAsync(new EmulatorOptions { HuntingSchema = schema }, cancellationToken);
+        DefenderEmulator emulator = await DefenderEmulator.StartAsync(new EmulatorOptions { HuntingSchema = schema, HuntingLimits = limits }, cancellationToken);
         try
         {
             emulator.Entra.AutoApproveDeviceCodes = true;

@@ -36,7 +36,7 @@ public sealed class AlertsClient
         query ??= new AlertQuery();
         Uri first = query.ContinueFrom ?? Collection(query, count: false);
         return _pager.PagesAsync(DefenderApi.Graph, first, DefenderJsonContext.Default.ODataPageSecurityAlert,
-            (_, page) => page.NextLink is null ? null : new Uri(page.NextLink), query.MaxItems, cancellationToken);
+            (_, page) => page.NextLink is null ? null : new Uri(page.NextLink), query.MaxItems, "alerts", nameof(AlertQuery), cancellationToken);
     }
 
     /// <summary>How many alerts match <paramref name="query"/> (<c>$count=true</c>, one small page).</summary>

@@ -147,4 +147,8 @@ public sealed class HuntingQueryException : DefenderApiException
     /// <summary>The result exceeded the service's size limit (124 MB): narrow the query; retrying will not help.</summary>
     public bool IsResultSizeExceeded =>
         ServiceMessage?.Contains("exceeded the allowed result size", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The query ran past the service's time limit per request ("Query exceeded the timeout period."): narrow it; retrying as it is will not help.</summary>
+    public bool IsTimeoutExceeded =>
+        ServiceMessage?.Contains("exceeded the timeout period", StringComparison.OrdinalIgnoreCase) == true;
 }

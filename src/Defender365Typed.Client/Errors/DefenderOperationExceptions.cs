@@ -45,8 +45,8 @@ public sealed class DefenderResponseException : DefenderException
 }
 
 /// <summary>
-/// Paging through incidents stopped at a page that kept failing. Every incident before that page was
-/// returned exactly once; pass <see cref="ResumeFrom"/> as <c>IncidentQuery.ContinueFrom</c> to go on.
+/// Paging through incidents (or alerts) stopped at a page that kept failing. Every item before that page was
+/// returned exactly once; pass <see cref="ResumeFrom"/> as <c>IncidentQuery.ContinueFrom</c> (or <c>AlertQuery.ContinueFrom</c>) to go on.
 /// </summary>
 public sealed class IncidentPagingException : DefenderException
 {

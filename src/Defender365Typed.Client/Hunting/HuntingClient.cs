@@ -42,6 +42,16 @@ public sealed class HuntingClient
         return RunAsync(query.ToKql(), DefaultReader<TRow>(), options, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a query generated from a <c>[HuntingQuery("Name")]</c> constant and reads its generated rows
+    /// (<c>client.Hunting.RunAsync(MyDetections.FailedLogons)</c>).
+    /// </summary>
+    public IAsyncEnumerable<TRow> RunAsync<TRow>(RawKqlQuery<TRow> query, HuntingOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return RunAsync(query.Kql, WithClientOptions(query.Reader), options, cancellationToken);
+    }
+
     /// <summary>Runs raw KQL and reads typed rows with the reader registered for <typeparamref name="TRow"/> (<see cref="HuntingResultReaders"/>).</summary>
     public IAsyncEnumerable<TRow> RunAsync<TRow>([Kql, StringSyntax("kql")] string kql, HuntingOptions? options = null, CancellationToken cancellationToken = default) =>
         RunAsync(kql, DefaultReader<TRow>(), options, cancellationToken);
@@ -96,6 +106,52 @@ public sealed class HuntingClient
         using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Post, uri, api, DefenderCallKind.Hunting, idempotent: true, Body(kql, options.Timespan));
         HttpResponseMessage response = await _transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         return new HuntingResponse<TRow>(response, reader, api, options.OnRowCap, _logger, _transport.Options.TelemetryTenantId);
+    }
+
+    /// <summary>
+    /// Runs raw KQL over a time range in slices (docs/time-sliced-runs.md) and streams untyped rows; enumerate the run,
+    /// then read its <see cref="SlicedHuntingRun{TRow}.Result"/>.
+    /// </summary>
+    /// <exception cref="HuntingSliceabilityException">The query is not one pipeline from one table through row-wise operators (the message names the operator).</exception>
+    /// <exception cref="ArgumentException">The options are missing or out of range (the message names the property).</exception>
+    public SlicedHuntingRun<HuntingRow> RunSliced([Kql, StringSyntax("kql")] string kql, SlicedRunOptions options) =>
+        RunSliced(kql, WithClientOptions<HuntingRow>(UntypedHuntingResultReader.Instance), options);
+
+    /// <summary>Runs a typed query over a time range in slices, with the reader registered for its row type.</summary>
+    /// <inheritdoc cref="RunSliced(string, SlicedRunOptions)"/>
+    public SlicedHuntingRun<TRow> RunSliced<TRow, TColumns>(KqlQuery<TRow, TColumns> query, SlicedRunOptions options)
+        where TColumns : class
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return RunSliced(query.ToKql(), DefaultReader<TRow>(), options);
+    }
+
+    /// <summary>Runs raw KQL over a time range in slices, reading typed rows with the reader registered for <typeparamref name="TRow"/>.</summary>
+    /// <inheritdoc cref="RunSliced(string, SlicedRunOptions)"/>
+    public SlicedHuntingRun<TRow> RunSliced<TRow>([Kql, StringSyntax("kql")] string kql, SlicedRunOptions options) =>
+        RunSliced(kql, DefaultReader<TRow>(), options);
+
+    /// <summary>Runs raw KQL over a time range in slices, reading its rows with <paramref name="reader"/>.</summary>
+    /// <inheritdoc cref="RunSliced(string, SlicedRunOptions)"/>
+    public SlicedHuntingRun<TRow> RunSliced<TRow>([Kql, StringSyntax("kql")] string kql, IHuntingResultReader<TRow> reader, SlicedRunOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kql);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(options);
+        (DateTime Start, DateTime End) range = options.Validate();
+        SliceablePipeline pipeline = SliceablePipeline.Analyze(kql);
+        return new SlicedHuntingRun<TRow>(this, pipeline, reader, options, range, options.Api ?? _transport.Options.HuntingApi, _transport.Options.TimeProvider, _logger);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="kql"/> can run in time slices (<see cref="RunSliced(string, SlicedRunOptions)"/> does
+    /// too): one pipeline from one table through row-wise operators. Call it to refuse a query before signing in.
+    /// </summary>
+    /// <exception cref="HuntingSliceabilityException">It cannot; the message names the operator or construct and its line and column.</exception>
+    public static void CheckSliceable([Kql, StringSyntax("kql")] string kql)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kql);
+        SliceablePipeline.Analyze(kql);
     }
 
     /// <summary>

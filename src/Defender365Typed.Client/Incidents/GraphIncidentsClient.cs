@@ -31,7 +31,7 @@ public sealed class GraphIncidentsClient
         query ??= new IncidentQuery();
         Uri first = query.ContinueFrom ?? FirstPage(query);
         return _pager.PagesAsync(DefenderApi.Graph, first, DefenderJsonContext.Default.ODataPageSecurityIncident,
-            (_, page) => page.NextLink is null ? null : new Uri(page.NextLink), query.MaxItems, cancellationToken);
+            (_, page) => page.NextLink is null ? null : new Uri(page.NextLink), query.MaxItems, "incidents", nameof(IncidentQuery), cancellationToken);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Defender365Typed.Client;
 
 /// <summary>
-/// Reads incident pages one at a time. A page's incidents are yielded only after the whole page
+/// Reads incident (or alert) pages one at a time. A page's items are yielded only after the whole page
 /// parsed, so an interrupted sequence never yields a partial or duplicate page: a page that keeps
 /// failing ends the sequence with <see cref="IncidentPagingException"/> naming the page to resume from.
 /// </summary>
@@ -40,33 +40,34 @@ internal sealed class IncidentPager
         _logger = logger;
     }
 
+    // items and queryName only word the paging failure: what the pages hold ("alerts") and whose ContinueFrom resumes ("AlertQuery").
     public async IAsyncEnumerable<IncidentPage<T>> PagesAsync<T>(DefenderApi api, Uri first, JsonTypeInfo<ODataPage<T>> info,
-        Func<Uri, ODataPage<T>, Uri?> nextOf, int? maxItems, [EnumeratorCancellation] CancellationToken cancellationToken)
+        Func<Uri, ODataPage<T>, Uri?> nextOf, int? maxItems, string items, string queryName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Uri? link = first;
         int returned = 0;
         while (link is not null && (maxItems is null || returned < maxItems))
         {
-            ODataPage<T> page = await ReadPageAsync(api, link, info, returned, cancellationToken).ConfigureAwait(false);
+            ODataPage<T> page = await ReadPageAsync(api, link, info, returned, items, queryName, cancellationToken).ConfigureAwait(false);
             Uri? next = nextOf(link, page);
             if (next is not null)
             {
                 _transport.EnsureSameHost(next, api);
             }
 
-            List<T> items = page.Value;
-            if (maxItems is int max && returned + items.Count > max)
+            List<T> taken = page.Value;
+            if (maxItems is int max && returned + taken.Count > max)
             {
-                items = page.Value.GetRange(0, max - returned);
+                taken = page.Value.GetRange(0, max - returned);
             }
 
-            returned += items.Count;
-            yield return new IncidentPage<T>(items, link, next);
+            returned += taken.Count;
+            yield return new IncidentPage<T>(taken, link, next);
             link = next;
         }
     }
 
-    private async Task<ODataPage<T>> ReadPageAsync<T>(DefenderApi api, Uri link, JsonTypeInfo<ODataPage<T>> info, int returned, CancellationToken cancellationToken)
+    private async Task<ODataPage<T>> ReadPageAsync<T>(DefenderApi api, Uri link, JsonTypeInfo<ODataPage<T>> info, int returned, string items, string queryName, CancellationToken cancellationToken)
     {
         int attempts = Math.Max(1, _transport.Options.Resilience.PageReadAttempts);
         for (int attempt = 1; ; attempt++)
@@ -81,7 +82,7 @@ internal sealed class IncidentPager
                 if (attempt >= attempts)
                 {
                     throw new IncidentPagingException(
-                        $"Reading incidents stopped at a page that failed {attempts} times ({ex.GetType().Name}); {returned} incidents were returned before it, none twice. Resume with IncidentQuery.ContinueFrom = ResumeFrom.",
+                        $"Reading {items} stopped at a page that failed {attempts} times ({ex.GetType().Name}); {returned} {items} were returned before it, none twice. Resume with {queryName}.ContinueFrom = ResumeFrom.",
                         link, returned, ex);
                 }
 

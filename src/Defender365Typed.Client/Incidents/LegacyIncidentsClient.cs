@@ -33,7 +33,7 @@ public sealed class LegacyIncidentsClient
         query ??= new IncidentQuery();
         int pageSize = Math.Clamp(query.PageSize ?? MaxPageSize, 1, MaxPageSize);
         Uri first = query.ContinueFrom ?? Page(ODataFilterBuilder.Build(query, DefenderApi.Legacy), pageSize, query.Skip ?? 0);
-        return _pager.PagesAsync(DefenderApi.Legacy, first, DefenderJsonContext.Default.ODataPageDefenderIncident, Next, query.MaxItems, cancellationToken);
+        return _pager.PagesAsync(DefenderApi.Legacy, first, DefenderJsonContext.Default.ODataPageDefenderIncident, Next, query.MaxItems, "incidents", nameof(IncidentQuery), cancellationToken);
     }
 
     /// <summary>

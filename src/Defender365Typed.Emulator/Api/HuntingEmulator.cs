@@ -27,6 +27,9 @@ public sealed class HuntingEmulator
     /// <summary>The tenant's schema (<see cref="EmulatorOptions.HuntingSchema"/>) that evaluated queries see the tables through, if any.</summary>
     internal HuntingSchemaDocument? Schema { get; init; }
 
+    /// <summary>The service limits enforced on hunting calls (<see cref="EmulatorOptions.HuntingLimits"/>) and their counters; null when off.</summary>
+    public HuntingLimits? Limits { get; init; }
+
     /// <summary>The saved functions the engine evaluates (<see cref="EmulatorOptions.SavedFunctionBodies"/>), if any.</summary>
     internal IReadOnlyDictionary<string, KqlStoredFunction>? StoredFunctions { get; init; }
 
@@ -54,7 +57,8 @@ public sealed class HuntingEmulator
     /// naming the unsupported operator or function, as a service query error would. With
     /// <see cref="EmulatorOptions.HuntingSchema"/>, queries see exactly the schema's tables and columns; a saved function
     /// of the schema is evaluated with its body from <see cref="EmulatorOptions.SavedFunctionBodies"/> (without one, the
-    /// engine answers with the 400 naming the function).
+    /// engine answers with the 400 naming the function). Each query sees the rows of its time window only: the Graph
+    /// <c>Timespan</c> (the interval's ends included; an invalid one is a 400), else <see cref="DefaultLookback"/>.
     /// </summary>
     public void UseTables(ITableSource tables, EngineOptions? options = null)
     {
@@ -62,6 +66,13 @@ public sealed class HuntingEmulator
         options ??= new EngineOptions();
         _engine = (Schema is null ? tables : new SchemaTableSource(tables, Schema), StoredFunctions is null ? options : options.WithStoredFunctions(StoredFunctions));
     }
+
+    /// <summary>
+    /// What evaluated queries cover without a Graph <c>Timespan</c> (and every legacy query): the rows whose Timestamp is
+    /// at most this far back from <see cref="EngineOptions.Now"/>, 30 days as the service documents; null for every row
+    /// (rows a user loaded, whatever their age). A Timespan always applies (docs/time-sliced-runs.md).
+    /// </summary>
+    public TimeSpan? DefaultLookback { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Every hunting request received, in order.</summary>
     public IReadOnlyCollection<ReceivedHuntingQuery> Received => [.. _received];
@@ -86,6 +97,11 @@ public sealed class HuntingEmulator
 
     internal async Task RunAsync(HttpContext context, bool legacy)
     {
+        if (Limits is { } limits && !await limits.AdmitAsync(context, legacy).ConfigureAwait(false))
+        {
+            return;
+        }
+
         JsonElement body;
         try
         {
@@ -107,8 +123,14 @@ public sealed class HuntingEmulator
         }
 
         string query = q.GetString()!;
-        string? timespan = !legacy && body.TryGetProperty("Timespan", out JsonElement t) ? t.GetString() : null;
+        string? timespan = !legacy && body.TryGetProperty("Timespan", out JsonElement t) ? (t.ValueKind == JsonValueKind.String ? t.GetString() : t.GetRawText()) : null;
         _received.Enqueue(new ReceivedHuntingQuery(legacy ? "legacy" : "graph", query, timespan) { ReceivedAt = Time.GetUtcNow() });
+        if (!HuntingTimeWindow.TryParse(timespan, _engine?.Options.Now ?? DateTime.UtcNow, DefaultLookback, out HuntingTimeWindow? window, out string? timespanError))
+        {
+            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", timespanError!).ConfigureAwait(false);
+            return;
+        }
+
         HuntingScript? script;
         lock (_scripts)
         {
@@ -117,7 +139,10 @@ public sealed class HuntingEmulator
 
         if (script is null && _engine is { } engine)
         {
-            await EvaluateAsync(context, legacy, query, engine.Tables, engine.Options).ConfigureAwait(false);
+            ITableSource tables = window is null ? engine.Tables : window.Apply(engine.Tables);
+            await (Limits is { } limited
+                ? limited.EvaluateAsync(context, legacy, query, tables, engine.Options)
+                : EvaluateAsync(context, legacy, query, tables, engine.Options)).ConfigureAwait(false);
             return;
         }
 
@@ -187,7 +212,7 @@ public sealed class HuntingEmulator
         await w.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task EvaluateAsync(HttpContext context, bool legacy, string query, ITableSource tables, EngineOptions options)
+    internal static async Task EvaluateAsync(HttpContext context, bool legacy, string query, ITableSource tables, EngineOptions options)
     {
         KqlResultTable result;
         try

@@ -18,11 +18,16 @@ namespace Defender365Typed.KqlEngine.Tests.Corpus;
 /// </summary>
 public sealed class CorpusEvaluationTests
 {
-    /// <summary>Accepted queries that evaluate, in per mille (measured 2026-12-04: 800 of 831 = 96.2 %; on main before issue 15, 547 = 65.8 %).</summary>
-    private const int EvaluatedPerMilleFloor = 962;
+    /// <summary>Accepted queries that evaluate, in per mille (measured 2026-12-04: 815 of 831 = 98.0 %; on main before issue 15, 547 = 65.8 %).</summary>
+    private const int EvaluatedPerMilleFloor = 980;
 
-    /// <summary>Evaluated queries that return at least one row, in per mille (measured 2026-12-04: 151 of 800 = 18.8 %; on main before issue 15, 64 of 547 = 11.7 %).</summary>
-    private const int WithRowsPerMilleFloor = 188;
+    /// <summary>
+    /// Evaluated queries that return at least one row, in per mille (measured 2026-12-04 with the attack stories of
+    /// docs/synthetic-tenant.md: 355 of 800 = 44.3 %; before them 151 of 800 = 18.8 %; on main before issue 15, 64 of 547 = 11.7 %).
+    /// The floor is 43.0 % so that the 22 queries still stopped by an unsupported feature may start evaluating without rows
+    /// (355 of 822 = 43.2 %) without failing this test; a drop below it means the tenant lost activity.
+    /// </summary>
+    private const int WithRowsPerMilleFloor = 430;
 
     private static readonly Regex UnsupportedName = new("unsupported (?:operator|function) '([^']*)'", RegexOptions.CultureInvariant);
 

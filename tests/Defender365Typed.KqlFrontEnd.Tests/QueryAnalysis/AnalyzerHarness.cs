@@ -44,7 +44,11 @@ internal static class AnalyzerHarness
         return compilation;
     }
 
-    public static ImmutableArray<Diagnostic> Run(CSharpCompilation compilation, params AdditionalText[] additionalFiles)
+    public static ImmutableArray<Diagnostic> Run(CSharpCompilation compilation, params AdditionalText[] additionalFiles) =>
+        Run(new RawKqlAnalyzer(), compilation, additionalFiles);
+
+    /// <summary>Runs one analyzer of the generator assembly over the compilation.</summary>
+    public static ImmutableArray<Diagnostic> Run(DiagnosticAnalyzer analyzer, CSharpCompilation compilation, params AdditionalText[] additionalFiles)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
@@ -52,7 +56,7 @@ internal static class AnalyzerHarness
             onAnalyzerException: (exception, _, _) => { lock (exceptions) { exceptions.Add(exception); } },
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
-        var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new RawKqlAnalyzer()), options)
+        var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
             .OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
         Assert.Empty(exceptions);
@@ -63,7 +67,11 @@ internal static class AnalyzerHarness
     /// Compiles <paramref name="marked"/> (with the expected spans marked [|like this|]) and returns the
     /// analyzer's diagnostics and the expected spans.
     /// </summary>
-    public static (ImmutableArray<Diagnostic> Diagnostics, List<(int Start, int End)> Expected, string Source) RunMarked(string marked, params AdditionalText[] additionalFiles)
+    public static (ImmutableArray<Diagnostic> Diagnostics, List<(int Start, int End)> Expected, string Source) RunMarked(string marked, params AdditionalText[] additionalFiles) =>
+        RunMarked(new RawKqlAnalyzer(), marked, additionalFiles);
+
+    /// <summary>As <see cref="RunMarked(string, AdditionalText[])"/>, with another analyzer of the generator assembly.</summary>
+    public static (ImmutableArray<Diagnostic> Diagnostics, List<(int Start, int End)> Expected, string Source) RunMarked(DiagnosticAnalyzer analyzer, string marked, params AdditionalText[] additionalFiles)
     {
         var expected = new List<(int, int)>();
         var source = new System.Text.StringBuilder();
@@ -85,6 +93,6 @@ internal static class AnalyzerHarness
         }
 
         var text = source.ToString();
-        return (Run(Compile(text), additionalFiles), expected, text);
+        return (Run(analyzer, Compile(text), additionalFiles), expected, text);
     }
 }

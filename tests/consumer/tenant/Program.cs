@@ -98,6 +98,19 @@ internal static class Program
 
         Check(string.Join(",", devices), "web-01:0.9", ref failures);
 
+        // A [HuntingQuery("DeviceScores")] constant: its generated row type, typed from the file's columns, read through the client.
+        List<string> scores = [];
+        await foreach (MyDetections.DeviceScoresRow row in client.Hunting.RunAsync(MyDetections.DeviceScores))
+        {
+            double? best = row.Best;
+            long? readings = row.Readings;
+            DateTime? last = row.Last;
+            KqlDynamicValue details = row.Details;
+            scores.Add($"{row.DeviceName}:{best}:{readings}:{last:yyyy-MM-ddTHH:mm}:{details.GetRawText()}");
+        }
+
+        Check(string.Join(",", scores), "db-01:0.7:1:2026-12-01T10:05:[],web-01:0.9:1:2026-12-01T10:00:[{\"k\":1}]", ref failures);
+
         // The saved function, typed: its rows arrive as the generated SuspiciousLogonsResult.
         List<string> logons = [];
         await foreach (SuspiciousLogonsResult row in client.Hunting.RunAsync(TenantHunting.SuspiciousLogons("alice").Where(r => r.Failures > 3)))
