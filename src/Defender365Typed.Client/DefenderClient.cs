@@ -58,7 +58,7 @@ public sealed class DefenderClient : IDisposable
         : throw new DefenderApiNotSupportedException(api, "alerts",
             "The legacy Defender XDR API has no alerts endpoint (alerts_v2 is Microsoft Graph only); a legacy incident carries its alerts (DefenderIncident.Alerts). Use Microsoft Graph for alerts.");
 
-    /// <summary>Creates a client with its own HTTP pipeline: rate limiter (optional), retries and timeouts, bearer tokens, HTTPS policy.</summary>
+    /// <summary>Creates a client with its own HTTP pipeline: quota governor (optional), retries and timeouts, bearer tokens, HTTPS policy.</summary>
     public static DefenderClient Create(DefenderClientOptions options, IDefenderTokenProvider tokens, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -79,18 +79,18 @@ public sealed class DefenderClient : IDisposable
     }
 }
 
-/// <summary>The handler chain, outermost first: resilience → rate limiter → bearer token → logging → HTTPS policy → sockets.</summary>
+/// <summary>The handler chain, outermost first: resilience → quota governor (optional) → bearer token → logging and metrics → HTTPS policy → sockets.</summary>
 internal static class DefenderHttpPipeline
 {
     public static HttpMessageHandler Build(DefenderClientOptions options, IDefenderTokenProvider tokens, ILogger logger)
     {
         HttpMessageHandler handler = TransportPolicy.CreatePrimaryHandler(options.Cloud);
         handler = new HttpsOnlyHandler(options.Cloud, allowLoopbackHttp: false) { InnerHandler = handler };
-        handler = new LoggingHandler(logger) { InnerHandler = handler };
+        handler = new LoggingHandler(logger, options.TelemetryTenantId) { InnerHandler = handler };
         handler = new BearerTokenHandler(tokens, logger) { InnerHandler = handler };
-        if (options.RateLimits.Enabled)
+        if (options.QuotaGovernor is DefenderQuotaGovernor governor)
         {
-            handler = new RateLimitingHandler(options.RateLimits, options.TimeProvider, logger) { InnerHandler = handler };
+            handler = new QuotaHandler(governor, options.TimeProvider, logger) { InnerHandler = handler };
         }
 
         return new ResilienceHandler(DefenderResilience.Build(options, logger)) { InnerHandler = handler };

@@ -23,8 +23,12 @@ public sealed class DefenderClientOptions
     /// <summary>Retries and timeouts.</summary>
     public DefenderResilienceOptions Resilience { get; set; } = new();
 
-    /// <summary>The optional client-side rate limiter.</summary>
-    public DefenderRateLimitOptions RateLimits { get; set; } = new();
+    /// <summary>
+    /// The tenant's quota governor that every attempt waits for, shared with the tenant's other clients (for example
+    /// <c>DefenderQuotaGovernors.Shared.GetOrAdd(cloud, tenantId)</c>); <see langword="null"/> (the default) for none.
+    /// Its waits run inside the attempt and total timeouts of <see cref="Resilience"/>: raise them where the budget is tight.
+    /// </summary>
+    public DefenderQuotaGovernor? QuotaGovernor { get; set; }
 
     /// <summary>
     /// Options for the readers the client picks itself: the generated readers of typed hunting rows that it finds by row
@@ -35,15 +39,18 @@ public sealed class DefenderClientOptions
     public Defender365Typed.Results.HuntingReaderOptions? ResultReaderOptions { get; set; }
 
     /// <summary>
-    /// The clock of every wait the client makes: attempt and total timeouts, retry backoff and Retry-After waits, the
-    /// time a response body may take, and the rate limiter's window. <see cref="TimeProvider.System"/> unless a test
-    /// substitutes a fake one.
+    /// The clock of every wait the client makes: attempt and total timeouts, retry backoff and Retry-After waits, and the
+    /// time a response body may take (the quota governor has its own, <see cref="DefenderQuotaOptions.TimeProvider"/>).
+    /// <see cref="TimeProvider.System"/> unless a test substitutes a fake one.
     /// </summary>
     public TimeProvider TimeProvider
     {
         get => _timeProvider;
         set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>The tenant ID the client's metrics and spans carry: the governor's, else the sign-in options'.</summary>
+    internal string? TelemetryTenantId => QuotaGovernor?.TenantId ?? Auth.TenantId;
 }
 
 /// <summary>
@@ -76,20 +83,4 @@ public sealed class DefenderResilienceOptions
 
     /// <summary>Times an incident page whose body was cut off or malformed is requested again before paging stops with <see cref="IncidentPagingException"/>.</summary>
     public int PageReadAttempts { get; set; } = 3;
-}
-
-/// <summary>A client-side limiter that keeps calls under the documented quotas (System.Threading.RateLimiting, sliding window).</summary>
-public sealed class DefenderRateLimitOptions
-{
-    /// <summary>Whether calls wait for the limiter (off by default).</summary>
-    public bool Enabled { get; set; }
-
-    /// <summary>Hunting calls per minute (documented: 45 per minute per tenant).</summary>
-    public int HuntingPerMinute { get; set; } = 45;
-
-    /// <summary>Incident calls per minute (documented: 50 per minute).</summary>
-    public int IncidentsPerMinute { get; set; } = 50;
-
-    /// <summary>Calls allowed to wait for a permit; beyond that a call fails with <see cref="DefenderQuotaException"/>.</summary>
-    public int QueueLimit { get; set; } = 1000;
 }

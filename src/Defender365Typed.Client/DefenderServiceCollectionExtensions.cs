@@ -18,7 +18,7 @@ public static class DefenderServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="DefenderClient"/> (singleton) on a named HttpClient with the resilience,
-    /// rate-limit, bearer-token and HTTPS handlers, and a <see cref="DefenderAuthenticator"/> from
+    /// quota-governor, bearer-token and HTTPS handlers, and a <see cref="DefenderAuthenticator"/> from
     /// <see cref="DefenderClientOptions.Auth"/> unless an <see cref="IDefenderTokenProvider"/> is already registered.
     /// </summary>
     public static IServiceCollection AddDefender365Client(this IServiceCollection services, Action<DefenderClientOptions> configure)
@@ -37,13 +37,13 @@ public static class DefenderServiceCollectionExtensions
         // The same pipeline DefenderClient.Create builds, rather than AddResilienceHandler: Polly's DI registry sets the
         // builder's TimeProvider itself, so DefenderClientOptions.TimeProvider would not reach the timeouts and waits.
         http.AddHttpMessageHandler(sp => new ResilienceHandler(DefenderResilience.Build(options, Logger(sp))));
-        if (options.RateLimits.Enabled)
+        if (options.QuotaGovernor is DefenderQuotaGovernor governor)
         {
-            http.AddHttpMessageHandler(sp => new RateLimitingHandler(options.RateLimits, options.TimeProvider, Logger(sp)));
+            http.AddHttpMessageHandler(sp => new QuotaHandler(governor, options.TimeProvider, Logger(sp)));
         }
 
         http.AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredService<IDefenderTokenProvider>(), Logger(sp)))
-            .AddHttpMessageHandler(sp => new LoggingHandler(Logger(sp)))
+            .AddHttpMessageHandler(sp => new LoggingHandler(Logger(sp), options.TelemetryTenantId))
             .AddHttpMessageHandler(() => new HttpsOnlyHandler(options.Cloud, allowLoopbackHttp: false));
 
         services.TryAddSingleton(sp => new DefenderClient(

@@ -38,4 +38,7 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Debug, "Waiting for the client-side rate limiter ({Kind})")]
     public static partial void RateLimited(ILogger logger, string kind);
+
+    [LoggerMessage(16, LogLevel.Warning, "429 on a {Kind} call ({Reason}): the tenant's {Kind} calls wait until {ResetAt:u}")]
+    public static partial void QuotaPaused(ILogger logger, string kind, string reason, DateTimeOffset resetAt);
 }

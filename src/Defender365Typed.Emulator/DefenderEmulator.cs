@@ -44,6 +44,7 @@ public sealed class DefenderEmulator : IAsyncDisposable
             Schema = options.HuntingSchema,
             StoredFunctions = storedFunctions,
             Limits = options.HuntingLimits is { } limits ? new HuntingLimits(options.TenantId, limits, options.Time) : null,
+            Time = options.Time,
         };
         HuntingSchema = options.HuntingSchema ?? KqlEngine.HuntingSchema.Document;
         LiveIncidents = options.LiveIncidents is { } live ? new LiveIncidentFeed(Incidents, options.Time, live) : null;

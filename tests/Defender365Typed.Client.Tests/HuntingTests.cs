@@ -323,17 +323,14 @@ public sealed class HuntingTests : EmulatorTest
     [Fact]
     public async Task The_client_side_rate_limiter_refuses_calls_beyond_its_budget()
     {
-        (DefenderClient client, _) = H.SecretClient(o =>
-        {
-            o.RateLimits.Enabled = true;
-            o.RateLimits.HuntingPerMinute = 2;
-            o.RateLimits.QueueLimit = 0;
-        });
+        using var governor = new DefenderQuotaGovernor(new DefenderQuotaOptions { HuntingPerMinute = 2, QueueLimit = 0 });
+        (DefenderClient client, _) = H.SecretClient(o => o.QuotaGovernor = governor);
         H.Emulator.Hunting.When("T", ProcessScript(1));
 
         await client.Hunting.RunAsync("T").ToListAsync();
         await client.Hunting.RunAsync("T").ToListAsync();
-        await H.ThrowsAsync<DefenderQuotaException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+        DefenderQuotaException refused = await H.ThrowsAsync<DefenderQuotaException>(() => client.Hunting.RunAsync("T").ToListAsync().AsTask());
+        Assert.Equal(DefenderQuotaReason.ClientQueue, refused.Reason);
         Assert.Equal(2, H.Emulator.Journal.Matching("POST", "runHuntingQuery").Count);
         Assert.Empty(await client.Incidents.ListAsync().ToListAsync()); // incidents have their own budget
     }
@@ -342,12 +339,11 @@ public sealed class HuntingTests : EmulatorTest
     public async Task A_call_queued_by_the_rate_limiter_waits_for_the_window_to_slide_on_the_clients_clock()
     {
         var clock = new TestClock();
+        using var governor = new DefenderQuotaGovernor(new DefenderQuotaOptions { HuntingPerMinute = 1, QueueLimit = 1, TimeProvider = clock });
         (DefenderClient client, _) = H.SecretClient(o =>
         {
             o.TimeProvider = clock;
-            o.RateLimits.Enabled = true;
-            o.RateLimits.HuntingPerMinute = 1;
-            o.RateLimits.QueueLimit = 1;
+            o.QuotaGovernor = governor;
             o.Resilience.HuntingAttemptTimeout = TimeSpan.FromMinutes(5); // the limiter waits inside the attempt...
             o.Resilience.TotalTimeout = TimeSpan.FromMinutes(10); // ...and the call
         });

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 # Dependency order: a library's references must build cleanly before its own list is made.
 projects=("$@")
 if [ ${#projects[@]} -eq 0 ]; then
-  projects=(src/Defender365Typed src/Defender365Typed.KqlEngine src/Defender365Typed.Client src/Defender365Typed.Emulator)
+  projects=(src/Defender365Typed src/Defender365Typed.KqlEngine src/Defender365Typed.Client src/Defender365Typed.Client.Redis src/Defender365Typed.Emulator)
 fi
 
 for dir in "${projects[@]}"; do

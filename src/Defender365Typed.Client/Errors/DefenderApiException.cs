@@ -84,7 +84,7 @@ public sealed class DefenderPermissionException : DefenderApiException
     public string? RequiredPermission { get; }
 }
 
-/// <summary>HTTP 429 after the retries allowed: a rate limit or the hunting CPU quota was reached.</summary>
+/// <summary>HTTP 429 after the retries allowed (a rate limit or the hunting CPU quota was reached), or a call the client-side quota governor could not queue.</summary>
 public sealed class DefenderQuotaException : DefenderApiException
 {
     /// <summary>Creates an exception.</summary>
@@ -113,6 +113,9 @@ public sealed class DefenderQuotaException : DefenderApiException
 
     /// <summary>The service's Retry-After, if it sent one.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Which limit was reached: the call count or the CPU allocation (read from the service's message), or the client-side governor's queue.</summary>
+    public DefenderQuotaReason Reason { get; init; }
 }
 
 /// <summary>HTTP 400 from a hunting call: the query has a syntax or semantic error, or its result is too large.</summary>

@@ -54,8 +54,15 @@ internal static class DefenderErrors
             case 429:
                 TimeSpan? retryAfter = DefenderResilience.RetryAfter(response, time);
                 string wait = retryAfter is TimeSpan t ? $" Retry after {t.TotalSeconds:0} s." : string.Empty;
+                DefenderQuotaReason reason = Quota.QuotaThrottle.ReasonOf(message);
+                string limit = reason switch
+                {
+                    DefenderQuotaReason.Cpu => "the tenant's hunting CPU allocation was used up",
+                    DefenderQuotaReason.CallRate => "the call rate limit was reached",
+                    _ => "a rate limit or the hunting CPU quota was reached",
+                };
                 return new DefenderQuotaException(
-                    $"The {api} API is throttling {what} calls (429 {code}): a rate limit or the hunting CPU quota was reached.{wait}{service}", api, retryAfter, code, message, target);
+                    $"The {api} API is throttling {what} calls (429 {code}): {limit}.{wait}{service}", api, retryAfter, code, message, target) { Reason = reason };
             default:
                 return new DefenderApiException($"The {what} failed with HTTP {status} {code}{service}", api, response.StatusCode, code, message, target);
         }
@@ -65,15 +72,34 @@ internal static class DefenderErrors
     {
         try
         {
-            using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            byte[] buffer = new byte[MaxErrorBody];
-            int length = 0, read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
+            return ParseError(await ReadBoundedAsync(response, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return (null, null, null);
+        }
+    }
 
-            using JsonDocument doc = JsonDocument.Parse(buffer.AsMemory(0, length));
+    /// <summary>The first 64 KB of an error body (the rest is not needed to read the error).</summary>
+    public static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using Stream stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        byte[] buffer = new byte[MaxErrorBody];
+        int length = 0, read;
+        while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        return buffer.AsSpan(0, length).ToArray();
+    }
+
+    /// <summary>The service's code, message and tracking ID from an error body (Graph/legacy <c>error</c> object or an OAuth error), or nulls.</summary>
+    public static (string? Code, string? Message, string? Target) ParseError(byte[] body)
+    {
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(body);
             if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out JsonElement error))
             {
                 if (error.ValueKind == JsonValueKind.Object)
@@ -86,7 +112,7 @@ internal static class DefenderErrors
 
             return (null, Text(doc.RootElement, "message"), null);
         }
-        catch (Exception ex) when (ex is JsonException or IOException or HttpRequestException or DecoderFallbackException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or DecoderFallbackException)
         {
             return (null, null, null);
         }

@@ -18,6 +18,9 @@ internal static class DefenderRequest
     public static readonly HttpRequestOptionsKey<DefenderCallKind> Kind = new("Defender365Typed.Kind");
     public static readonly HttpRequestOptionsKey<bool> Idempotent = new("Defender365Typed.Idempotent");
 
+    /// <summary>The service's error message of the last 429 this request got (set where the body is read, for the governor).</summary>
+    public static readonly HttpRequestOptionsKey<string?> ServiceMessage = new("Defender365Typed.ServiceMessage");
+
     public static HttpRequestMessage Create(HttpMethod method, Uri uri, DefenderApi api, DefenderCallKind kind, bool idempotent, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, uri) { Content = content };

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -31,6 +32,22 @@ internal sealed class DefenderTransport
         DefenderApi api = request.Options.TryGetValue(DefenderRequest.Api, out DefenderApi a) ? a : DefenderApi.Graph;
         DefenderCallKind kind = DefenderRequest.KindOf(request);
         TransportPolicy.EnsureAllowed(request.RequestUri!, Options.Cloud, allowLoopbackHttp: false);
+        using Activity? activity = DefenderTelemetry.StartCall(api, kind, Options.TelemetryTenantId);
+        try
+        {
+            HttpResponseMessage response = await SendCoreAsync(request, completion, api, kind, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(DefenderTelemetry.StatusTag, (int)response.StatusCode);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            DefenderTelemetry.Failed(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, HttpCompletionOption completion, DefenderApi api, DefenderCallKind kind, CancellationToken cancellationToken)
+    {
         HttpResponseMessage response;
         try
         {

@@ -22,15 +22,17 @@ public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
     private readonly IHuntingResultReader<TRow> _reader;
     private readonly HuntingRowCapBehavior _onCap;
     private readonly ILogger _logger;
+    private readonly string? _tenantId;
     private int _started;
 
-    internal HuntingResponse(HttpResponseMessage response, IHuntingResultReader<TRow> reader, DefenderApi api, HuntingRowCapBehavior onCap, ILogger logger)
+    internal HuntingResponse(HttpResponseMessage response, IHuntingResultReader<TRow> reader, DefenderApi api, HuntingRowCapBehavior onCap, ILogger logger, string? tenantId)
     {
         _response = response;
         _reader = reader;
         Api = api;
         _onCap = onCap;
         _logger = logger;
+        _tenantId = tenantId;
     }
 
     /// <summary>The API that answered.</summary>
@@ -59,35 +61,42 @@ public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
             throw new InvalidOperationException("The rows of a hunting response can be read only once.");
         }
 
-        Stream body = await _response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var body = new Http.CountingStream(await _response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
         IAsyncEnumerator<TRow> rows = _reader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (rows.ConfigureAwait(false))
+        try
         {
-            while (true)
+            await using (rows.ConfigureAwait(false))
             {
-                bool more;
-                try
+                while (true)
                 {
-                    more = await rows.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is HuntingResultFormatException or JsonException or IOException or HttpRequestException)
-                {
-                    throw new DefenderResponseException(ex switch
+                    bool more;
+                    try
                     {
-                        HuntingResultFormatException format => $"The {Api} hunting response could not be read after {RowCount} rows, so the result is incomplete. {format.Message}",
-                        JsonException => $"The {Api} hunting response was not valid JSON or ended early after {RowCount} rows; the result is incomplete. Run the query again.",
-                        _ => $"The {Api} hunting response was cut off by the connection after {RowCount} rows; the result is incomplete. Run the query again.",
-                    }, ex);
-                }
+                        more = await rows.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is HuntingResultFormatException or JsonException or IOException or HttpRequestException)
+                    {
+                        throw new DefenderResponseException(ex switch
+                        {
+                            HuntingResultFormatException format => $"The {Api} hunting response could not be read after {RowCount} rows, so the result is incomplete. {format.Message}",
+                            JsonException => $"The {Api} hunting response was not valid JSON or ended early after {RowCount} rows; the result is incomplete. Run the query again.",
+                            _ => $"The {Api} hunting response was cut off by the connection after {RowCount} rows; the result is incomplete. Run the query again.",
+                        }, ex);
+                    }
 
-                if (!more)
-                {
-                    break;
-                }
+                    if (!more)
+                    {
+                        break;
+                    }
 
-                RowCount++;
-                yield return rows.Current;
+                    RowCount++;
+                    yield return rows.Current;
+                }
             }
+        }
+        finally
+        {
+            DefenderTelemetry.RecordHunting(Api, _tenantId, RowCount, body.BytesRead);
         }
 
         Completed = true;

@@ -21,6 +21,9 @@ public sealed class HuntingEmulator
     private readonly ConcurrentQueue<ReceivedHuntingQuery> _received = new();
     private (ITableSource Tables, EngineOptions Options)? _engine;
 
+    /// <summary>The clock that stamps <see cref="ReceivedHuntingQuery.ReceivedAt"/> (<see cref="EmulatorOptions.Time"/>).</summary>
+    internal TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>The tenant's schema (<see cref="EmulatorOptions.HuntingSchema"/>) that evaluated queries see the tables through, if any.</summary>
     internal HuntingSchemaDocument? Schema { get; init; }
 
@@ -121,7 +124,7 @@ public sealed class HuntingEmulator
 
         string query = q.GetString()!;
         string? timespan = !legacy && body.TryGetProperty("Timespan", out JsonElement t) ? (t.ValueKind == JsonValueKind.String ? t.GetString() : t.GetRawText()) : null;
-        _received.Enqueue(new ReceivedHuntingQuery(legacy ? "legacy" : "graph", query, timespan));
+        _received.Enqueue(new ReceivedHuntingQuery(legacy ? "legacy" : "graph", query, timespan) { ReceivedAt = Time.GetUtcNow() });
         if (!HuntingTimeWindow.TryParse(timespan, _engine?.Options.Now ?? DateTime.UtcNow, DefaultLookback, out HuntingTimeWindow? window, out string? timespanError))
         {
             await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", timespanError!).ConfigureAwait(false);

@@ -33,4 +33,8 @@ public sealed class HuntingScript
 /// <param name="Api">graph or legacy.</param>
 /// <param name="Query">The KQL.</param>
 /// <param name="Timespan">The Graph Timespan, if any.</param>
-public sealed record ReceivedHuntingQuery(string Api, string Query, string? Timespan);
+public sealed record ReceivedHuntingQuery(string Api, string Query, string? Timespan)
+{
+    /// <summary>When the emulator received it, on <see cref="EmulatorOptions.Time"/>.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

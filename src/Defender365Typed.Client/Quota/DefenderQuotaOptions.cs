@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.RateLimiting;
+
+namespace Defender365Typed.Client;
+
+/// <summary>
+/// Settings of a <see cref="DefenderQuotaGovernor"/>. The defaults are the documented per-tenant limits: hunting 45 calls a
+/// minute and 1,500 an hour (Graph runHuntingQuery and the legacy API alike), legacy incidents 50 a minute and 1,500 an hour.
+/// </summary>
+public sealed class DefenderQuotaOptions
+{
+    private TimeProvider _timeProvider = TimeProvider.System;
+
+    /// <summary>The tenant the budget belongs to: the <c>defender.tenant.id</c> tag of the governor's metrics; optional.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>Hunting calls (runHuntingQuery, advancedhunting/run, getHuntingSchema) that may start in any minute.</summary>
+    public int HuntingPerMinute { get; set; } = 45;
+
+    /// <summary>Hunting calls that may start in any hour.</summary>
+    public int HuntingPerHour { get; set; } = 1500;
+
+    /// <summary>Incident and alert calls that may start in any minute.</summary>
+    public int IncidentsPerMinute { get; set; } = 50;
+
+    /// <summary>Incident and alert calls that may start in any hour.</summary>
+    public int IncidentsPerHour { get; set; } = 1500;
+
+    /// <summary>Hunting calls that may wait for their response at once; 0 for no bound.</summary>
+    public int MaxConcurrentHuntingCalls { get; set; } = 10;
+
+    /// <summary>Calls of one kind that may wait for a permit; beyond that a call fails at once with <see cref="DefenderQuotaException"/>.</summary>
+    public int QueueLimit { get; set; } = 1000;
+
+    /// <summary>
+    /// Limiters that replace the per-minute and per-hour windows of hunting calls, asked in order for one permit each
+    /// (for example Redis-backed ones from Defender365Typed.Client.Redis, so that a fleet of processes shares one tenant
+    /// budget). The governor queues, orders and retries; a limiter only says yes or no (with
+    /// <see cref="MetadataName.RetryAfter"/> when it knows when). The governor does not dispose them.
+    /// </summary>
+    public IList<RateLimiter> HuntingRateLimiters { get; } = [];
+
+    /// <summary>Limiters that replace the per-minute and per-hour windows of incident and alert calls, as <see cref="HuntingRateLimiters"/>.</summary>
+    public IList<RateLimiter> IncidentRateLimiters { get; } = [];
+
+    /// <summary>How long to wait before asking a limiter again that refused without saying for how long.</summary>
+    public TimeSpan RateLimiterRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The clock of the windows and of every wait; <see cref="TimeProvider.System"/> unless a test substitutes one.</summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    internal void Validate()
+    {
+        Positive(HuntingPerMinute, nameof(HuntingPerMinute));
+        Positive(HuntingPerHour, nameof(HuntingPerHour));
+        Positive(IncidentsPerMinute, nameof(IncidentsPerMinute));
+        Positive(IncidentsPerHour, nameof(IncidentsPerHour));
+        NotNegative(MaxConcurrentHuntingCalls, nameof(MaxConcurrentHuntingCalls));
+        NotNegative(QueueLimit, nameof(QueueLimit));
+        if (RateLimiterRetryInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RateLimiterRetryInterval), RateLimiterRetryInterval, "DefenderQuotaOptions.RateLimiterRetryInterval must be positive.");
+        }
+    }
+
+    private static void Positive(int value, string name)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"DefenderQuotaOptions.{name} must be at least 1.");
+        }
+    }
+
+    private static void NotNegative(int value, string name)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"DefenderQuotaOptions.{name} cannot be negative.");
+        }
+    }
+}
+
+/// <summary>The budgets of a <see cref="DefenderQuotaGovernor"/>: each has its own windows, queue and pauses.</summary>
+public enum DefenderQuotaKind
+{
+    /// <summary>Advanced hunting calls (and the hunting schema read).</summary>
+    Hunting,
+
+    /// <summary>Incident and alert calls.</summary>
+    Incidents,
+}
+
+/// <summary>Which limit a 429 (or the client-side governor) says was reached.</summary>
+public enum DefenderQuotaReason
+{
+    /// <summary>The response did not say.</summary>
+    Unknown,
+
+    /// <summary>Too many calls (the per-minute or per-hour call count).</summary>
+    CallRate,
+
+    /// <summary>The tenant's hunting CPU (running time) allocation; it resets with the service's 15-minute cycle.</summary>
+    Cpu,
+
+    /// <summary>The client-side governor's queue was full: the call was never sent.</summary>
+    ClientQueue,
+}
