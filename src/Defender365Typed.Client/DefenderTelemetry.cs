@@ -45,6 +45,10 @@ public static class DefenderTelemetry
     internal const string ErrorTag = "error.type";
     internal const string ReasonTag = "defender.quota.reason";
     internal const string QuotaKindTag = "defender.quota.kind";
+    internal const string SliceStartTag = "defender.slice.start";
+    internal const string SliceEndTag = "defender.slice.end";
+    internal const string SliceStatusTag = "defender.slice.status";
+    internal const string SliceRowsTag = "defender.slice.rows";
 
     internal static string ApiName(DefenderApi api) => api == DefenderApi.Graph ? "graph" : "legacy";
 
@@ -79,6 +83,52 @@ public static class DefenderTelemetry
         }
 
         return activity;
+    }
+
+    /// <summary>Starts the span of one slice of a sliced run (its hunting call is a child span).</summary>
+    internal static Activity? StartSlice(DefenderApi api, string? tenantId, DateTime start, DateTime end)
+    {
+        Activity? activity = Source.StartActivity("defender hunting slice", ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(ApiTag, ApiName(api));
+            activity.SetTag(SliceStartTag, start.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            activity.SetTag(SliceEndTag, end.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            if (tenantId is not null)
+            {
+                activity.SetTag(TenantTag, tenantId);
+            }
+        }
+
+        return activity;
+    }
+
+    /// <summary>Ends a slice's span with what became of the slice; a failed slice is an error span.</summary>
+    internal static void EndSlice(Activity? activity, HuntingSliceStatus status, int rows, Exception? error)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(SliceStatusTag, status switch
+        {
+            HuntingSliceStatus.Completed => "completed",
+            HuntingSliceStatus.Split => "split",
+            _ => "failed",
+        });
+        activity.SetTag(SliceRowsTag, rows);
+        if (error is not null)
+        {
+            activity.SetTag(ErrorTag, error.GetType().FullName);
+        }
+
+        if (status == HuntingSliceStatus.Failed)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, error?.GetType().Name ?? "slice failed");
+        }
+
+        activity.Dispose();
     }
 
     internal static void Failed(Activity? activity, Exception exception)

@@ -24,6 +24,9 @@ public sealed class HuntingClient
     private readonly DefenderTransport _transport;
     private readonly ILogger _logger;
 
+    /// <summary>The tenant ID this client's spans carry (<see cref="DefenderClientOptions"/>).</summary>
+    internal string? TelemetryTenantId => _transport.Options.TelemetryTenantId;
+
     internal HuntingClient(DefenderTransport transport, ILogger logger)
     {
         _transport = transport;

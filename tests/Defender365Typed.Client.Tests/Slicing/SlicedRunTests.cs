@@ -204,4 +204,43 @@ public sealed class SlicedRunTests : EmulatorTest
         await run.ToListAsync();
         Assert.Throws<InvalidOperationException>(() => run.GetAsyncEnumerator());
     }
+
+    [Fact]
+    public async Task Each_slice_is_a_span_with_its_range_status_and_rows_and_its_call_a_child_of_it()
+    {
+        Serve();
+        (DefenderClient client, _) = H.SecretClient();
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var root = new System.Diagnostics.Activity("test").Start(); // only this test's spans share its trace
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DefenderTelemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if (a.TraceId == root.TraceId)
+                {
+                    spans.Enqueue(a);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        SlicedHuntingRun<HuntingRow> run = client.Hunting.RunSliced(Kql, Options());
+        int rows = (await run.ToListAsync()).Count;
+
+        var slices = spans.Where(a => a.OperationName == "defender hunting slice").ToList();
+        Assert.Equal(run.Result.Slices.Count, slices.Count);
+        Assert.Equal(
+            run.Result.Slices.Select(s => (s.Start.ToString("O"), s.End.ToString("O"), s.Status.ToString().ToLowerInvariant(), (int)s.Rows)),
+            slices.Select(a => ((string)a.GetTagItem("defender.slice.start")!, (string)a.GetTagItem("defender.slice.end")!,
+                (string)a.GetTagItem("defender.slice.status")!, (int)a.GetTagItem("defender.slice.rows")!)));
+        Assert.Equal(rows, slices.Where(a => Equals(a.GetTagItem("defender.slice.status"), "completed")).Sum(a => (int)a.GetTagItem("defender.slice.rows")!));
+        Assert.All(slices, a => Assert.Equal(root.SpanId, a.ParentSpanId));
+
+        // Each slice's hunting call is the child of that slice's span.
+        var calls = spans.Where(a => a.OperationName == "defender hunting").ToList();
+        Assert.Equal(slices.Count, calls.Count);
+        Assert.Equal(slices.Select(a => a.SpanId), calls.Select(a => a.ParentSpanId));
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -81,9 +82,32 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
         while (pending.TryPop(out (DateTime Start, DateTime End) range))
         {
             long started = _time.GetTimestamp();
-            (List<TRow> rows, string? capped, Exception? error) = await RunSliceAsync(range.Start, range.End, cancellationToken).ConfigureAwait(false);
+            Activity? span = DefenderTelemetry.StartSlice(_api, _client.TelemetryTenantId, range.Start, range.End);
+            List<TRow> rows;
+            string? capped;
+            Exception? error;
+            try
+            {
+                (rows, capped, error) = await RunSliceAsync(range.Start, range.End, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // A query error, a permission, sign-in or cancellation: it ends the run (and the slice's span) as it is.
+                DefenderTelemetry.Failed(span, ex);
+                span?.Dispose();
+                throw;
+            }
+
             TimeSpan elapsed = _time.GetElapsedTime(started);
-            if (capped is null && error is null)
+            DateTime middle = new(range.Start.Ticks + ((range.End.Ticks - range.Start.Ticks) / 2), DateTimeKind.Utc);
+            HuntingSliceStatus status = (capped, error) switch
+            {
+                (null, null) => HuntingSliceStatus.Completed,
+                (not null, _) when middle - range.Start >= _options.MinimumSlice => HuntingSliceStatus.Split,
+                _ => HuntingSliceStatus.Failed,
+            };
+            DefenderTelemetry.EndSlice(span, status, rows.Count, error);
+            if (status == HuntingSliceStatus.Completed)
             {
                 slices.Add(new HuntingSlice(range.Start, range.End, HuntingSliceStatus.Completed, rows.Count, elapsed, null));
                 foreach (TRow row in rows)
@@ -94,26 +118,18 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
                 continue;
             }
 
-            string reason;
-            if (capped is not null)
+            if (status == HuntingSliceStatus.Split)
             {
-                DateTime middle = new(range.Start.Ticks + ((range.End.Ticks - range.Start.Ticks) / 2), DateTimeKind.Utc);
-                if (middle - range.Start >= _options.MinimumSlice)
-                {
-                    Log.SliceSplit(_logger, range.Start, range.End, capped);
-                    slices.Add(new HuntingSlice(range.Start, range.End, HuntingSliceStatus.Split, rows.Count, elapsed, capped) { Exception = error });
-                    pending.Push((middle, range.End));
-                    pending.Push((range.Start, middle));
-                    continue;
-                }
-
-                reason = $"{capped}, and its halves would be shorter than the minimum slice ({_options.MinimumSlice.ToString("c", CultureInfo.InvariantCulture)})";
-            }
-            else
-            {
-                reason = error!.Message;
+                Log.SliceSplit(_logger, range.Start, range.End, capped!);
+                slices.Add(new HuntingSlice(range.Start, range.End, HuntingSliceStatus.Split, rows.Count, elapsed, capped) { Exception = error });
+                pending.Push((middle, range.End));
+                pending.Push((range.Start, middle));
+                continue;
             }
 
+            string reason = capped is not null
+                ? $"{capped}, and its halves would be shorter than the minimum slice ({_options.MinimumSlice.ToString("c", CultureInfo.InvariantCulture)})"
+                : error!.Message;
             var failed = new HuntingSlice(range.Start, range.End, HuntingSliceStatus.Failed, rows.Count, elapsed, reason) { Exception = error };
             slices.Add(failed);
             Log.SliceFailed(_logger, range.Start, range.End, reason);
