@@ -48,7 +48,7 @@ internal static class ReaderEmitter
         for (int i = 0; i < spec.Columns.Count; i++)
         {
             ColumnSpec column = spec.Columns[i];
-            w.Line($"{LocalType(column)} v{i} = {Initial(column)};");
+            w.Line($"{CSharpType(column)} v{i} = {Initial(column)};");
         }
 
         w.Line("while (true)");
@@ -139,7 +139,8 @@ internal static class ReaderEmitter
         }
     }
 
-    private static string LocalType(ColumnSpec column)
+    /// <summary>The C# type a column's value is read into: the reader's locals and the generated records' properties.</summary>
+    internal static string CSharpType(ColumnSpec column)
     {
         string type = column.ValueKind switch
         {

@@ -47,29 +47,11 @@ internal static class RecordEmitter
             }
 
             string initial = column.ValueKind == ReaderValueKind.String && !column.Nullable ? " = \"\";" : string.Empty;
-            w.Line($"public {PropertyType(column)} {CSharpText.Identifier(column.PropertyName)} {{ get; init; }}{initial}");
+            w.Line($"public {ReaderEmitter.CSharpType(column)} {CSharpText.Identifier(column.PropertyName)} {{ get; init; }}{initial}");
         }
 
         w.Close();
         w.CloseContainingTypes(shape.ContainingTypes.Count);
         return w.ToString();
-    }
-
-    private static string PropertyType(ColumnSpec column)
-    {
-        string type = column.ValueKind switch
-        {
-            ReaderValueKind.String => "string",
-            ReaderValueKind.Int64 => "long",
-            ReaderValueKind.Int32 => "int",
-            ReaderValueKind.Double => "double",
-            ReaderValueKind.Decimal => "decimal",
-            ReaderValueKind.Boolean => "bool",
-            ReaderValueKind.DateTime => "global::System.DateTime",
-            ReaderValueKind.Guid => "global::System.Guid",
-            ReaderValueKind.TimeSpan => "global::System.TimeSpan",
-            _ => "global::Defender365Typed.Results.KqlDynamicValue",
-        };
-        return column.Nullable ? type + "?" : type;
     }
 }
