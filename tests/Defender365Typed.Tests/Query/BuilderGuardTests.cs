@@ -18,6 +18,18 @@ public sealed class BuilderGuardTests
     }
 
     [Fact]
+    public void A_let_named_like_a_hunting_table_is_rejected_since_it_would_hide_the_table()
+    {
+        var filtered = Hunting.DeviceEvents.Where(e => e.ActionType == "AntivirusDetection");
+
+        var error = Assert.Throws<ArgumentException>(() => filtered.AsLet("DeviceEvents"));
+
+        Assert.Equal("name", error.ParamName);
+        Assert.StartsWith("'DeviceEvents' is the name of a Defender hunting table", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("let deviceEvents = DeviceEvents", filtered.AsLet("deviceEvents").Take(1).ToKql(), StringComparison.Ordinal); // names are case-sensitive
+    }
+
+    [Fact]
     public void Summarize_missing_a_result_column_is_rejected()
     {
         var error = Assert.ThrowsAny<ArgumentException>(() => Hunting.DeviceNetworkEvents

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Defender365Typed.Operators;
 using Defender365Typed.Syntax;
 
@@ -248,9 +249,17 @@ public class KqlQuery<TRow, TColumns> : KqlTabular
     /// Binds this query to a <c>let</c> name: queries that use the returned one are rendered with
     /// <c>let name = ...;</c> first and refer to it by name.
     /// </summary>
+    /// <exception cref="ArgumentException">The name is empty, or names a Defender hunting table (the let would hide the table from the whole query).</exception>
     public KqlQuery<TRow, TColumns> AsLet(string name)
     {
         ThrowIfInvalidName(name, nameof(name));
+        if (Hunting.TableNames.Contains(name, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"'{name}' is the name of a Defender hunting table: a let of that name would hide the table from the whole query. Choose another name.",
+                nameof(name));
+        }
+
         return new(null, new KqlLetSource(name, this), ColumnsInfo);
     }
 
