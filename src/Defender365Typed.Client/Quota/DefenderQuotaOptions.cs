@@ -34,8 +34,8 @@ public sealed class DefenderQuotaOptions
     /// The tenant's hunting CPU allowance per 15-minute cycle (aligned to the clock), charged with the CPU each legacy
     /// response reports (<c>Stats</c>; Graph responses report none): once a cycle's total reaches it, hunting calls wait
     /// for the next cycle instead of meeting the service's CPU 429. Null (the default) for none. The documented figures:
-    /// the Defender for Endpoint API allows 10 minutes of CPU an hour; Defender XDR scales the allocation with the
-    /// tenant's size and does not publish one figure.
+    /// the Defender for Endpoint API allows 10 minutes of running time an hour (and 3 hours a day); Defender XDR scales the
+    /// CPU allocation with the tenant's size and does not publish one figure.
     /// </summary>
     public TimeSpan? HuntingCpuPerCycle { get; set; }
 
