@@ -41,4 +41,10 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Warning, "429 on a {Kind} call ({Reason}): the tenant's {Kind} calls wait until {ResetAt:u}")]
     public static partial void QuotaPaused(ILogger logger, string kind, string reason, DateTimeOffset resetAt);
+
+    [LoggerMessage(17, LogLevel.Warning, "Hunting queries used {Used} of CPU this 15-minute cycle, the allowance: the tenant's hunting calls wait until {ResetAt:u}")]
+    public static partial void CpuAllowanceReached(ILogger logger, TimeSpan used, DateTimeOffset resetAt);
+
+    [LoggerMessage(18, LogLevel.Debug, "The legacy hunting response's Stats gave no CPU figure; the query is not charged to the CPU allowance")]
+    public static partial void NoCpuFigure(ILogger logger);
 }

@@ -108,7 +108,7 @@ public sealed class HuntingClient
         Uri uri = new(_transport.BaseUri(api), api == DefenderApi.Graph ? "v1.0/security/runHuntingQuery" : "api/advancedhunting/run");
         using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Post, uri, api, DefenderCallKind.Hunting, idempotent: true, Body(kql, options.Timespan));
         HttpResponseMessage response = await _transport.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        return new HuntingResponse<TRow>(response, reader, api, options.OnRowCap, _logger, _transport.Options.TelemetryTenantId);
+        return new HuntingResponse<TRow>(response, reader, api, options.OnRowCap, _logger, _transport.Options.TelemetryTenantId, _transport.Options.QuotaGovernor);
     }
 
     /// <summary>

@@ -23,10 +23,12 @@ public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
     private readonly HuntingRowCapBehavior _onCap;
     private readonly ILogger _logger;
     private readonly string? _tenantId;
+    private readonly DefenderQuotaGovernor? _governor;
     private int _started;
 
-    internal HuntingResponse(HttpResponseMessage response, IHuntingResultReader<TRow> reader, DefenderApi api, HuntingRowCapBehavior onCap, ILogger logger, string? tenantId)
+    internal HuntingResponse(HttpResponseMessage response, IHuntingResultReader<TRow> reader, DefenderApi api, HuntingRowCapBehavior onCap, ILogger logger, string? tenantId, DefenderQuotaGovernor? governor = null)
     {
+        _governor = governor;
         _response = response;
         _reader = reader;
         Api = api;
@@ -43,6 +45,12 @@ public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
 
     /// <summary>Whether the response has the service's maximum of 100,000 rows, and so is probably cut off.</summary>
     public bool ReachedRowCap => RowCount >= HuntingOptions.RowCap;
+
+    /// <summary>
+    /// What the legacy API says the query cost (its <c>Stats</c>), once <see cref="ReadRowsAsync"/> has read that far (the
+    /// service sends it before the rows); null for Graph responses, which have none, and for readers that do not read it.
+    /// </summary>
+    public HuntingStatistics? Statistics { get; private set; }
 
     /// <summary>Whether every row was read.</summary>
     public bool Completed { get; private set; }
@@ -62,7 +70,7 @@ public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
         }
 
         var body = new Http.CountingStream(await _response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
-        IAsyncEnumerator<TRow> rows = _reader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        IAsyncEnumerator<TRow> rows = _reader.ReadAsync(body, OnStatistics, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
             await using (rows.ConfigureAwait(false))
@@ -109,6 +117,27 @@ public sealed class HuntingResponse<TRow> : IAsyncDisposable, IDisposable
                     $"The query returned {RowCount} rows, the service's maximum, so the result is probably cut off. Narrow the query (time range, filters, summarize) or set HuntingOptions.OnRowCap to Report.",
                     RowCount);
             }
+        }
+    }
+
+    /// <summary>Keeps the response's statistics and charges its CPU to the governor's allowance.</summary>
+    private void OnStatistics(HuntingStatistics statistics)
+    {
+        Statistics = statistics;
+        if (Api != DefenderApi.Legacy)
+        {
+            return;
+        }
+
+        if (statistics.TotalCpu is not { } cpu)
+        {
+            Log.NoCpuFigure(_logger);
+            return;
+        }
+
+        if (_governor?.ChargeCpu(cpu) is { } resetAt)
+        {
+            Log.CpuAllowanceReached(_logger, _governor.CpuUsed, resetAt);
         }
     }
 

@@ -28,4 +28,8 @@ public sealed class UntypedHuntingResultReader(HuntingReaderOptions? options = n
     /// <inheritdoc/>
     public IAsyncEnumerable<HuntingRow> ReadAsync(Stream utf8Json, CancellationToken cancellationToken) =>
         HuntingResultReader.StreamAsync<HuntingRow>(utf8Json, options, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<HuntingRow> ReadAsync(Stream utf8Json, Action<HuntingStatistics>? onStatistics, CancellationToken cancellationToken) =>
+        HuntingResultReader.StreamAsync<HuntingRow>(utf8Json, options, onStatistics, cancellationToken);
 }

@@ -20,6 +20,10 @@ public sealed class DefenderQuotaGovernor : IDisposable
     private readonly QuotaBudget _hunting;
     private readonly QuotaBudget _incidents;
     private readonly TimeProvider _time;
+    private readonly TimeSpan? _cpuPerCycle;
+    private readonly object _cpuGate = new();
+    private DateTimeOffset _cpuCycle;
+    private TimeSpan _cpuUsed;
 
     /// <summary>Creates a governor with <paramref name="options"/> (read once: later changes to them are not seen).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A limit is not positive (the parameter names the option).</exception>
@@ -29,6 +33,7 @@ public sealed class DefenderQuotaGovernor : IDisposable
         options.Validate();
         TenantId = options.TenantId;
         _time = options.TimeProvider;
+        _cpuPerCycle = options.HuntingCpuPerCycle;
         _hunting = new QuotaBudget(DefenderQuotaKind.Hunting, options.HuntingRateLimiters,
             [(options.HuntingPerMinute, TimeSpan.FromMinutes(1)), (options.HuntingPerHour, TimeSpan.FromHours(1))], options.MaxConcurrentHuntingCalls, options);
         _incidents = new QuotaBudget(DefenderQuotaKind.Incidents, options.IncidentRateLimiters,
@@ -40,6 +45,22 @@ public sealed class DefenderQuotaGovernor : IDisposable
 
     /// <summary>Until when calls of <paramref name="kind"/> are held back after a 429, or null.</summary>
     public DateTimeOffset? PausedUntil(DefenderQuotaKind kind) => Budget(kind).PausedUntil;
+
+    /// <summary>
+    /// The hunting CPU the legacy responses of the current 15-minute cycle reported (zero in a new cycle); counted whether
+    /// or not <see cref="DefenderQuotaOptions.HuntingCpuPerCycle"/> is set.
+    /// </summary>
+    public TimeSpan CpuUsed
+    {
+        get
+        {
+            DateTimeOffset cycle = QuotaThrottle.CycleStart(_time.GetUtcNow());
+            lock (_cpuGate)
+            {
+                return _cpuCycle == cycle ? _cpuUsed : TimeSpan.Zero;
+            }
+        }
+    }
 
     /// <summary>Calls of <paramref name="kind"/> waiting for a permit now.</summary>
     public int Waiting(DefenderQuotaKind kind) => Budget(kind).Waiting;
@@ -75,6 +96,33 @@ public sealed class DefenderQuotaGovernor : IDisposable
         QuotaThrottle throttle = QuotaThrottle.From(retryAfter, message, _time.GetUtcNow());
         Budget(kind).PauseUntil(throttle.ResetAt);
         return throttle;
+    }
+
+    /// <summary>
+    /// A hunting response reported <paramref name="cpu"/>: charges the current cycle, and once the cycle's total reaches the
+    /// allowance holds hunting calls back until the next cycle (returned; null while the allowance lasts).
+    /// </summary>
+    internal DateTimeOffset? ChargeCpu(TimeSpan cpu)
+    {
+        DateTimeOffset cycle = QuotaThrottle.CycleStart(_time.GetUtcNow());
+        lock (_cpuGate)
+        {
+            if (_cpuCycle != cycle)
+            {
+                _cpuCycle = cycle;
+                _cpuUsed = TimeSpan.Zero;
+            }
+
+            _cpuUsed += cpu;
+            if (_cpuPerCycle is not { } allowance || _cpuUsed < allowance)
+            {
+                return null;
+            }
+        }
+
+        DateTimeOffset next = cycle + QuotaThrottle.CpuCycle;
+        _hunting.PauseUntil(next);
+        return next;
     }
 
     private QuotaBudget Budget(DefenderQuotaKind kind) => kind == DefenderQuotaKind.Hunting ? _hunting : _incidents;

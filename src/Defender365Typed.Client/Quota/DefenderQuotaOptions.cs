@@ -30,6 +30,15 @@ public sealed class DefenderQuotaOptions
     /// <summary>Hunting calls that may wait for their response at once; 0 for no bound.</summary>
     public int MaxConcurrentHuntingCalls { get; set; } = 10;
 
+    /// <summary>
+    /// The tenant's hunting CPU allowance per 15-minute cycle (aligned to the clock), charged with the CPU each legacy
+    /// response reports (<c>Stats</c>; Graph responses report none): once a cycle's total reaches it, hunting calls wait
+    /// for the next cycle instead of meeting the service's CPU 429. Null (the default) for none. The documented figures:
+    /// the Defender for Endpoint API allows 10 minutes of running time an hour (and 3 hours a day); Defender XDR scales the
+    /// CPU allocation with the tenant's size and does not publish one figure.
+    /// </summary>
+    public TimeSpan? HuntingCpuPerCycle { get; set; }
+
     /// <summary>Calls of one kind that may wait for a permit; beyond that a call fails at once with <see cref="DefenderQuotaException"/>.</summary>
     public int QueueLimit { get; set; } = 1000;
 
@@ -62,6 +71,11 @@ public sealed class DefenderQuotaOptions
         Positive(IncidentsPerHour, nameof(IncidentsPerHour));
         NotNegative(MaxConcurrentHuntingCalls, nameof(MaxConcurrentHuntingCalls));
         NotNegative(QueueLimit, nameof(QueueLimit));
+        if (HuntingCpuPerCycle <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HuntingCpuPerCycle), HuntingCpuPerCycle, "DefenderQuotaOptions.HuntingCpuPerCycle must be positive (or null for no CPU accounting).");
+        }
+
         if (RateLimiterRetryInterval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RateLimiterRetryInterval), RateLimiterRetryInterval, "DefenderQuotaOptions.RateLimiterRetryInterval must be positive.");

@@ -11,7 +11,8 @@ namespace Defender365Typed.Client.Quota;
 /// </summary>
 internal readonly record struct QuotaThrottle(DefenderQuotaReason Reason, DateTimeOffset ResetAt)
 {
-    private static readonly TimeSpan CpuCycle = TimeSpan.FromMinutes(15);
+    /// <summary>The service's CPU cycle: 15 minutes, aligned to the clock.</summary>
+    public static readonly TimeSpan CpuCycle = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan CallWindow = TimeSpan.FromMinutes(1);
 
     public static QuotaThrottle From(TimeSpan? retryAfter, string? message, DateTimeOffset now)
@@ -58,11 +59,11 @@ internal readonly record struct QuotaThrottle(DefenderQuotaReason Reason, DateTi
         return span.Success && TimeSpan.TryParse(span.Value, CultureInfo.InvariantCulture, out TimeSpan named) ? named : null;
     }
 
-    private static TimeSpan UntilNextCycle(DateTimeOffset now)
-    {
-        long ticks = now.UtcTicks % CpuCycle.Ticks;
-        return CpuCycle - TimeSpan.FromTicks(ticks);
-    }
+    /// <summary>The start of the CPU cycle <paramref name="now"/> falls in (UTC).</summary>
+    public static DateTimeOffset CycleStart(DateTimeOffset now) =>
+        new(now.UtcTicks - (now.UtcTicks % CpuCycle.Ticks), TimeSpan.Zero);
+
+    private static TimeSpan UntilNextCycle(DateTimeOffset now) => CycleStart(now) + CpuCycle - now;
 
     private static bool Contains(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
 }

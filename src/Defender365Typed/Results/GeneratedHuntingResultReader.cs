@@ -25,4 +25,8 @@ public sealed class GeneratedHuntingResultReader<TRow>(HuntingReaderOptions? opt
     /// <inheritdoc />
     public IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, CancellationToken cancellationToken) =>
         HuntingResultReader.StreamAsync<TRow>(utf8Json, options, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, System.Action<HuntingStatistics>? onStatistics, CancellationToken cancellationToken) =>
+        HuntingResultReader.StreamAsync<TRow>(utf8Json, options, onStatistics, cancellationToken);
 }

@@ -106,6 +106,9 @@ internal sealed class HuntingReadState
 
     public bool SawResults { get; set; }
 
+    /// <summary>The legacy response's <c>Stats</c>, once read.</summary>
+    public HuntingStatistics? Statistics { get; set; }
+
     public void BeginRow()
     {
         Position = 0;

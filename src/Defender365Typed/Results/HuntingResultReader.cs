@@ -156,9 +156,23 @@ public static class HuntingResultReader
     /// <see cref="HuntingReaderOptions.MaxStreamBufferSize"/>); the response is never held whole. The stream is not disposed.
     /// A <see cref="HuntingResultFormatException"/> is thrown after every row before the failure has been yielded.
     /// </summary>
-    public static async IAsyncEnumerable<TRow> StreamAsync<TRow>(
+    public static IAsyncEnumerable<TRow> StreamAsync<TRow>(
         Stream utf8Json,
         HuntingReaderOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TRow : IHuntingReadable<TRow> =>
+        StreamAsync<TRow>(utf8Json, options, onStatistics: null, cancellationToken);
+
+    /// <summary>
+    /// Streams the rows of a response from <paramref name="utf8Json"/> as
+    /// <see cref="StreamAsync{TRow}(Stream, HuntingReaderOptions?, CancellationToken)"/> does, and hands the legacy
+    /// response's <c>Stats</c> to <paramref name="onStatistics"/> once it has been read (before the rows that follow it;
+    /// never for a Graph response, which has none).
+    /// </summary>
+    public static async IAsyncEnumerable<TRow> StreamAsync<TRow>(
+        Stream utf8Json,
+        HuntingReaderOptions? options,
+        Action<HuntingStatistics>? onStatistics,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where TRow : IHuntingReadable<TRow>
     {
@@ -202,6 +216,12 @@ public static class HuntingResultReader
                 catch (HuntingResultFormatException exception)
                 {
                     failure = exception; // thrown once the rows before it are delivered
+                }
+
+                if (onStatistics is not null && state.Statistics is { } statistics)
+                {
+                    onStatistics(statistics);
+                    onStatistics = null;
                 }
 
                 foreach (TRow row in batch)

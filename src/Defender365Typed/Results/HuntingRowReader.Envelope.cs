@@ -12,7 +12,8 @@ internal enum StepResult
 }
 
 // The envelope: the one state machine over a hunting response (Graph schema/results, legacy Stats/Schema/Results),
-// for typed and untyped rows alike; other properties are skipped, and each step ends on a row or at the end.
+// for typed and untyped rows alike; the legacy Stats is read for its figures (HuntingRowReader.Stats.cs), other
+// properties are skipped, and each step ends on a row or at the end.
 public ref partial struct HuntingRowReader
 {
     /// <summary>Advances to the next row, or to the end of the response.</summary>
@@ -145,6 +146,14 @@ public ref partial struct HuntingRowReader
                             s.Phase = EnvelopePhase.Rows;
                             continue;
 
+                        case 3:
+                            if (!TryReadStats())
+                            {
+                                goto NeedMore;
+                            }
+
+                            continue;
+
                         default:
                             if (!_json.Read() || !_json.TrySkip())
                             {
@@ -175,7 +184,7 @@ public ref partial struct HuntingRowReader
         return StepResult.NeedMoreData;
     }
 
-    /// <summary>1 for schema/Schema, 2 for results/Results, 0 otherwise (ASCII case-insensitive).</summary>
+    /// <summary>1 for schema/Schema, 2 for results/Results, 3 for the legacy Stats, 0 otherwise (ASCII case-insensitive).</summary>
     private readonly int ClassifyEnvelopeName()
     {
         ReadOnlySpan<byte> name = StringBytes();
@@ -187,6 +196,11 @@ public ref partial struct HuntingRowReader
         if (name.Length == 7 && AsciiEqualsIgnoreCase(name, "results"u8))
         {
             return 2;
+        }
+
+        if (name.Length == 5 && AsciiEqualsIgnoreCase(name, "stats"u8))
+        {
+            return 3;
         }
 
         return 0;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
@@ -23,4 +24,15 @@ public interface IHuntingResultReader<TRow>
     /// <param name="utf8Json">The response body, UTF-8 JSON, read forward only.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Yields the rows of <paramref name="utf8Json"/> as <see cref="ReadAsync(Stream, CancellationToken)"/> does, and hands
+    /// the legacy response's <c>Stats</c> to <paramref name="onStatistics"/> once read. The runtime's readers implement it;
+    /// by default a reader reads no statistics.
+    /// </summary>
+    /// <param name="utf8Json">The response body, UTF-8 JSON, read forward only.</param>
+    /// <param name="onStatistics">Called at most once, with what the response says the query cost.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    IAsyncEnumerable<TRow> ReadAsync(Stream utf8Json, Action<HuntingStatistics>? onStatistics, CancellationToken cancellationToken) =>
+        ReadAsync(utf8Json, cancellationToken);
 }
