@@ -36,14 +36,23 @@ public static class KqlResultJson
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes the legacy response object (with a small <c>Stats</c> object).</summary>
+    /// <summary>
+    /// Writes the legacy response object with a small <c>Stats</c> object: <paramref name="executionTime"/> as
+    /// <c>ExecutionTime</c> (seconds) and as the <c>resource_usage.cpu["total cpu"]</c> a client's CPU accounting reads.
+    /// </summary>
     public static void WriteLegacy(Utf8JsonWriter writer, KqlResultTable table, TimeSpan? executionTime = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(table);
+        TimeSpan time = executionTime ?? TimeSpan.Zero;
         writer.WriteStartObject();
         writer.WriteStartObject("Stats");
-        writer.WriteNumber("ExecutionTime", (executionTime ?? TimeSpan.Zero).TotalSeconds);
+        writer.WriteNumber("ExecutionTime", time.TotalSeconds);
+        writer.WriteStartObject("resource_usage");
+        writer.WriteStartObject("cpu");
+        writer.WriteString("total cpu", time.ToString("c", CultureInfo.InvariantCulture));
+        writer.WriteEndObject();
+        writer.WriteEndObject();
         writer.WriteStartArray("dataset_statistics");
         writer.WriteStartObject();
         writer.WriteNumber("table_row_count", table.Rows.Count);

@@ -138,6 +138,7 @@ public sealed class HuntingLimitsTests
         // 2 s + 60 rows × (scan + where) × 1 s; the legacy Stats carry the modelled time.
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(122.0, body.GetProperty("Stats").GetProperty("ExecutionTime").GetDouble());
+        Assert.Equal("00:02:02", body.GetProperty("Stats").GetProperty("resource_usage").GetProperty("cpu").GetProperty("total cpu").GetString());
         Assert.Equal(TimeSpan.FromSeconds(122), e.H.Emulator.Hunting.Limits!.Calls.CpuUsedTotal);
     }
 

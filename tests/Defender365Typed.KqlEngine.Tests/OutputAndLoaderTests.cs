@@ -48,6 +48,7 @@ public sealed class OutputAndLoaderTests
         JsonElement root = doc.RootElement;
         Assert.Equal(["Stats", "Schema", "Results"], root.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(0.25, root.GetProperty("Stats").GetProperty("ExecutionTime").GetDouble());
+        Assert.Equal("00:00:00.2500000", root.GetProperty("Stats").GetProperty("resource_usage").GetProperty("cpu").GetProperty("total cpu").GetString());
         Assert.Equal("DateTime", root.GetProperty("Schema")[9].GetProperty("Type").GetString());
         Assert.Equal("d", root.GetProperty("Schema")[9].GetProperty("Name").GetString());
         Assert.Equal(42, root.GetProperty("Results")[0].GetProperty("l").GetInt64());
