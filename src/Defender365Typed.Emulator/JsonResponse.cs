@@ -6,9 +6,30 @@ using Microsoft.AspNetCore.Http;
 
 namespace Defender365Typed.Emulator;
 
-/// <summary>Writes small JSON responses with a Content-Length (reflection-free).</summary>
+/// <summary>Reads JSON request bodies and writes small JSON responses with a Content-Length (reflection-free).</summary>
 internal static class JsonResponse
 {
+    /// <summary>The request body as JSON, or null when it is not JSON (the caller answers with the endpoint's own 400).</summary>
+    public static async Task<JsonElement?> ReadBodyAsync(HttpContext context)
+    {
+        try
+        {
+            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The string <c>comment</c> of a JSON object body; null when the body is not JSON or has no such string.</summary>
+    public static async Task<string?> ReadCommentAsync(HttpContext context) =>
+        await ReadBodyAsync(context).ConfigureAwait(false) is { ValueKind: JsonValueKind.Object } body
+            && body.TryGetProperty("comment", out JsonElement c) && c.ValueKind == JsonValueKind.String
+            ? c.GetString()
+            : null;
+
     public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);

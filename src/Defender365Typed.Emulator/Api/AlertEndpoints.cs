@@ -117,13 +117,7 @@ internal sealed class AlertEndpoints
             return;
         }
 
-        JsonElement body;
-        try
-        {
-            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            body = doc.RootElement.Clone();
-        }
-        catch (JsonException)
+        if (await JsonResponse.ReadBodyAsync(context).ConfigureAwait(false) is not { } body)
         {
             await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The request body is not valid JSON.").ConfigureAwait(false);
             return;
@@ -153,18 +147,7 @@ internal sealed class AlertEndpoints
             return;
         }
 
-        string? comment;
-        try
-        {
-            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            comment = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("comment", out JsonElement c) && c.ValueKind == JsonValueKind.String
-                ? c.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            comment = null;
-        }
+        string? comment = await JsonResponse.ReadCommentAsync(context).ConfigureAwait(false);
 
         if (string.IsNullOrWhiteSpace(comment))
         {

@@ -102,13 +102,7 @@ public sealed class HuntingEmulator
             return;
         }
 
-        JsonElement body;
-        try
-        {
-            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            body = doc.RootElement.Clone();
-        }
-        catch (JsonException)
+        if (await JsonResponse.ReadBodyAsync(context).ConfigureAwait(false) is not { } body)
         {
             await JsonResponse.ApiErrorAsync(context, 400, "InvalidRequestBody", "Missing query.").ConfigureAwait(false);
             return;

@@ -125,13 +125,7 @@ internal sealed class IncidentEndpoints
             return;
         }
 
-        JsonElement body;
-        try
-        {
-            using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-            body = doc.RootElement.Clone();
-        }
-        catch (JsonException)
+        if (await JsonResponse.ReadBodyAsync(context).ConfigureAwait(false) is not { } body)
         {
             await JsonResponse.ApiErrorAsync(context, 400, "InvalidRequestBody", "The request body is not valid JSON.").ConfigureAwait(false);
             return;
@@ -161,8 +155,7 @@ internal sealed class IncidentEndpoints
             return;
         }
 
-        using JsonDocument doc = await JsonDocument.ParseAsync(context.Request.Body, default, context.RequestAborted).ConfigureAwait(false);
-        string? comment = doc.RootElement.TryGetProperty("comment", out JsonElement c) ? c.GetString() : null;
+        string? comment = await JsonResponse.ReadCommentAsync(context).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(comment))
         {
             await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The comment must not be empty.").ConfigureAwait(false);
