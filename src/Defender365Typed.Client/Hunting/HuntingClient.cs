@@ -147,6 +147,31 @@ public sealed class HuntingClient
     }
 
     /// <summary>
+    /// Runs a batch of named queries over one time range, each as a sliced run, writing each query's rows to its own file
+    /// of <see cref="HuntingBatchOptions.OutputDirectory"/> as its slices complete, with a state file that lets a batch
+    /// killed at any moment resume where it stopped, without a row lost or written twice (docs/hunting-batches.md).
+    /// Queries that cannot run in slices are refused (the others run); a finished query is not run again on a resume.
+    /// </summary>
+    /// <param name="queries">The queries, run in this order.</param>
+    /// <param name="options">The range, slicing, output and state file.</param>
+    /// <param name="cancellationToken">Stops the batch; the state file keeps what was committed.</param>
+    /// <returns>Each query's outcome. A strict batch stops at a failed slice: that query is partial, the later ones not run.</returns>
+    /// <exception cref="ArgumentException">The options are missing or out of range, or two queries have one name.</exception>
+    /// <exception cref="HuntingBatchStateException">The state file is corrupt or records another batch (the message names the difference).</exception>
+    public Task<HuntingBatchResult> RunBatchAsync(IEnumerable<HuntingBatchQuery> queries, HuntingBatchOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(options);
+        HuntingBatchQuery[] list = [.. queries];
+        if (list.Length == 0 || Array.Exists(list, q => q is null))
+        {
+            throw new ArgumentException("A batch needs at least one query, and no null ones.", nameof(queries));
+        }
+
+        return new HuntingBatch(this, list, options).RunAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Checks that <paramref name="kql"/> can run in time slices (<see cref="RunSliced(string, SlicedRunOptions)"/> does
     /// too): one pipeline from one table through row-wise operators. Call it to refuse a query before signing in.
     /// </summary>

@@ -60,11 +60,33 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
 
     /// <inheritdoc/>
     public IAsyncEnumerator<TRow> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+        RowsAsync(ReadSlicesAsync(cancellationToken), cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+    /// <summary>
+    /// The run slice by slice instead of row by row: each completed slice with all its rows, oldest first (a failed slice
+    /// of a lenient run is left out; the next completed slice then starts after its gap). A consumer that must know where
+    /// slices end, to save a position between them (<see cref="HuntingClient.RunBatchAsync"/>), reads the run this way.
+    /// Either this or the rows may be enumerated, once.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <exception cref="InvalidOperationException">The run was enumerated before.</exception>
+    public IAsyncEnumerable<HuntingSliceRows<TRow>> ReadSlicesAsync(CancellationToken cancellationToken = default) =>
         Interlocked.Exchange(ref _started, 1) == 0
-            ? RunAsync(cancellationToken).GetAsyncEnumerator(cancellationToken)
+            ? RunAsync(cancellationToken)
             : throw new InvalidOperationException("A sliced run can be enumerated only once.");
 
-    private async IAsyncEnumerable<TRow> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TRow> RowsAsync(IAsyncEnumerable<HuntingSliceRows<TRow>> slices, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (HuntingSliceRows<TRow> slice in slices.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (TRow row in slice.Rows)
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<HuntingSliceRows<TRow>> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var slices = new List<HuntingSlice>();
         var pending = new Stack<(DateTime Start, DateTime End)>();
@@ -109,12 +131,9 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
             DefenderTelemetry.EndSlice(span, status, rows.Count, error);
             if (status == HuntingSliceStatus.Completed)
             {
-                slices.Add(new HuntingSlice(range.Start, range.End, HuntingSliceStatus.Completed, rows.Count, elapsed, null));
-                foreach (TRow row in rows)
-                {
-                    yield return row;
-                }
-
+                var completed = new HuntingSlice(range.Start, range.End, HuntingSliceStatus.Completed, rows.Count, elapsed, null);
+                slices.Add(completed);
+                yield return new HuntingSliceRows<TRow>(completed, rows);
                 continue;
             }
 

@@ -67,16 +67,6 @@ public sealed class FileIncidentCursorStore : IIncidentCursorStore
     public async Task SaveAsync(IncidentSyncCursor cursor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cursor);
-        byte[] bytes = Encoding.UTF8.GetBytes(cursor.ToJson() + "\n");
-        string folder = System.IO.Path.GetDirectoryName(Path)!;
-        Directory.CreateDirectory(folder);
-        string temp = Path + ".tmp";
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-        {
-            await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            stream.Flush(flushToDisk: true); // the bytes are on disk before the rename makes them the cursor
-        }
-
-        File.Move(temp, Path, overwrite: true);
+        await AtomicFile.WriteAsync(Path, Encoding.UTF8.GetBytes(cursor.ToJson() + "\n"), cancellationToken).ConfigureAwait(false);
     }
 }
