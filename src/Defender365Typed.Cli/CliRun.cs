@@ -143,7 +143,8 @@ internal sealed class CliRun : IAsyncDisposable
             ? ex.Message + " Run `defender365 auth login` (or pass --emulator)."
             : ex.Message;
 
-    private static string StripParameter(ArgumentException ex) =>
+    /// <summary>An argument error's message without the " (Parameter 'name')" that .NET appends.</summary>
+    internal static string StripParameter(ArgumentException ex) =>
         ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : ex.Message;
 
     public async ValueTask DisposeAsync()

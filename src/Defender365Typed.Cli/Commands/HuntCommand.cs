@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -17,7 +18,7 @@ internal static class HuntCommand
 {
     public static Command Create(CliRun run)
     {
-        var query = new Argument<string>("query") { Description = "The KQL, or @path to a .kql file." };
+        var query = new Argument<string?>("query") { Description = "The KQL, or @path to a .kql file (none with --batch).", Arity = ArgumentArity.ZeroOrOne };
         var timespan = new Option<string?>("--timespan")
         {
             Description = "Time range (Graph): 7d, 12h, 30m, or ISO 8601 (P7D, 2024-02-01T00:00:00Z/2024-02-15T00:00:00Z). The service default is 30 days.",
@@ -38,16 +39,29 @@ internal static class HuntCommand
                 r.AddError("--limit must be at least 1.");
             }
         });
-        var output = new Option<string?>("--output", "-o") { Description = "table (default), json or csv.", HelpName = "format" };
+        var output = new Option<string?>("--output", "-o") { Description = "table (default), json, ndjson or csv; with --batch, ndjson (default) or csv.", HelpName = "format" };
         Choices.Restrict(output, RowOutput.Formats);
         var connection = new ConnectionOptions();
         var split = new HuntSplit();
-        var command = new Command("hunt", "Run an advanced hunting query (Microsoft Graph runHuntingQuery) and print the rows.") { query, timespan, limit, output };
+        var batch = new HuntBatch();
+        var command = new Command("hunt", "Run an advanced hunting query (Microsoft Graph runHuntingQuery) and print the rows, or a folder of queries to files (--batch).") { query, timespan, limit, output };
         split.AddTo(command);
+        batch.AddTo(command);
         connection.AddTo(command);
         command.SetAction(run.Guard(async (parse, ct) =>
         {
-            string kql = ReadQuery(run.Context, parse.GetValue(query) ?? string.Empty);
+            if (batch.Folder(parse) is string folder)
+            {
+                if (parse.GetValue(query) is not null || parse.GetValue(timespan) is not null || parse.GetValue(limit) is not null)
+                {
+                    throw CliException.Usage("--batch runs the .kql files of its folder over the range of --since or --from/--to: a query argument, --timespan and --limit do not apply.");
+                }
+
+                string? batchFormat = parse.GetValue(output) is string o ? Choices.Find(o, RowOutput.Formats) : null;
+                return await RunBatchAsync(run, parse, batch, split, connection, folder, batchFormat, ct);
+            }
+
+            string kql = ReadQuery(run.Context, parse.GetValue(query) ?? throw CliException.Usage("hunt needs a query: the KQL, @path to a .kql file, or --batch <folder>."));
             SlicedRunOptions? sliced = split.Read(parse, run.Context.Time, timespanGiven: parse.GetValue(timespan) is not null);
             if (sliced is not null)
             {
@@ -67,6 +81,15 @@ internal static class HuntCommand
                 : await HuntSplit.RunAsync(run, conn.Client, kql, sliced, parse.GetValue(limit), format, ct);
         }));
         return command;
+    }
+
+    /// <summary><c>hunt --batch</c>: options and queries checked (every unsliceable query named) before signing in.</summary>
+    private static async Task<int> RunBatchAsync(CliRun run, ParseResult parse, HuntBatch batch, HuntSplit split, ConnectionOptions connection, string folder, string? format, CancellationToken ct)
+    {
+        SlicedRunOptions slicing = split.Read(parse, run.Context.Time, timespanGiven: false, batch: true)!;
+        (List<HuntingBatchQuery> queries, HuntingBatchOptions options) = batch.Read(run, parse, folder, slicing, split.EndsNow(parse), format);
+        using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+        return await HuntBatch.RunAsync(run, conn.Client, queries, options, ct);
     }
 
     internal static async Task<int> RunAsync(CliRun run, DefenderClient client, string kql, HuntingOptions options, int? limit, string format, CancellationToken ct)

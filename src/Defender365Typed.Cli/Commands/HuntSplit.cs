@@ -20,12 +20,12 @@ internal sealed class HuntSplit
     private static readonly string[] Modes = ["auto"];
 
     private readonly Option<string?> _split = new("--split") { Description = "auto: run the query in time slices, halving a slice that hits the row or size cap or times out.", HelpName = "mode" };
-    private readonly Option<string?> _since = new("--since") { Description = "With --split: the range reaches back this far from now (7d, 12h, 30m).", HelpName = "duration" };
-    private readonly Option<DateTimeOffset?> _from = new("--from") { Description = "With --split: the start of the range (ISO 8601, UTC unless an offset is given).", HelpName = "time" };
-    private readonly Option<DateTimeOffset?> _to = new("--to") { Description = "With --split and --from: the end of the range (excluded); now by default.", HelpName = "time" };
-    private readonly Option<string?> _slice = new("--slice") { Description = "With --split: the length of the first slices (1d by default).", HelpName = "duration" };
-    private readonly Option<string?> _minSlice = new("--min-slice") { Description = "With --split: the shortest slice (1m by default); a capped slice shorter than twice this fails.", HelpName = "duration" };
-    private readonly Option<bool> _lenient = new("--lenient") { Description = "With --split: report failed slices and exit 0 instead of stopping with exit code 4." };
+    private readonly Option<string?> _since = new("--since") { Description = "With --split or --batch: the range reaches back this far from now (7d, 12h, 30m).", HelpName = "duration" };
+    private readonly Option<DateTimeOffset?> _from = new("--from") { Description = "With --split or --batch: the start of the range (ISO 8601, UTC unless an offset is given).", HelpName = "time" };
+    private readonly Option<DateTimeOffset?> _to = new("--to") { Description = "With --split or --batch, and --from: the end of the range (excluded); now by default.", HelpName = "time" };
+    private readonly Option<string?> _slice = new("--slice") { Description = "With --split or --batch: the length of the first slices (1d by default).", HelpName = "duration" };
+    private readonly Option<string?> _minSlice = new("--min-slice") { Description = "With --split or --batch: the shortest slice (1m by default); a capped slice shorter than twice this fails.", HelpName = "duration" };
+    private readonly Option<bool> _lenient = new("--lenient") { Description = "With --split or --batch: report failed slices and exit 0 instead of stopping with exit code 4." };
 
     public HuntSplit()
     {
@@ -50,19 +50,23 @@ internal sealed class HuntSplit
         }
     }
 
-    /// <summary>The sliced-run settings, or null when <c>--split</c> is absent (then none of its options may be given).</summary>
+    /// <summary>
+    /// The sliced-run settings, or null when <c>--split</c> is absent (then none of its options may be given); a batch
+    /// (<paramref name="batch"/>, <c>hunt --batch</c>) is always sliced.
+    /// </summary>
     /// <exception cref="CliException">The options contradict each other or leave the range open (exit 2).</exception>
-    public SlicedRunOptions? Read(ParseResult parse, TimeProvider time, bool timespanGiven)
+    public SlicedRunOptions? Read(ParseResult parse, TimeProvider time, bool timespanGiven, bool batch = false)
     {
         string[] given = new Option[] { _since, _from, _to, _slice, _minSlice, _lenient }.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToArray();
-        if (parse.GetValue(_split) is null)
+        if (parse.GetValue(_split) is null && !batch)
         {
             return given.Length == 0 ? null : throw CliException.Usage($"{given[0]} applies to a sliced run: add --split auto.");
         }
 
+        string mode = batch ? "--batch" : "--split auto";
         if (timespanGiven)
         {
-            throw CliException.Usage("--timespan and --split auto do not go together: give the sliced run's range with --since or --from/--to.");
+            throw CliException.Usage($"--timespan and {mode} do not go together: give the sliced run's range with --since or --from/--to.");
         }
 
         DateTimeOffset now = time.GetUtcNow();
@@ -77,7 +81,7 @@ internal sealed class HuntSplit
             (TimeSpan back, null, null) => (now - back, now),
             (null, DateTimeOffset f, _) => (f, to ?? now),
             (null, null, not null) => throw CliException.Usage("--to needs --from: the start of the range."),
-            _ => throw CliException.Usage("--split auto needs a range: --since 7d, or --from (and --to)."),
+            _ => throw CliException.Usage($"{mode} needs a range: --since 7d, or --from (and --to)."),
         };
 
         if (options.End <= options.Start)
@@ -102,6 +106,9 @@ internal sealed class HuntSplit
 
         return options;
     }
+
+    /// <summary>Whether the range ends now (<c>--since</c>, or <c>--from</c> without <c>--to</c>): it moves from one run to the next.</summary>
+    public bool EndsNow(ParseResult parse) => parse.GetValue(_to) is null;
 
     /// <summary>Streams the sliced run's rows to the output; prints the outcome on stderr; exits 4 on a strict run's failure.</summary>
     public static async Task<int> RunAsync(CliRun run, DefenderClient client, string kql, SlicedRunOptions options, int? limit, string format, CancellationToken ct)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using Defender365Typed.Client;
 using Spectre.Console;
 
@@ -13,7 +12,7 @@ internal abstract class RowOutput : IDisposable
     private string[]? _columns;
 
     /// <summary>The row formats of <c>--output</c>.</summary>
-    public static readonly string[] Formats = ["table", "json", "csv"];
+    public static readonly string[] Formats = ["table", "json", "ndjson", "csv"];
 
     /// <summary>Whether rows reach the output as they are read (json, csv): then nothing else may draw on the terminal.</summary>
     public abstract bool Streams { get; }
@@ -24,6 +23,7 @@ internal abstract class RowOutput : IDisposable
     public static RowOutput Create(CliRun run, string format) => format switch
     {
         "json" => new JsonRowOutput(run.Out),
+        "ndjson" => new NdjsonRowOutput(run.Out),
         "csv" => new CsvRowOutput(run.Out),
         "table" => new TableRowOutput(run),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Not an output format; use " + string.Join(", ", Formats) + "."),
@@ -46,14 +46,8 @@ internal abstract class RowOutput : IDisposable
 
     protected abstract void Write(HuntingRow row, bool first);
 
-    /// <summary>A cell as text: strings as they are, null as null, numbers, booleans and dynamic values as JSON.</summary>
-    protected static string? Cell(HuntingRow row, string column) =>
-        !row.TryGetValue(column, out JsonElement value) ? null : value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            _ => value.GetRawText(),
-        };
+    /// <summary>A cell as text (<see cref="HuntingRowWriter.CellText"/>: the CSV writer's cells too).</summary>
+    protected static string? Cell(HuntingRow row, string column) => HuntingRowWriter.CellText(row, column);
 
     /// <summary>The whole result as a table: it needs every row for the column widths, so rows are kept as cell text.</summary>
     private sealed class TableRowOutput(CliRun run) : RowOutput

@@ -72,7 +72,7 @@ internal sealed class HuntingBatch
             results.Add(result);
         }
 
-        return new HuntingBatchResult(_state.Start, _state.End, results);
+        return new HuntingBatchResult(_state.Start, _state.End, results, stopped);
     }
 
     /// <summary>Every query that cannot run in slices, with the reason, found before anything runs.</summary>
@@ -106,7 +106,7 @@ internal sealed class HuntingBatch
             if (difference is not null)
             {
                 throw new HuntingBatchStateException(
-                    $"The batch state file {_statePath} records another batch: {difference}. Nothing was run; restart the batch to start over (the outputs are rewritten), or give the batch it records.",
+                    $"The batch state file {_statePath} records another batch: {difference}. Nothing was run: resume it with the batch it records, or start the batch over (the outputs are rewritten).",
                     _statePath,
                     null);
             }
@@ -130,7 +130,7 @@ internal sealed class HuntingBatch
         if (stream.Length < state.Bytes)
         {
             throw new HuntingBatchStateException(
-                $"The output {output} has {stream.Length} bytes, fewer than the {state.Bytes} the batch state file {_statePath} records as written: it was changed outside the batch. Nothing more was run; restart the batch to rewrite the outputs.",
+                $"The output {output} has {stream.Length} bytes, fewer than the {state.Bytes} the batch state file {_statePath} records as written: it was changed outside the batch. Nothing more was run: start the batch over (the outputs are rewritten).",
                 _statePath,
                 null);
         }

@@ -63,11 +63,12 @@ public sealed class HuntingBatchQueryResult
 /// <summary>The outcome of a batch: one result per query, in the batch's order, over the batch's fixed range.</summary>
 public sealed class HuntingBatchResult
 {
-    internal HuntingBatchResult(DateTime start, DateTime end, IReadOnlyList<HuntingBatchQueryResult> queries)
+    internal HuntingBatchResult(DateTime start, DateTime end, IReadOnlyList<HuntingBatchQueryResult> queries, bool stopped)
     {
         Start = start;
         End = end;
         Queries = queries;
+        IsStopped = stopped;
     }
 
     /// <summary>The start of the range (inclusive, UTC), as recorded when the batch began.</summary>
@@ -78,6 +79,12 @@ public sealed class HuntingBatchResult
 
     /// <summary>Every query's outcome.</summary>
     public IReadOnlyList<HuntingBatchQueryResult> Queries { get; }
+
+    /// <summary>
+    /// Whether a strict batch stopped at a failed slice (<see cref="SlicedRunMode.Strict"/>): that query is partial and
+    /// the later ones not run. Resuming the batch retries from the failed slice.
+    /// </summary>
+    public bool IsStopped { get; }
 
     /// <summary>Whether every query is complete.</summary>
     public bool IsComplete => Queries.All(q => q.Status == HuntingBatchQueryStatus.Complete);

@@ -111,7 +111,7 @@ internal sealed class HuntingBatchState
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
         {
             throw new HuntingBatchStateException(
-                $"The batch state file {path} is corrupt ({ex.Message}); nothing was run. It is written atomically, so it was changed by something else: delete it or restart the batch to rewrite the outputs from the start.",
+                $"The batch state file {path} is corrupt ({ex.Message}); nothing was run. It is written atomically, so it was changed by something else: start the batch over (the outputs are rewritten).",
                 path,
                 ex);
         }
