@@ -11,7 +11,8 @@ namespace Defender365Typed.Client.Tests;
 /// <summary>
 /// This assembly's entry point, for the child processes of <see cref="IncidentSyncKillTests"/> (test runners do not call
 /// it). <c>sync</c>: a consumer that appends each change to its own log, flushes, then acknowledges (saves the cursor),
-/// polling until killed. <c>write-cursor</c>: saves ever larger cursors in a loop until killed.
+/// polling until killed. <c>write-cursor</c>: saves ever larger cursors in a loop until killed. <c>batch</c>: a hunting
+/// batch for <see cref="Batches.HuntingBatchKillTests"/> (<see cref="Batches.BatchChildProcess"/>).
 /// </summary>
 public static class SyncChildProcess
 {
@@ -26,15 +27,18 @@ public static class SyncChildProcess
         {
             "sync" => await SyncAsync(new Uri(args[1]), args[2], args[3], args[4], DateTimeOffset.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture)),
             "write-cursor" => await WriteCursorsAsync(args[1]),
+            "batch" => await Batches.BatchChildProcess.RunAsync(new Uri(args[1]), args[2], args[3], args[4]),
             _ => 2,
         };
     }
 
-    private static async Task<int> SyncAsync(Uri baseUri, string certificateFile, string cursorFile, string logFile, DateTimeOffset firstFetch)
+    /// <summary>A client of the parent's emulator, signed in with the secret the parent passes in the environment.</summary>
+    internal static (DefenderClient Client, DefenderAuthenticator Auth) Connect(Uri baseUri, string certificateFile)
     {
-        using X509Certificate2 certificate = X509CertificateLoader.LoadCertificateFromFile(certificateFile);
+        // Not disposed: the cloud checks the emulator's certificate on every connection of this short-lived child.
+        X509Certificate2 certificate = X509CertificateLoader.LoadCertificateFromFile(certificateFile);
         DefenderCloud cloud = DefenderCloud.Emulator(baseUri, certificate);
-        using var auth = new DefenderAuthenticator(new DefenderAuthOptions
+        var auth = new DefenderAuthenticator(new DefenderAuthOptions
         {
             Cloud = cloud,
             Flow = DefenderAuthFlow.ClientSecret,
@@ -45,7 +49,14 @@ public static class SyncChildProcess
         var clientOptions = new DefenderClientOptions { Cloud = cloud };
         clientOptions.Resilience.BaseDelay = TimeSpan.FromMilliseconds(20);
         clientOptions.Resilience.MaxDelay = TimeSpan.FromMilliseconds(100);
-        using DefenderClient client = DefenderClient.Create(clientOptions, auth);
+        return (DefenderClient.Create(clientOptions, auth), auth);
+    }
+
+    private static async Task<int> SyncAsync(Uri baseUri, string certificateFile, string cursorFile, string logFile, DateTimeOffset firstFetch)
+    {
+        (DefenderClient client, DefenderAuthenticator auth) = Connect(baseUri, certificateFile);
+        using DefenderAuthenticator ownedAuth = auth;
+        using DefenderClient ownedClient = client;
         var store = new FileIncidentCursorStore(cursorFile);
         RepairTornTail(logFile);
         var options = new IncidentSyncOptions
