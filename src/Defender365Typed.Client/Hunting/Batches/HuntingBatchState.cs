@@ -153,7 +153,7 @@ internal sealed class HuntingBatchState
     internal static JsonElement Required(JsonElement parent, string name, JsonValueKind kind) =>
         parent.TryGetProperty(name, out JsonElement value) && value.ValueKind == kind
             ? value
-            : throw new FormatException($"'{name}' is missing or not a {kind.ToString().ToLowerInvariant()}");
+            : throw new FormatException($"'{name}' is missing or not a JSON {kind}");
 
     internal static DateTime Time(JsonElement parent, string name)
     {
