@@ -63,6 +63,23 @@ public sealed class SlicedRunTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Read_slice_by_slice_a_run_gives_each_completed_slice_with_its_rows_and_may_not_be_enumerated_again()
+    {
+        TableSource tables = Serve();
+        (DefenderClient client, _) = H.SecretClient();
+        SlicedHuntingRun<HuntingRow> run = client.Hunting.RunSliced(Kql, Options());
+
+        List<HuntingSliceRows<HuntingRow>> slices = await run.ReadSlicesAsync().ToListAsync();
+
+        Assert.Equal(run.Result.Slices.Where(s => s.Status == HuntingSliceStatus.Completed), slices.Select(s => s.Slice));
+        Assert.All(slices, s => Assert.Equal(s.Slice.Rows, s.Rows.Count));
+        Assert.All(slices, s => Assert.Equal(SliceEvents.Expected(tables, Kql, s.Slice.Start, s.Slice.End), s.Rows.Select(r => SliceEvents.Key(r, Projected)).Order(StringComparer.Ordinal)));
+        Assert.Equal(SliceEvents.Expected(tables, Kql, SliceEvents.Start, SliceEvents.End).Count, slices.Sum(s => s.Rows.Count));
+        Assert.Throws<InvalidOperationException>(() => run.GetAsyncEnumerator());
+        Assert.Throws<InvalidOperationException>(() => run.ReadSlicesAsync());
+    }
+
+    [Fact]
     public async Task Graph_slices_send_a_Timespan_around_the_slice_and_legacy_slices_none()
     {
         Serve();
