@@ -55,16 +55,16 @@ internal sealed class HuntingBatch
             }
 
             string output = query.OutputPath(_folder, _options.Format);
-            if (stopped)
-            {
-                results.Add(new HuntingBatchQueryResult(query.Name, HuntingBatchQueryStatus.NotRun, output, state.Rows, [(state.Done, _state.End)]));
-                continue;
-            }
-
             if (state.Finished)
             {
                 Report(HuntingBatchProgressKind.QuerySkipped, i, state);
                 results.Add(Outcome(query, state, output, run: null, skipped: true));
+                continue;
+            }
+
+            if (stopped)
+            {
+                results.Add(new HuntingBatchQueryResult(query.Name, HuntingBatchQueryStatus.NotRun, output, state.Rows, [(state.Done, _state.End)]));
                 continue;
             }
 

@@ -26,7 +26,7 @@ public sealed class HuntingBatchQuery
             }
         }
 
-        if (name.Trim('.').Length == 0 || name.StartsWith('.'))
+        if (name.StartsWith('.'))
         {
             throw new ArgumentException($"The batch query name '{name}' must not start with '.'.", nameof(name));
         }
