@@ -161,7 +161,8 @@ public sealed class HuntingBatchTests : EmulatorTest, IDisposable
 
         HuntingBatchQueryResult refused = result.Queries[0];
         Assert.Equal((HuntingBatchQueryStatus.Refused, null), (refused.Status, refused.OutputPath));
-        Assert.Contains("'summarize'", refused.Refusal, StringComparison.Ordinal);
+        Assert.StartsWith("The query cannot be run in time slices: 'summarize' aggregates over the whole result", refused.Refusal, StringComparison.Ordinal);
+        Assert.EndsWith("(line 2, column 3).", refused.Refusal, StringComparison.Ordinal);
         Assert.Equal(HuntingBatchQueryStatus.Complete, result.Queries[1].Status);
         Assert.False(result.IsComplete);
         Assert.DoesNotContain(H.Emulator.Hunting.Received, q => q.Query.Contains("summarize", StringComparison.Ordinal));

@@ -87,7 +87,8 @@ internal sealed class HuntingBatch
             }
             catch (HuntingSliceabilityException ex)
             {
-                refused[query.Name] = ex.Message;
+                // The reason without the " (Parameter 'query')" an ArgumentException appends: the batch has no such parameter.
+                refused[query.Name] = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
             }
         }
 
