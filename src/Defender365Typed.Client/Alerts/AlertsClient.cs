@@ -63,7 +63,7 @@ public sealed class AlertsClient
     private Uri Collection(AlertQuery query, bool count)
     {
         var q = new StringBuilder();
-        ODataQuery.Add(q, "$filter", query.Filter());
+        ODataQuery.Add(q, "$filter", ODataFilterBuilder.Build(query));
         ODataQuery.Add(q, "$top", count ? "1" : query.PageSize?.ToString(CultureInfo.InvariantCulture));
         ODataQuery.Add(q, "$skip", count ? null : query.Skip?.ToString(CultureInfo.InvariantCulture));
         ODataQuery.Add(q, "$count", count ? "true" : null);
