@@ -46,58 +46,10 @@ internal sealed class AlertEndpoints
             return;
         }
 
-        IQueryCollection q = context.Request.Query;
-        int maxTop = _store.GraphPageSize;
-        if (!ODataPaging.TryInt(q["$top"], maxTop, out int top) || !ODataPaging.TryInt(q["$skip"], 0, out int skip) || top < 1)
-        {
-            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "$top and $skip must be non-negative integers.").ConfigureAwait(false);
-            return;
-        }
-
-        top = Math.Min(top, maxTop);
-        List<(EmulatedIncident Incident, EmulatedAlert Alert)> all = Snapshot();
-        IEnumerable<(EmulatedIncident Incident, EmulatedAlert Alert)> items = all;
-        if (q["$filter"].ToString() is { Length: > 0 } filter)
-        {
-            try
-            {
-                Func<(EmulatedIncident, EmulatedAlert), bool> predicate = ODataFilter.Parse<(EmulatedIncident, EmulatedAlert)>(filter, (name, x) => Property(name, x.Item2), Filterable);
-                items = items.Where(predicate);
-            }
-            catch (FormatException ex)
-            {
-                await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "Invalid filter clause: " + ex.Message).ConfigureAwait(false);
-                return;
-            }
-        }
-
-        List<(EmulatedIncident Incident, EmulatedAlert Alert)> matching = items.ToList();
-        var page = matching.Skip(skip).Take(top).ToList();
-        bool count = string.Equals(q["$count"], "true", StringComparison.OrdinalIgnoreCase);
-        string? next = skip + page.Count < matching.Count ? ODataPaging.NextLink(context, _baseUri(), "v1.0/security/alerts_v2", top, skip + page.Count) : null;
-        await JsonResponse.WriteAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2");
-            if (count)
-            {
-                w.WriteNumber("@odata.count", matching.Count);
-            }
-
-            if (next is not null)
-            {
-                w.WriteString("@odata.nextLink", next);
-            }
-
-            w.WriteStartArray("value");
-            foreach ((EmulatedIncident incident, EmulatedAlert alert) in page)
-            {
-                AlertJson.WriteGraph(w, incident, alert, _directory.TenantId);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }).ConfigureAwait(false);
+        await ODataPaging.ServeAsync(context, _baseUri(), Snapshot(), new ODataList<(EmulatedIncident Incident, EmulatedAlert Alert)>(
+            _store.GraphPageSize, "BadRequest", Filterable, (name, x) => Property(name, x.Alert),
+            "https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2", "v1.0/security/alerts_v2",
+            (w, x) => AlertJson.WriteGraph(w, x.Incident, x.Alert, _directory.TenantId))).ConfigureAwait(false);
     }
 
     public async Task GetAsync(HttpContext context)
