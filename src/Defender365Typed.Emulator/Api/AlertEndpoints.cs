@@ -99,11 +99,8 @@ internal sealed class AlertEndpoints
             return;
         }
 
-        string? comment = await JsonResponse.ReadCommentAsync(context).ConfigureAwait(false);
-
-        if (string.IsNullOrWhiteSpace(comment))
+        if (await CommentJson.ReadAsync(context).ConfigureAwait(false) is not string comment)
         {
-            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The comment must not be empty.").ConfigureAwait(false);
             return;
         }
 
@@ -118,19 +115,7 @@ internal sealed class AlertEndpoints
             incident.LastUpdateDateTime = now;
         }
 
-        await JsonResponse.WriteAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", $"https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2('{found.Id}')/comments");
-            w.WriteStartArray("value");
-            foreach (EmulatedComment item in comments)
-            {
-                AlertJson.WriteComment(w, item);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }).ConfigureAwait(false);
+        await CommentJson.WriteListAsync(context, $"https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2('{found.Id}')/comments", comments).ConfigureAwait(false);
     }
 
     /// <summary>Validates the whole body, then applies it under the incident's lock: all or nothing. Returns the updated alert, or the reason nothing changed.</summary>

@@ -113,39 +113,21 @@ internal sealed class IncidentEndpoints
             return;
         }
 
-        string? comment = await JsonResponse.ReadCommentAsync(context).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(comment))
+        if (await CommentJson.ReadAsync(context).ConfigureAwait(false) is not string comment)
         {
-            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The comment must not be empty.").ConfigureAwait(false);
             return;
         }
 
+        DateTimeOffset now = _time.GetUtcNow();
         List<EmulatedComment> comments;
         lock (incident.Gate)
         {
-            incident.Comments.Add(new EmulatedComment(comment, _directory.UserName, _time.GetUtcNow()));
-            incident.LastUpdateDateTime = _time.GetUtcNow();
+            incident.Comments.Add(new EmulatedComment(comment, _directory.UserName, now));
+            incident.LastUpdateDateTime = now;
             comments = [.. incident.Comments];
         }
 
-        await JsonResponse.WriteAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.security.alertComment)");
-            w.WriteStartArray("value");
-            foreach (EmulatedComment item in comments)
-            {
-                w.WriteStartObject();
-                w.WriteString("@odata.type", "microsoft.graph.security.alertComment");
-                w.WriteString("comment", item.Comment);
-                w.WriteString("createdByDisplayName", item.CreatedBy);
-                w.WriteString("createdDateTime", item.CreatedDateTime.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }).ConfigureAwait(false);
+        await CommentJson.WriteListAsync(context, "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.security.alertComment)", comments).ConfigureAwait(false);
     }
 
     private async Task<EmulatedIncident?> FindAsync(HttpContext context, bool legacy)
