@@ -126,8 +126,7 @@ internal sealed class AlertEndpoints
             return (null, "The request body must be a JSON object.");
         }
 
-        string? status = null, classification = null, determination = null, assignedTo = null;
-        bool assign = false;
+        var triage = new TriagePatch(status => IncidentVocabulary.Find(IncidentVocabulary.AlertStatuses, status));
         foreach (JsonProperty p in body.EnumerateObject())
         {
             if (!Patchable.Contains(p.Name))
@@ -135,37 +134,9 @@ internal sealed class AlertEndpoints
                 return (null, $"Invalid property '{p.Name}' in the request body.");
             }
 
-            string? text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
-            switch (p.Name)
+            if (triage.TryRead(p, out string? problem) && problem is not null)
             {
-                case "status":
-                    status = IncidentVocabulary.Find(IncidentVocabulary.AlertStatuses, text);
-                    if (status is null)
-                    {
-                        return (null, $"Invalid value '{text}' for status.");
-                    }
-
-                    break;
-                case "classification":
-                    classification = IncidentRules.Classification(text);
-                    if (classification is null)
-                    {
-                        return (null, $"Invalid value '{text}' for classification.");
-                    }
-
-                    break;
-                case "determination":
-                    determination = IncidentRules.Determination(text);
-                    if (determination is null)
-                    {
-                        return (null, $"Invalid value '{text}' for determination.");
-                    }
-
-                    break;
-                default:
-                    assign = true;
-                    assignedTo = text;
-                    break;
+                return (null, problem);
             }
         }
 
@@ -173,20 +144,17 @@ internal sealed class AlertEndpoints
         {
             int index = incident.Alerts.FindIndex(a => a.Id == alertId);
             EmulatedAlert current = incident.Alerts[index];
-            string effective = classification ?? current.Classification;
-            if (determination is not null && !IncidentRules.Allows(effective, determination))
+            if (triage.Resolve(current.Classification, current.Determination, out string? problem) is not (string classification, string determination))
             {
-                return (null, $"Determination '{determination}' is not valid with classification '{effective}'.");
+                return (null, problem);
             }
 
-            string newDetermination = determination
-                ?? (classification is not null && !IncidentRules.Allows(classification, current.Determination) ? "unknown" : current.Determination);
             EmulatedAlert updated = current with
             {
-                Status = status ?? current.Status,
-                Classification = effective,
-                Determination = newDetermination,
-                AssignedTo = assign ? (string.IsNullOrEmpty(assignedTo) ? null : assignedTo) : current.AssignedTo,
+                Status = triage.Status ?? current.Status,
+                Classification = classification,
+                Determination = determination,
+                AssignedTo = triage.Assignee(current.AssignedTo),
                 LastUpdateDateTime = now,
             };
             incident.Alerts[index] = updated;
