@@ -11,7 +11,7 @@ public sealed class TriageCommandsTests
     [Fact]
     public async Task A_comment_without_a_time_shows_a_dash_in_incident_and_alert_details_alike()
     {
-        // incidents get printed an empty time here while alerts printed "-" (twin code); both now use the one writer.
+        // Incident details once printed an empty time here where alert details printed "-" (twin code); both now use the one writer.
         var text = new StringWriter { NewLine = "\n" };
         await TriageCommands.WriteCommentsAsync(text,
         [

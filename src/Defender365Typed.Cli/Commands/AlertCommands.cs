@@ -23,7 +23,7 @@ internal static class AlertCommands
     {
         var command = new Command("alerts", "List, show and update Defender XDR alerts (Microsoft Graph security alerts_v2; the legacy API has no alerts endpoint).");
         command.Subcommands.Add(List(run));
-        command.Subcommands.Add(Get(run));
+        command.Subcommands.Add(TriageCommands.Get<SecurityAlert>(run, "alert", "Show one alert with its evidence and comments.", (client, id, ct) => client.Alerts.GetAsync(id, ct), WriteAlert, WriteDetailsAsync));
         command.Subcommands.Add(Update(run));
         return command;
     }
@@ -87,16 +87,7 @@ internal static class AlertCommands
 
             if (TriageCommands.Json(parse, output))
             {
-                await run.Out.WriteLineAsync(TriageCommands.ToJson(w =>
-                {
-                    w.WriteStartArray();
-                    foreach (SecurityAlert a in alerts)
-                    {
-                        WriteAlert(w, a);
-                    }
-
-                    w.WriteEndArray();
-                }));
+                await run.Out.WriteLineAsync(TriageCommands.ToJsonArray(alerts, WriteAlert));
             }
             else
             {
@@ -105,32 +96,6 @@ internal static class AlertCommands
                     a.Id, a.Severity.ToString(), a.Status.ToString(), a.IncidentId ?? "-", a.AssignedTo ?? "-", TriageCommands.Time(a.CreatedDateTime), a.Title,
                 }));
                 run.OutConsole.WriteLine(alerts.Count == 1 ? "1 alert." : $"{alerts.Count} alerts.");
-            }
-
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command Get(CliRun run)
-    {
-        var id = new Argument<string>("id") { Description = "The alert ID." };
-        Option<string?> output = TriageCommands.OutputOption();
-        var connection = new ConnectionOptions();
-        var command = new Command("get", "Show one alert with its evidence and comments.") { id, output };
-        connection.AddTo(command);
-        command.SetAction(run.Guard(async (parse, ct) =>
-        {
-            string alertId = TriageCommands.RequireId(parse.GetValue(id), "alert");
-            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
-            SecurityAlert alert = await conn.Client.Alerts.GetAsync(alertId, ct);
-            if (TriageCommands.Json(parse, output))
-            {
-                await run.Out.WriteLineAsync(TriageCommands.ToJson(w => WriteAlert(w, alert)));
-            }
-            else
-            {
-                await WriteDetailsAsync(run.Out, alert);
             }
 
             return ExitCodes.Ok;

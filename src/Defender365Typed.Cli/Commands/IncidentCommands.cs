@@ -25,7 +25,7 @@ internal static class IncidentCommands
     {
         var command = new Command("incidents", "List, show and update Defender XDR incidents (Microsoft Graph security).");
         command.Subcommands.Add(List(run));
-        command.Subcommands.Add(Get(run));
+        command.Subcommands.Add(TriageCommands.Get<SecurityIncident>(run, "incident", "Show one incident with its alerts and comments.", (client, id, ct) => client.Incidents.GetAsync(id, expandAlerts: true, ct), WriteIncident, WriteDetailsAsync));
         command.Subcommands.Add(Update(run));
         command.Subcommands.Add(IncidentCloseCommand.Create(run));
         command.Subcommands.Add(IncidentSyncCommand.Create(run));
@@ -69,46 +69,11 @@ internal static class IncidentCommands
 
             if (TriageCommands.Json(parse, output))
             {
-                await run.Out.WriteLineAsync(TriageCommands.ToJson(w =>
-                {
-                    w.WriteStartArray();
-                    foreach (SecurityIncident i in incidents)
-                    {
-                        WriteIncident(w, i);
-                    }
-
-                    w.WriteEndArray();
-                }));
+                await run.Out.WriteLineAsync(TriageCommands.ToJsonArray(incidents, WriteIncident));
             }
             else
             {
                 ResultTable.WriteIncidents(run.OutConsole, incidents);
-            }
-
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command Get(CliRun run)
-    {
-        var id = new Argument<string>("id") { Description = "The incident ID." };
-        Option<string?> output = TriageCommands.OutputOption();
-        var connection = new ConnectionOptions();
-        var command = new Command("get", "Show one incident with its alerts and comments.") { id, output };
-        connection.AddTo(command);
-        command.SetAction(run.Guard(async (parse, ct) =>
-        {
-            string incidentId = TriageCommands.RequireId(parse.GetValue(id), "incident");
-            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
-            SecurityIncident incident = await conn.Client.Incidents.GetAsync(incidentId, expandAlerts: true, ct);
-            if (TriageCommands.Json(parse, output))
-            {
-                await run.Out.WriteLineAsync(TriageCommands.ToJson(w => WriteIncident(w, incident)));
-            }
-            else
-            {
-                await WriteDetailsAsync(run.Out, incident);
             }
 
             return ExitCodes.Ok;

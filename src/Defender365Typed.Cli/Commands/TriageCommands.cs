@@ -6,6 +6,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Defender365Typed.Client;
 using Defender365Typed.Cli.Settings;
@@ -14,7 +15,7 @@ namespace Defender365Typed.Cli.Commands;
 
 /// <summary>
 /// What the <c>incidents</c> and <c>alerts</c> command groups share besides their vocabulary (<see cref="TriageOptions"/>):
-/// the output format, <c>--since</c> and <c>--limit</c> of a list, the ID argument, and comments as text and JSON.
+/// the output format, <c>get</c>, <c>--since</c> and <c>--limit</c> of a list, the ID argument, and comments as text and JSON.
 /// </summary>
 internal static class TriageCommands
 {
@@ -39,6 +40,46 @@ internal static class TriageCommands
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary><c>get &lt;id&gt;</c> of an <paramref name="noun"/> ("alert", "incident"): the item as JSON (<c>-o json</c>) or as its details.</summary>
+    internal static Command Get<T>(CliRun run, string noun, string description, Func<DefenderClient, string, CancellationToken, Task<T>> fetch,
+        Action<Utf8JsonWriter, T> writeJson, Func<TextWriter, T, Task> writeDetails)
+    {
+        var id = new Argument<string>("id") { Description = $"The {noun} ID." };
+        Option<string?> output = OutputOption();
+        var connection = new ConnectionOptions();
+        var command = new Command("get", description) { id, output };
+        connection.AddTo(command);
+        command.SetAction(run.Guard(async (parse, ct) =>
+        {
+            string itemId = RequireId(parse.GetValue(id), noun);
+            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
+            T item = await fetch(conn.Client, itemId, ct);
+            if (Json(parse, output))
+            {
+                await run.Out.WriteLineAsync(ToJson(w => writeJson(w, item)));
+            }
+            else
+            {
+                await writeDetails(run.Out, item);
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>The JSON output of a list: one array of <paramref name="items"/>.</summary>
+    internal static string ToJsonArray<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write) => ToJson(w =>
+    {
+        w.WriteStartArray();
+        foreach (T item in items)
+        {
+            write(w, item);
+        }
+
+        w.WriteEndArray();
+    });
 
     /// <summary><c>--since</c> of a list of <paramref name="items"/>, refusing what <see cref="ParseSince"/> cannot read.</summary>
     internal static Option<string?> Since(string items)
