@@ -18,7 +18,7 @@ internal sealed partial class Evaluator
         }
 
         var rows = new List<object?[]>();
-        foreach (object?[] row in input.Rows)
+        foreach (object?[] row in TimeRange(input, op.Items[0]) ?? input.Rows)
         {
             Budget.Tick(op);
             if (predicate.Eval(row) is true)
@@ -27,7 +27,8 @@ internal sealed partial class Evaluator
             }
         }
 
-        return new KqlResultTable("", input.Columns, rows);
+        // A filter keeps the rows' order, so an ordered input gives an ordered output (a second where uses it too).
+        return new KqlResultTable("", input.Columns, rows) { IsOrderedByTimestamp = input.IsOrderedByTimestamp };
     }
 
     private static readonly string[] AnomalySeriesParts = ["ad_flag", "ad_score", "baseline"];
