@@ -17,8 +17,14 @@ internal sealed partial class Evaluator
             throw Error(op.Items[0], $"The 'where' predicate must be a bool, not a {KqlScalarTypes.Name(predicate.Type)}.");
         }
 
+        IReadOnlyList<object?[]>? range = TimeRange(input, op.Items[0], out bool exact);
+        if (exact)
+        {
+            return new KqlResultTable("", input.Columns, range!) { IsOrderedByTimestamp = true };
+        }
+
         var rows = new List<object?[]>();
-        foreach (object?[] row in TimeRange(input, op.Items[0]) ?? input.Rows)
+        foreach (object?[] row in range ?? input.Rows)
         {
             Budget.Tick(op);
             if (predicate.Eval(row) is true)

@@ -9,13 +9,19 @@ namespace Defender365Typed.KqlEngine;
 /// the predicate's top-level <c>and</c> conjuncts that bound Timestamp by a constant (<c>&gt;=</c>, <c>&gt;</c>,
 /// <c>&lt;</c>, <c>&lt;=</c> on either side, <c>between</c>) narrow the rows to an index range found by binary search.
 /// Rows outside it fail one of those conjuncts, so leaving them unread changes nothing; the whole predicate still runs
-/// on the rows inside. A bound under <c>or</c> or <c>not</c>, or one that is not constant, is no bound.
+/// on the rows inside, unless it is nothing but those bounds (the sliced runner's filter): then every row of the range
+/// passes, and the result is a view of the range, read only by the next operator (no list of whole rows is built). A
+/// bound under <c>or</c> or <c>not</c>, or one that is not constant, is no bound.
 /// </summary>
 internal sealed partial class Evaluator
 {
-    /// <summary>The rows of <paramref name="input"/> the predicate's Timestamp bounds leave, or null to read every row.</summary>
-    private IReadOnlyList<object?[]>? TimeRange(KqlResultTable input, Expr predicate)
+    /// <summary>
+    /// The rows of <paramref name="input"/> the predicate's Timestamp bounds leave, or null to read every row;
+    /// <paramref name="exact"/> when the predicate is nothing but those bounds, so every row of the range passes it.
+    /// </summary>
+    private IReadOnlyList<object?[]>? TimeRange(KqlResultTable input, Expr predicate, out bool exact)
     {
+        exact = false;
         int column = input.IndexOf("Timestamp");
         if (!input.IsOrderedByTimestamp || column < 0 || input.Columns[column].Type != KqlScalarType.DateTime)
         {
@@ -24,7 +30,7 @@ internal sealed partial class Evaluator
 
         var scope = new Scope(input.Columns);
         int start = 0, end = input.Rows.Count;
-        bool bounded = false;
+        bool bounded = false, others = false;
         foreach (Expr conjunct in Conjuncts(predicate))
         {
             switch (conjunct)
@@ -35,19 +41,19 @@ internal sealed partial class Evaluator
                 case BinaryExpr { Op: ">=" or ">" or "<" or "<=" } b when IsTimestamp(b.Right) && Instant(b.Left, scope) is { } x:
                     Narrow(Mirrored(b.Op), x);
                     break;
-                case BetweenExpr { Negated: false } between when IsTimestamp(between.Left) && Instant(between.Low, scope) is { } low:
+                case BetweenExpr { Negated: false } between when IsTimestamp(between.Left) && Instant(between.Low, scope) is { } low
+                    && (Instant(between.High, scope) ?? (Constant(between.High, scope) is TimeSpan span ? low + span : null)) is { } high:
                     // As the evaluator reads it: the high end is an instant, or a timespan after the low end.
-                    DateTime? high = Instant(between.High, scope) ?? (Constant(between.High, scope) is TimeSpan span ? low + span : null);
-                    if (high is { } h)
-                    {
-                        Narrow(">=", low);
-                        Narrow("<=", h);
-                    }
-
+                    Narrow(">=", low);
+                    Narrow("<=", high);
+                    break;
+                default:
+                    others = true;
                     break;
             }
         }
 
+        exact = bounded && !others;
         return bounded ? TimestampOrder.Range(input.Rows, start, end) : null;
 
         void Narrow(string op, DateTime instant)

@@ -99,7 +99,20 @@ public sealed class TimeRangeFastPathTests
 
         Assert.Equal(Enumerable.Range(280, 20).Select(i => (long)i), ordered);
         Assert.Equal(Run(kql, ordered: false, out _), ordered);
-        Assert.InRange(reads, 100, 100 + (2 * ((int)Math.Ceiling(Math.Log2(RowCount)) + 1))); // the second where reads the first's list
+        Assert.InRange(reads, 20, 20 + (4 * ((int)Math.Ceiling(Math.Log2(RowCount)) + 1))); // four binary searches, then project reads 20 rows
+    }
+
+    [Fact]
+    public void A_where_of_bounds_only_reads_no_row_itself_and_the_next_operator_reads_the_range_once()
+    {
+        List<long> rows = Run($"T | where Timestamp >= {At(100)} and Timestamp < {At(150)} | project N", ordered: true, out int reads);
+
+        Assert.Equal(Enumerable.Range(200, 100).Select(i => (long)i), rows);
+        Assert.InRange(reads, 100, 100 + (2 * ((int)Math.Ceiling(Math.Log2(RowCount)) + 1)));
+        List<long> count = Run($"T | where Timestamp >= {At(100)} and Timestamp < {At(150)} | count", ordered: true, out int countReads);
+
+        Assert.Equal([100L], count);
+        Assert.InRange(countReads, 1, 2 * ((int)Math.Ceiling(Math.Log2(RowCount)) + 1)); // the binary searches' probes only
     }
 
     [Theory]
