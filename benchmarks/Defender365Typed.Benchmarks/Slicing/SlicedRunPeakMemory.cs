@@ -29,6 +29,8 @@ internal static class SlicedRunPeakMemory
         emulator.ServiceLimits();
         await emulator.SlicedAsync(TimeSpan.FromDays(1), VolumeEmulator.Start.AddDays(2)); // warm-up: JIT, connection, token
 
+        Console.WriteLine("| run | rows | slices | time | rows/s | peak heap growth | peak live heap growth | peak working set growth | client: largest completed slice | allocated |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (TimeSpan slice in new[] { TimeSpan.FromDays(1), TimeSpan.FromDays(4) })
         {
             long heap0 = FullCollection();
