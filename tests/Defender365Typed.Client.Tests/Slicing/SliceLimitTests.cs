@@ -55,11 +55,12 @@ public sealed class SliceLimitTests : EmulatorTest
             o.Resilience.MaxRetryAttempts = 0; // the first attempt's timeout is the call's
         });
         // The emulator holds the first hunting call (until the client gives up on it); the halves are answered at once.
-        FaultRule hold = H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = TimeSpan.FromHours(1) });
+        FaultRule hold = H.Emulator.Faults.Add(new FaultRule(FaultKind.Slow, "runHuntingQuery") { Delay = TimeSpan.FromMinutes(5) });
         var options = new SlicedRunOptions { Start = Day, End = Day.AddDays(1), RowCap = 100_000 };
 
         SlicedHuntingRun<HuntingRow> run = client.Hunting.RunSliced(Kql, options);
         Task<List<HuntingRow>> reading = run.ToListAsync().AsTask();
+        await Eventually.TrueAsync(() => hold.Hits == 1, "the emulator to hold the first slice's call"); // it reached the emulator
         await clock.WaitForTimerAsync(attempt);
         clock.Advance(attempt);
         List<string> rows = (await reading).Select(r => SliceEvents.Key(r, Projected)).Order(StringComparer.Ordinal).ToList();
