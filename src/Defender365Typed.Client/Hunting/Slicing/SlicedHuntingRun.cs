@@ -88,6 +88,7 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
                     pending.Push((old.End, range.End)); // the part the API still serves runs
                 }
 
+                DefenderTelemetry.EndSlice(DefenderTelemetry.StartSlice(_api, _client.TelemetryTenantId, range.Start, old.End), HuntingSliceStatus.Failed, 0, null);
                 Fail(slices, new HuntingSlice(range.Start, old.End, HuntingSliceStatus.Failed, 0, TimeSpan.Zero, old.Reason));
                 continue;
             }
