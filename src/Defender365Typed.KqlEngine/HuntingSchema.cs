@@ -9,11 +9,10 @@ namespace Defender365Typed.KqlEngine;
 /// <summary>The documented advanced hunting schema (66 tables), embedded from <c>src/Defender365Typed/Schema/hunting-schema.json</c>.</summary>
 public static class HuntingSchema
 {
-    private static readonly Lazy<HuntingSchemaDocument> LoadedDocument = new(LoadDocument);
-    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>>> Loaded = new(() => ToColumns(LoadedDocument.Value));
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>>> Loaded = new(() => ToColumns(Document));
 
     /// <summary>The documented schema as the schema file's model, with descriptions (what the emulator's getHuntingSchema serves by default).</summary>
-    public static HuntingSchemaDocument Document => LoadedDocument.Value;
+    public static HuntingSchemaDocument Document => DocumentedHuntingSchema.Document;
 
     /// <summary>Every documented table with its columns in documented order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<KqlResultColumn>> Tables => Loaded.Value;
@@ -52,12 +51,5 @@ public static class HuntingSchema
         }
 
         return tables;
-    }
-
-    private static HuntingSchemaDocument LoadDocument()
-    {
-        using Stream stream = typeof(HuntingSchema).Assembly.GetManifestResourceStream("Defender365Typed.KqlEngine.hunting-schema.json")
-            ?? throw new InvalidOperationException("The embedded hunting schema is missing.");
-        return HuntingSchemaJson.Read(stream, "The hunting schema");
     }
 }

@@ -138,6 +138,26 @@ public sealed class IncidentTests : EmulatorTest
     }
 
     [Fact]
+    public async Task An_empty_filter_value_is_refused_naming_its_property_for_incidents_as_for_alerts()
+    {
+        // Incidents once sent "status eq ''" where alerts refused the value (twin filter builders); the one builder refuses both.
+        (DefenderClient client, _) = H.SecretClient();
+        ArgumentException graph = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await client.Incidents.ListAsync(new IncidentQuery { Statuses = [IncidentStatus.Active, new IncidentStatus("")] }).ToListAsync());
+        Assert.Equal("An incident filter value for status is empty.", graph.Message);
+        ArgumentException legacy = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await client.LegacyIncidents.ListAsync(new IncidentQuery { Statuses = [new IncidentStatus(" ")] }).ToListAsync());
+        Assert.Equal("An incident filter value for status is empty.", legacy.Message);
+        ArgumentException classification = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await client.Incidents.ListAsync(new IncidentQuery { Classification = default(IncidentClassification) }).ToListAsync());
+        Assert.Equal("An incident filter value for classification is empty.", classification.Message);
+        ArgumentException alert = await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await client.Alerts.ListAsync(new AlertQuery { Statuses = [new AlertStatus("")] }).ToListAsync());
+        Assert.Equal("An alert filter value for status is empty.", alert.Message);
+        Assert.DoesNotContain(H.Emulator.Journal.Entries, e => e.Path.Contains("incidents", StringComparison.Ordinal) || e.Path.Contains("alerts", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Legacy_pages_with_skip_filters_and_refuses_filters_it_cannot_apply()
     {
         (DefenderClient client, _) = H.SecretClient();

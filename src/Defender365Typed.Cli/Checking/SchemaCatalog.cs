@@ -17,7 +17,7 @@ internal sealed record SchemaTable(HuntingSchemaTable Definition, string Origin)
 }
 
 /// <summary>
-/// The tables <c>check</c> and <c>schema</c> know: the built-in Defender XDR schema (embedded
+/// The tables <c>check</c> and <c>schema</c> know: the built-in Defender XDR schema (<see cref="DocumentedHuntingSchema"/>,
 /// src/Defender365Typed/Schema/hunting-schema.json) plus tables from <c>--schema</c> files of the same shape
 /// (<c>{"tables": [{"name": ..., "columns": [{"name": ..., "type": ...}]}]}</c>); a later file's table replaces an
 /// earlier one of the same name.
@@ -25,9 +25,7 @@ internal sealed record SchemaTable(HuntingSchemaTable Definition, string Origin)
 internal sealed class SchemaCatalog
 {
     public const string BuiltInOrigin = "built-in";
-    private const string ResourceName = "Defender365Typed.Cli.hunting-schema.json";
-    private static readonly Lazy<HuntingSchemaDocument> BuiltIn = new(LoadBuiltIn);
-    private static readonly Lazy<IReadOnlyList<SchemaTable>> BuiltInTables = new(() => BuiltIn.Value.Tables.Select(t => new SchemaTable(t, BuiltInOrigin)).ToArray());
+    private static readonly Lazy<IReadOnlyList<SchemaTable>> BuiltInTables = new(() => DocumentedHuntingSchema.Document.Tables.Select(t => new SchemaTable(t, BuiltInOrigin)).ToArray());
 
     private readonly SortedDictionary<string, SchemaTable> _tables;
 
@@ -62,8 +60,8 @@ internal sealed class SchemaCatalog
         return new SchemaCatalog(tables);
     }
 
-    /// <summary>The documented schema the CLI embeds (src/Defender365Typed/Schema/hunting-schema.json).</summary>
-    public static HuntingSchemaDocument BuiltInDocument => BuiltIn.Value;
+    /// <summary>The documented schema (<see cref="DocumentedHuntingSchema"/>).</summary>
+    public static HuntingSchemaDocument BuiltInDocument => DocumentedHuntingSchema.Document;
 
     /// <summary>Reads a schema file (tables and functions; <c>schema pull</c> writes them).</summary>
     /// <exception cref="CliException">The file is missing, unreadable or malformed; the message names the file, table and column (exit 2).</exception>
@@ -97,22 +95,13 @@ internal sealed class SchemaCatalog
     /// <exception cref="CliException">The JSON is malformed; the message names the file, table and column (exit 2).</exception>
     private static HuntingSchemaDocument ParseDocument(string json, string origin)
     {
-        string described = origin == BuiltInOrigin ? "The built-in schema" : $"The schema file {origin}";
         try
         {
-            return HuntingSchemaJson.Parse(json, described);
+            return HuntingSchemaJson.Parse(json, $"The schema file {origin}");
         }
         catch (HuntingSchemaFormatException ex)
         {
             throw CliException.Usage(ex.Message);
         }
-    }
-
-    private static HuntingSchemaDocument LoadBuiltIn()
-    {
-        using Stream stream = typeof(SchemaCatalog).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException("The built-in schema resource is missing.");
-        using var reader = new StreamReader(stream);
-        return ParseDocument(reader.ReadToEnd(), BuiltInOrigin);
     }
 }

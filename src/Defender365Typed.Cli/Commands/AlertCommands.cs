@@ -23,7 +23,7 @@ internal static class AlertCommands
     {
         var command = new Command("alerts", "List, show and update Defender XDR alerts (Microsoft Graph security alerts_v2; the legacy API has no alerts endpoint).");
         command.Subcommands.Add(List(run));
-        command.Subcommands.Add(Get(run));
+        command.Subcommands.Add(TriageCommands.Get<SecurityAlert>(run, "alert", "Show one alert with its evidence and comments.", (client, id, ct) => client.Alerts.GetAsync(id, ct), WriteAlert, WriteDetailsAsync));
         command.Subcommands.Add(Update(run));
         return command;
     }
@@ -41,30 +41,16 @@ internal static class AlertCommands
         Option<string?> assignedTo = TriageOptions.AssigneeFilter("alerts");
         Option<string?> classification = TriageOptions.Classification(update: false);
         Option<string?> determination = TriageOptions.Determination(update: false);
-        var since = new Option<string?>("--since") { Description = "Only alerts created since: 7d, 12h, 30m, or a date/time (ISO 8601, UTC unless an offset is given).", HelpName = "when" };
-        var limit = new Option<int?>("--limit") { Description = "At most this many alerts (default: all pages).", HelpName = "n" };
+        Option<string?> since = TriageCommands.Since("alerts");
+        Option<int?> limit = TriageCommands.Limit("alerts");
         var count = new Option<bool>("--count") { Description = "Print only how many alerts match ($count)." };
-        Option<string?> output = IncidentCommands.OutputOption();
+        Option<string?> output = TriageCommands.OutputOption();
         var connection = new ConnectionOptions();
         var command = new Command("list", "List alerts, newest first, following every page.")
         {
             status, severity, source, assignedTo, classification, determination, since, limit, count, output,
         };
         connection.AddTo(command);
-        limit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1)
-            {
-                r.AddError("--limit must be at least 1.");
-            }
-        });
-        since.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is string v && IncidentCommands.ParseSince(v, DateTimeOffset.UtcNow) is null)
-            {
-                r.AddError($"--since: '{v}' is not a time; use 7d, 12h, 30m or an ISO 8601 date/time.");
-            }
-        });
         source.Validators.Add(r =>
         {
             if ((r.GetValueOrDefault<string[]>() ?? []).Any(string.IsNullOrWhiteSpace))
@@ -82,7 +68,7 @@ internal static class AlertCommands
                 AssignedTo = parse.GetValue(assignedTo),
                 Classification = TriageOptions.ClassificationOf(parse, classification),
                 Determination = TriageOptions.DeterminationOf(parse, determination),
-                CreatedAfter = parse.GetValue(since) is string s ? IncidentCommands.ParseSince(s, run.Context.Time.GetUtcNow()) : null,
+                CreatedAfter = parse.GetValue(since) is string s ? TriageCommands.ParseSince(s, run.Context.Time.GetUtcNow()) : null,
                 MaxItems = parse.GetValue(limit),
             };
             using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
@@ -99,52 +85,17 @@ internal static class AlertCommands
                 alerts.Add(alert);
             }
 
-            if (IncidentCommands.Json(parse, output))
+            if (TriageCommands.Json(parse, output))
             {
-                await run.Out.WriteLineAsync(IncidentCommands.ToJson(w =>
-                {
-                    w.WriteStartArray();
-                    foreach (SecurityAlert a in alerts)
-                    {
-                        WriteAlert(w, a);
-                    }
-
-                    w.WriteEndArray();
-                }));
+                await run.Out.WriteLineAsync(TriageCommands.ToJsonArray(alerts, WriteAlert));
             }
             else
             {
                 ResultTable.Write(run.OutConsole, ["Id", "Severity", "Status", "Incident", "Assigned to", "Created (UTC)", "Title"], alerts.Select(a => new[]
                 {
-                    a.Id, a.Severity.ToString(), a.Status.ToString(), a.IncidentId ?? "-", a.AssignedTo ?? "-", Time(a.CreatedDateTime), a.Title,
+                    a.Id, a.Severity.ToString(), a.Status.ToString(), a.IncidentId ?? "-", a.AssignedTo ?? "-", TriageCommands.Time(a.CreatedDateTime), a.Title,
                 }));
                 run.OutConsole.WriteLine(alerts.Count == 1 ? "1 alert." : $"{alerts.Count} alerts.");
-            }
-
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command Get(CliRun run)
-    {
-        var id = new Argument<string>("id") { Description = "The alert ID." };
-        Option<string?> output = IncidentCommands.OutputOption();
-        var connection = new ConnectionOptions();
-        var command = new Command("get", "Show one alert with its evidence and comments.") { id, output };
-        connection.AddTo(command);
-        command.SetAction(run.Guard(async (parse, ct) =>
-        {
-            string alertId = RequireId(parse.GetValue(id));
-            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
-            SecurityAlert alert = await conn.Client.Alerts.GetAsync(alertId, ct);
-            if (IncidentCommands.Json(parse, output))
-            {
-                await run.Out.WriteLineAsync(IncidentCommands.ToJson(w => WriteAlert(w, alert)));
-            }
-            else
-            {
-                await WriteDetailsAsync(run.Out, alert);
             }
 
             return ExitCodes.Ok;
@@ -171,7 +122,7 @@ internal static class AlertCommands
         connection.AddTo(command);
         command.SetAction(run.Guard(async (parse, ct) =>
         {
-            string alertId = RequireId(parse.GetValue(id));
+            string alertId = TriageCommands.RequireId(parse.GetValue(id), "alert");
             var update = new AlertUpdate
             {
                 Status = parse.GetValue(status) is string s ? new AlertStatus(Choices.Find(s, Statuses)!) : null,
@@ -180,54 +131,21 @@ internal static class AlertCommands
                 Determination = TriageOptions.DeterminationOf(parse, determination),
             };
             string? text = parse.GetValue(comment);
-            bool changes = update.Status is not null || update.AssignedTo is not null || update.Classification is not null || update.Determination is not null;
-            if (!changes && text is null)
+            return await new TriageUpdate<SecurityAlert>
             {
-                throw CliException.Usage("Nothing to update: give --status, --assigned-to, --classification, --determination or --comment.");
-            }
-
-            if (text is not null && string.IsNullOrWhiteSpace(text))
-            {
-                throw CliException.Usage("--comment is empty; nothing was sent.");
-            }
-
-            if (update.Determination is not null && update.Classification is null)
-            {
-                throw CliException.Usage("--determination needs the --classification it belongs to; nothing was sent.");
-            }
-
-            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
-            if (changes)
-            {
-                SecurityAlert updated;
-                try
-                {
-                    updated = await conn.Client.Alerts.UpdateAsync(alertId, update, ct); // validated before sending
-                }
-                catch (ArgumentException ex)
-                {
-                    throw CliException.Usage(ex.Message.Replace(" (Parameter 'update')", string.Empty, StringComparison.Ordinal) + " Nothing was sent.");
-                }
-
-                await run.Out.WriteLineAsync($"Updated alert {updated.Id}: status {updated.Status}, assigned to {updated.AssignedTo ?? "-"}, "
-                    + $"classification {updated.Classification}, determination {updated.Determination}.");
-            }
-
-            if (text is not null)
-            {
-                IReadOnlyList<IncidentComment> comments = await conn.Client.Alerts.AddCommentAsync(alertId, text, ct);
-                await run.Out.WriteLineAsync($"Added a comment to alert {alertId} ({comments.Count} comments).");
-            }
-
-            return ExitCodes.Ok;
+                Noun = "alert",
+                Id = alertId,
+                Changes = update.Status is not null || update.AssignedTo is not null || update.Classification is not null || update.Determination is not null,
+                ChangeOptions = "--status, --assigned-to, --classification, --determination or --comment",
+                Comment = text,
+                DeterminationWithoutClassification = update.Determination is not null && update.Classification is null,
+                Send = (client, c) => client.Alerts.UpdateAsync(alertId, update, c),
+                Describe = a => $"Updated alert {a.Id}: {TriageCommands.TriageState(a.Status, a.AssignedTo, a.Classification, a.Determination)}.",
+                AddComment = (client, c) => client.Alerts.AddCommentAsync(alertId, text!, c),
+            }.RunAsync(run, parse, connection, ct);
         }));
         return command;
     }
-
-    private static string RequireId(string? id) =>
-        string.IsNullOrWhiteSpace(id) ? throw CliException.Usage("The alert ID is empty.") : id.Trim();
-
-    private static string Time(DateTimeOffset? t) => t?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
 
     private static async Task WriteDetailsAsync(TextWriter output, SecurityAlert a)
     {
@@ -240,7 +158,7 @@ internal static class AlertCommands
         await output.WriteLineAsync($"  Determination:  {a.Determination}");
         await output.WriteLineAsync($"  Category:       {a.Category ?? "-"}");
         await output.WriteLineAsync($"  Source:         {a.ServiceSource ?? "-"} / {a.DetectionSource ?? "-"}");
-        await output.WriteLineAsync($"  Created (UTC):  {Time(a.CreatedDateTime)}");
+        await output.WriteLineAsync($"  Created (UTC):  {TriageCommands.Time(a.CreatedDateTime)}");
         if (a.AlertWebUrl is not null)
         {
             await output.WriteLineAsync($"  Portal:         {a.AlertWebUrl}");
@@ -255,14 +173,7 @@ internal static class AlertCommands
             }
         }
 
-        if (a.Comments.Count > 0)
-        {
-            await output.WriteLineAsync($"  Comments ({a.Comments.Count}):");
-            foreach (IncidentComment c in a.Comments)
-            {
-                await output.WriteLineAsync($"    {Time(c.CreatedOn)}  {c.Author}: {c.Comment}");
-            }
-        }
+        await TriageCommands.WriteCommentsAsync(output, a.Comments);
     }
 
     /// <summary>One line per evidence: its kind and the property that names it.</summary>
@@ -311,16 +222,7 @@ internal static class AlertCommands
         }
 
         w.WriteEndArray();
-        w.WriteStartArray("comments");
-        foreach (IncidentComment c in a.Comments)
-        {
-            w.WriteStartObject();
-            w.WriteString("comment", c.Comment);
-            w.WriteString("author", c.Author);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        TriageCommands.WriteComments(w, a.Comments);
         w.WriteEndObject();
     }
 }

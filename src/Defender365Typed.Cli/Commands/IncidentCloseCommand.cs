@@ -37,25 +37,19 @@ internal static class IncidentCloseCommand
         connection.AddTo(command);
         command.SetAction(run.Guard(async (parse, ct) =>
         {
-            string incidentId = parse.GetValue(id) is { } raw && !string.IsNullOrWhiteSpace(raw) ? raw.Trim() : throw CliException.Usage("The incident ID is empty.");
+            string incidentId = TriageCommands.RequireId(parse.GetValue(id), "incident");
             CloseReason closeReason = Resolve(parse.GetValue(mapping), parse.GetValue(reason)!);
             string? text = parse.GetValue(comment);
-            if (text is not null && string.IsNullOrWhiteSpace(text))
+            return await new TriageUpdate<SecurityIncident>
             {
-                throw CliException.Usage("--comment is empty; nothing was sent.");
-            }
-
-            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
-            SecurityIncident closed = await conn.Client.Incidents.UpdateAsync(incidentId, closeReason.ToUpdate(), ct);
-            await run.Out.WriteLineAsync($"Closed incident {closed.Id} as '{closeReason.Name}': status {closed.Status}, "
-                + $"classification {closed.Classification}, determination {closed.Determination}.");
-            if (text is not null)
-            {
-                IReadOnlyList<IncidentComment> comments = await conn.Client.Incidents.AddCommentAsync(incidentId, text, ct);
-                await run.Out.WriteLineAsync($"Added a comment to incident {incidentId} ({comments.Count} comments).");
-            }
-
-            return ExitCodes.Ok;
+                Noun = "incident",
+                Id = incidentId,
+                Comment = text,
+                Send = (client, c) => client.Incidents.UpdateAsync(incidentId, closeReason.ToUpdate(), c),
+                Describe = closed => $"Closed incident {closed.Id} as '{closeReason.Name}': status {closed.Status}, "
+                    + $"classification {closed.Classification}, determination {closed.Determination}.",
+                AddComment = (client, c) => client.Incidents.AddCommentAsync(incidentId, text!, c),
+            }.RunAsync(run, parse, connection, ct);
         }));
         return command;
     }

@@ -25,21 +25,12 @@ internal static class IncidentCommands
     {
         var command = new Command("incidents", "List, show and update Defender XDR incidents (Microsoft Graph security).");
         command.Subcommands.Add(List(run));
-        command.Subcommands.Add(Get(run));
+        command.Subcommands.Add(TriageCommands.Get<SecurityIncident>(run, "incident", "Show one incident with its alerts and comments.", (client, id, ct) => client.Incidents.GetAsync(id, expandAlerts: true, ct), WriteIncident, WriteDetailsAsync));
         command.Subcommands.Add(Update(run));
         command.Subcommands.Add(IncidentCloseCommand.Create(run));
         command.Subcommands.Add(IncidentSyncCommand.Create(run));
         return command;
     }
-
-    internal static Option<string?> OutputOption()
-    {
-        var output = new Option<string?>("--output", "-o") { Description = "table (default) or json.", HelpName = "format" };
-        Choices.Restrict(output, ["table", "json"]);
-        return output;
-    }
-
-    internal static bool Json(ParseResult parse, Option<string?> output) => string.Equals(parse.GetValue(output), "json", StringComparison.OrdinalIgnoreCase);
 
     private static Command List(CliRun run)
     {
@@ -47,27 +38,13 @@ internal static class IncidentCommands
         Choices.Restrict(status, Statuses);
         Option<string[]> severity = TriageOptions.SeverityFilter();
         Option<string?> assignedTo = TriageOptions.AssigneeFilter("incidents");
-        var since = new Option<string?>("--since") { Description = "Only incidents created since: 7d, 12h, 30m, or a date/time (ISO 8601, UTC unless an offset is given).", HelpName = "when" };
-        var limit = new Option<int?>("--limit") { Description = "At most this many incidents (default: all pages).", HelpName = "n" };
+        Option<string?> since = TriageCommands.Since("incidents");
+        Option<int?> limit = TriageCommands.Limit("incidents");
         var filter = new Option<string?>("--filter") { Description = "A raw OData $filter, combined (and) with the options above, e.g. \"classification eq 'truePositive'\".", HelpName = "odata" };
-        Option<string?> output = OutputOption();
+        Option<string?> output = TriageCommands.OutputOption();
         var connection = new ConnectionOptions();
         var command = new Command("list", "List incidents, newest first, following every page.") { status, severity, assignedTo, since, limit, filter, output };
         connection.AddTo(command);
-        limit.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1)
-            {
-                r.AddError("--limit must be at least 1.");
-            }
-        });
-        since.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string?>() is string v && ParseSince(v, DateTimeOffset.UtcNow) is null)
-            {
-                r.AddError($"--since: '{v}' is not a time; use 7d, 12h, 30m or an ISO 8601 date/time.");
-            }
-        });
         command.SetAction(run.Guard(async (parse, ct) =>
         {
             var query = new IncidentQuery
@@ -75,7 +52,7 @@ internal static class IncidentCommands
                 Statuses = parse.GetValue(status) is { Length: > 0 } st ? [.. st.Select(s => new IncidentStatus(Choices.Find(s, Statuses)!))] : null,
                 Severities = TriageOptions.SeveritiesOf(parse, severity),
                 AssignedTo = parse.GetValue(assignedTo),
-                CreatedAfter = parse.GetValue(since) is string s ? ParseSince(s, run.Context.Time.GetUtcNow()) : null,
+                CreatedAfter = parse.GetValue(since) is string s ? TriageCommands.ParseSince(s, run.Context.Time.GetUtcNow()) : null,
                 MaxItems = parse.GetValue(limit),
             };
             using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
@@ -90,48 +67,13 @@ internal static class IncidentCommands
                 incidents.Add(incident);
             }
 
-            if (Json(parse, output))
+            if (TriageCommands.Json(parse, output))
             {
-                await run.Out.WriteLineAsync(ToJson(w =>
-                {
-                    w.WriteStartArray();
-                    foreach (SecurityIncident i in incidents)
-                    {
-                        WriteIncident(w, i);
-                    }
-
-                    w.WriteEndArray();
-                }));
+                await run.Out.WriteLineAsync(TriageCommands.ToJsonArray(incidents, WriteIncident));
             }
             else
             {
                 ResultTable.WriteIncidents(run.OutConsole, incidents);
-            }
-
-            return ExitCodes.Ok;
-        }));
-        return command;
-    }
-
-    private static Command Get(CliRun run)
-    {
-        var id = new Argument<string>("id") { Description = "The incident ID." };
-        Option<string?> output = OutputOption();
-        var connection = new ConnectionOptions();
-        var command = new Command("get", "Show one incident with its alerts and comments.") { id, output };
-        connection.AddTo(command);
-        command.SetAction(run.Guard(async (parse, ct) =>
-        {
-            string incidentId = RequireId(parse.GetValue(id));
-            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
-            SecurityIncident incident = await conn.Client.Incidents.GetAsync(incidentId, expandAlerts: true, ct);
-            if (Json(parse, output))
-            {
-                await run.Out.WriteLineAsync(ToJson(w => WriteIncident(w, incident)));
-            }
-            else
-            {
-                await WriteDetailsAsync(run.Out, incident);
             }
 
             return ExitCodes.Ok;
@@ -159,7 +101,7 @@ internal static class IncidentCommands
         connection.AddTo(command);
         command.SetAction(run.Guard(async (parse, ct) =>
         {
-            string incidentId = RequireId(parse.GetValue(id));
+            string incidentId = TriageCommands.RequireId(parse.GetValue(id), "incident");
             var update = new IncidentUpdate
             {
                 Status = parse.GetValue(status) is string s ? new IncidentStatus(Choices.Find(s, SettableStatuses)!) : null,
@@ -169,70 +111,23 @@ internal static class IncidentCommands
                 Tags = parse.GetValue(tags) is { Length: > 0 } t ? t : null,
             };
             string? text = parse.GetValue(comment);
-            bool changes = update.Status is not null || update.AssignedTo is not null || update.Classification is not null
-                || update.Determination is not null || update.Tags is not null;
-            if (!changes && text is null)
+            return await new TriageUpdate<SecurityIncident>
             {
-                throw CliException.Usage("Nothing to update: give --status, --assigned-to, --classification, --determination, --tag or --comment.");
-            }
-
-            if (text is not null && string.IsNullOrWhiteSpace(text))
-            {
-                throw CliException.Usage("--comment is empty.");
-            }
-
-            if (update.Determination is not null && update.Classification is null)
-            {
-                throw CliException.Usage("--determination needs the --classification it belongs to; nothing was sent.");
-            }
-
-            using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
-            SecurityIncident? updated = null;
-            if (changes)
-            {
-                try
-                {
-                    updated = await conn.Client.Incidents.UpdateAsync(incidentId, update, ct); // validated before sending
-                }
-                catch (ArgumentException ex)
-                {
-                    throw CliException.Usage(ex.Message.Replace(" (Parameter 'update')", string.Empty, StringComparison.Ordinal) + " Nothing was sent.");
-                }
-
-                await run.Out.WriteLineAsync($"Updated incident {updated.Id}: status {updated.Status}, assigned to {updated.AssignedTo ?? "-"}, "
-                    + $"classification {updated.Classification}, determination {updated.Determination}"
-                    + (updated.CustomTags.Count > 0 ? ", tags " + string.Join(", ", updated.CustomTags) : string.Empty) + ".");
-            }
-
-            if (text is not null)
-            {
-                IReadOnlyList<IncidentComment> comments = await conn.Client.Incidents.AddCommentAsync(incidentId, text, ct);
-                await run.Out.WriteLineAsync($"Added a comment to incident {incidentId} ({comments.Count} comments).");
-            }
-
-            return ExitCodes.Ok;
+                Noun = "incident",
+                Id = incidentId,
+                Changes = update.Status is not null || update.AssignedTo is not null || update.Classification is not null
+                    || update.Determination is not null || update.Tags is not null,
+                ChangeOptions = "--status, --assigned-to, --classification, --determination, --tag or --comment",
+                Comment = text,
+                EmptyComment = "--comment is empty.",
+                DeterminationWithoutClassification = update.Determination is not null && update.Classification is null,
+                Send = (client, c) => client.Incidents.UpdateAsync(incidentId, update, c),
+                Describe = i => $"Updated incident {i.Id}: {TriageCommands.TriageState(i.Status, i.AssignedTo, i.Classification, i.Determination)}"
+                    + (i.CustomTags.Count > 0 ? ", tags " + string.Join(", ", i.CustomTags) : string.Empty) + ".",
+                AddComment = (client, c) => client.Incidents.AddCommentAsync(incidentId, text!, c),
+            }.RunAsync(run, parse, connection, ct);
         }));
         return command;
-    }
-
-    private static string RequireId(string? id) =>
-        string.IsNullOrWhiteSpace(id) ? throw CliException.Usage("The incident ID is empty.") : id.Trim();
-
-    /// <summary>7d / 12h / 30m before <paramref name="now"/>, or an ISO 8601 date/time; null when neither.</summary>
-    internal static DateTimeOffset? ParseSince(string value, DateTimeOffset now)
-    {
-        value = value.Trim();
-        if (value.Length >= 2 && long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0)
-        {
-            switch (char.ToUpperInvariant(value[^1]))
-            {
-                case 'D': return now.AddDays(-n);
-                case 'H': return now.AddHours(-n);
-                case 'M': return now.AddMinutes(-n);
-            }
-        }
-
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t) ? t : null;
     }
 
     /// <summary>The first page URL for a raw <c>--filter</c>, and-ed with the filters of the other options.</summary>
@@ -296,25 +191,7 @@ internal static class IncidentCommands
             }
         }
 
-        if (i.Comments.Count > 0)
-        {
-            await output.WriteLineAsync($"  Comments ({i.Comments.Count}):");
-            foreach (IncidentComment c in i.Comments)
-            {
-                await output.WriteLineAsync($"    {c.CreatedOn?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {c.Author}: {c.Comment}");
-            }
-        }
-    }
-
-    internal static string ToJson(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            write(w);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        await TriageCommands.WriteCommentsAsync(output, i.Comments);
     }
 
     private static void WriteIncident(Utf8JsonWriter w, SecurityIncident i)
@@ -358,16 +235,7 @@ internal static class IncidentCommands
             w.WriteEndArray();
         }
 
-        w.WriteStartArray("comments");
-        foreach (IncidentComment c in i.Comments)
-        {
-            w.WriteStartObject();
-            w.WriteString("comment", c.Comment);
-            w.WriteString("author", c.Author);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        TriageCommands.WriteComments(w, i.Comments);
         w.WriteEndObject();
     }
 }

@@ -57,7 +57,7 @@ internal static class IncidentSyncCommand
         });
         firstFetch.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string>() is string v && IncidentCommands.ParseSince(v, DateTimeOffset.UtcNow) is null)
+            if (r.GetValueOrDefault<string>() is string v && TriageCommands.ParseSince(v, DateTimeOffset.UtcNow) is null)
             {
                 r.AddError($"--first-fetch: '{v}' is not a time; use 12h, 7d, 30m or an ISO 8601 date/time.");
             }
@@ -89,7 +89,7 @@ internal static class IncidentSyncCommand
 
             var options = new IncidentSyncOptions
             {
-                FirstFetchFrom = IncidentCommands.ParseSince(parse.GetValue(firstFetch)!, run.Context.Time.GetUtcNow()),
+                FirstFetchFrom = TriageCommands.ParseSince(parse.GetValue(firstFetch)!, run.Context.Time.GetUtcNow()),
                 MaxPerFetch = parse.GetValue(max),
                 Follow = parse.GetValue(follow),
                 PollInterval = ParseDuration(parse.GetValue(interval)!)!.Value,

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Defender365Typed.Client;
 
@@ -51,49 +50,4 @@ public sealed class AlertQuery
 
     /// <summary>Continue from a page link (<see cref="IncidentPage{T}.NextLink"/> or <see cref="IncidentPagingException.ResumeFrom"/>); the other settings are then ignored except <see cref="MaxItems"/>.</summary>
     public Uri? ContinueFrom { get; set; }
-
-    /// <summary>The OData <c>$filter</c>, or null when nothing is filtered.</summary>
-    /// <exception cref="ArgumentException">A value is empty.</exception>
-    internal string? Filter()
-    {
-        var clauses = new List<string>();
-        if (Statuses is { Count: > 0 })
-        {
-            clauses.Add(ODataFilterBuilder.AnyOf("status", Statuses.Select(s => Spelled(s.Canonical, "status"))));
-        }
-
-        if (Severities is { Count: > 0 })
-        {
-            clauses.Add(ODataFilterBuilder.AnyOf("severity", Severities.Select(s => Spelled(s.Canonical, "severity"))));
-        }
-
-        if (ServiceSources is { Count: > 0 })
-        {
-            clauses.Add(ODataFilterBuilder.AnyOf("serviceSource", ServiceSources.Select(s => Spelled(s, "serviceSource"))));
-        }
-
-        if (AssignedTo is not null)
-        {
-            clauses.Add("assignedTo eq " + ODataFilterBuilder.Quote(AssignedTo));
-        }
-
-        if (Classification is IncidentClassification classification)
-        {
-            clauses.Add("classification eq " + ODataFilterBuilder.Quote(Spelled(classification.Canonical, "classification")));
-        }
-
-        if (Determination is IncidentDetermination determination)
-        {
-            clauses.Add("determination eq " + ODataFilterBuilder.Quote(Spelled(determination.Canonical, "determination")));
-        }
-
-        ODataFilterBuilder.AddTime(clauses, "createdDateTime", "ge", CreatedAfter);
-        ODataFilterBuilder.AddTime(clauses, "createdDateTime", "lt", CreatedBefore);
-        ODataFilterBuilder.AddTime(clauses, "lastUpdateDateTime", "ge", LastUpdatedAfter);
-        ODataFilterBuilder.AddTime(clauses, "lastUpdateDateTime", "lt", LastUpdatedBefore);
-        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
-    }
-
-    private static string Spelled(string? value, string property) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"An alert filter value for {property} is empty.") : value;
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,13 +14,12 @@ namespace Defender365Typed.Client;
 /// </summary>
 public sealed class AlertsClient
 {
-    private readonly DefenderTransport _transport;
-    private readonly IncidentPager _pager;
+    private readonly GraphSecurityCollection<SecurityAlert> _alerts;
 
     internal AlertsClient(DefenderTransport transport, IncidentPager pager)
     {
-        _transport = transport;
-        _pager = pager;
+        _alerts = new GraphSecurityCollection<SecurityAlert>(transport, pager, "alerts_v2", DefenderJsonContext.Default.SecurityAlert,
+            DefenderJsonContext.Default.ODataPageSecurityAlert, "alerts", nameof(AlertQuery));
     }
 
     /// <summary>Every alert matching <paramref name="query"/>, newest first, following @odata.nextLink page by page.</summary>
@@ -34,27 +32,20 @@ public sealed class AlertsClient
     public IAsyncEnumerable<IncidentPage<SecurityAlert>> ListPagesAsync(AlertQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new AlertQuery();
-        Uri first = query.ContinueFrom ?? Collection(query, count: false);
-        return _pager.PagesAsync(DefenderApi.Graph, first, DefenderJsonContext.Default.ODataPageSecurityAlert,
-            (_, page) => page.NextLink is null ? null : new Uri(page.NextLink), query.MaxItems, "alerts", nameof(AlertQuery), cancellationToken);
+        return _alerts.PagesAsync(query.ContinueFrom ?? Collection(query, count: false), query.MaxItems, cancellationToken);
     }
 
     /// <summary>How many alerts match <paramref name="query"/> (<c>$count=true</c>, one small page).</summary>
     /// <exception cref="DefenderResponseException">The service did not send <c>@odata.count</c>.</exception>
     public async Task<long> CountAsync(AlertQuery? query = null, CancellationToken cancellationToken = default)
     {
-        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Get, Collection(query ?? new AlertQuery(), count: true), DefenderApi.Graph,
-            DefenderCallKind.IncidentRead, idempotent: true);
-        ODataPage<SecurityAlert> page = await _pager.ReadJsonAsync(request, DefenderJsonContext.Default.ODataPageSecurityAlert, cancellationToken).ConfigureAwait(false);
+        ODataPage<SecurityAlert> page = await _alerts.ReadPageAsync(Collection(query ?? new AlertQuery(), count: true), cancellationToken).ConfigureAwait(false);
         return page.Count ?? throw new DefenderResponseException("The alert count was asked for ($count=true) but the response has no @odata.count.");
     }
 
     /// <summary>One alert.</summary>
-    public async Task<SecurityAlert> GetAsync(string id, CancellationToken cancellationToken = default)
-    {
-        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Get, AlertUri(id, string.Empty), DefenderApi.Graph, DefenderCallKind.IncidentRead, idempotent: true);
-        return await _pager.ReadJsonAsync(request, DefenderJsonContext.Default.SecurityAlert, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<SecurityAlert> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        await _alerts.GetAsync(_alerts.Item(id), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Updates status, assignee, classification and determination in one PATCH (validated first).</summary>
     /// <exception cref="ArgumentException">The update is not allowed; nothing was sent.</exception>
@@ -62,34 +53,20 @@ public sealed class AlertsClient
     {
         ArgumentNullException.ThrowIfNull(update);
         update.Validate();
-        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Patch, AlertUri(id, string.Empty), DefenderApi.Graph,
-            DefenderCallKind.IncidentWrite, idempotent: true, update.Body());
-        return await _pager.ReadJsonAsync(request, DefenderJsonContext.Default.SecurityAlert, cancellationToken).ConfigureAwait(false);
+        return await _alerts.PatchAsync(id, update.Body(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds a comment (<c>POST /security/alerts_v2/{id}/comments</c>); returns all comments. Not retried except on 429, so it is never added twice.</summary>
-    public async Task<IReadOnlyList<IncidentComment>> AddCommentAsync(string id, string comment, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(comment);
-        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Post, AlertUri(id, "/comments"), DefenderApi.Graph,
-            DefenderCallKind.IncidentWrite, idempotent: false, IncidentBodies.Comment(comment));
-        ODataPage<IncidentComment> page = await _pager.ReadJsonAsync(request, DefenderJsonContext.Default.ODataPageIncidentComment, cancellationToken).ConfigureAwait(false);
-        return page.Value;
-    }
-
-    private Uri AlertUri(string id, string suffix)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return new Uri(_transport.BaseUri(DefenderApi.Graph), "v1.0/security/alerts_v2/" + Uri.EscapeDataString(id) + suffix);
-    }
+    public Task<IReadOnlyList<IncidentComment>> AddCommentAsync(string id, string comment, CancellationToken cancellationToken = default) =>
+        _alerts.AddCommentAsync(id, comment, cancellationToken);
 
     private Uri Collection(AlertQuery query, bool count)
     {
         var q = new StringBuilder();
-        GraphIncidentsClient.Add(q, "$filter", query.Filter());
-        GraphIncidentsClient.Add(q, "$top", count ? "1" : query.PageSize?.ToString(CultureInfo.InvariantCulture));
-        GraphIncidentsClient.Add(q, "$skip", count ? null : query.Skip?.ToString(CultureInfo.InvariantCulture));
-        GraphIncidentsClient.Add(q, "$count", count ? "true" : null);
-        return new Uri(_transport.BaseUri(DefenderApi.Graph), "v1.0/security/alerts_v2" + q);
+        ODataQuery.Add(q, "$filter", ODataFilterBuilder.Build(query));
+        ODataQuery.Add(q, "$top", count ? "1" : query.PageSize?.ToString(CultureInfo.InvariantCulture));
+        ODataQuery.Add(q, "$skip", count ? null : query.Skip?.ToString(CultureInfo.InvariantCulture));
+        ODataQuery.Add(q, "$count", count ? "true" : null);
+        return _alerts.Collection(q.ToString());
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,11 +13,14 @@ public sealed class GraphIncidentsClient
 {
     private readonly DefenderTransport _transport;
     private readonly IncidentPager _pager;
+    private readonly GraphSecurityCollection<SecurityIncident> _incidents;
 
     internal GraphIncidentsClient(DefenderTransport transport, IncidentPager pager)
     {
         _transport = transport;
         _pager = pager;
+        _incidents = new GraphSecurityCollection<SecurityIncident>(transport, pager, "incidents", DefenderJsonContext.Default.SecurityIncident,
+            DefenderJsonContext.Default.ODataPageSecurityIncident, "incidents", nameof(IncidentQuery));
     }
 
     /// <summary>Every incident matching <paramref name="query"/>, following @odata.nextLink page by page.</summary>
@@ -29,9 +31,7 @@ public sealed class GraphIncidentsClient
     public IAsyncEnumerable<IncidentPage<SecurityIncident>> ListPagesAsync(IncidentQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new IncidentQuery();
-        Uri first = query.ContinueFrom ?? FirstPage(query);
-        return _pager.PagesAsync(DefenderApi.Graph, first, DefenderJsonContext.Default.ODataPageSecurityIncident,
-            (_, page) => page.NextLink is null ? null : new Uri(page.NextLink), query.MaxItems, "incidents", nameof(IncidentQuery), cancellationToken);
+        return _incidents.PagesAsync(query.ContinueFrom ?? FirstPage(query), query.MaxItems, cancellationToken);
     }
 
     /// <summary>
@@ -56,57 +56,28 @@ public sealed class GraphIncidentsClient
     private GraphIncidentSyncSource SyncSource() => new(this, _transport, _pager);
 
     /// <summary>One incident.</summary>
-    public async Task<SecurityIncident> GetAsync(string id, bool expandAlerts = false, CancellationToken cancellationToken = default)
-    {
-        Uri uri = IncidentUri(id, expandAlerts ? "?$expand=alerts" : string.Empty);
-        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Get, uri, DefenderApi.Graph, DefenderCallKind.IncidentRead, idempotent: true);
-        return await SendAsync(request, cancellationToken).ConfigureAwait(false);
-    }
+    public async Task<SecurityIncident> GetAsync(string id, bool expandAlerts = false, CancellationToken cancellationToken = default) =>
+        await _incidents.GetAsync(_incidents.Item(id, expandAlerts ? "?$expand=alerts" : string.Empty), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Updates status, assignee, classification, determination and custom tags in one PATCH (validated first).</summary>
     /// <exception cref="ArgumentException">The update is not allowed; nothing was sent.</exception>
     public async Task<SecurityIncident> UpdateAsync(string id, IncidentUpdate update, CancellationToken cancellationToken = default)
     {
         IncidentUpdateValidator.Validate(update, DefenderApi.Graph);
-        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Patch, IncidentUri(id, string.Empty), DefenderApi.Graph,
-            DefenderCallKind.IncidentWrite, idempotent: true, IncidentBodies.Update(update, DefenderApi.Graph));
-        return await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await _incidents.PatchAsync(id, IncidentBodies.Update(update, DefenderApi.Graph), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds a comment (<c>POST /security/incidents/{id}/comments</c>); returns all comments. Not retried except on 429, so it is never added twice.</summary>
-    public async Task<IReadOnlyList<IncidentComment>> AddCommentAsync(string id, string comment, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(comment);
-        using HttpRequestMessage request = DefenderRequest.Create(HttpMethod.Post, IncidentUri(id, "/comments"), DefenderApi.Graph,
-            DefenderCallKind.IncidentWrite, idempotent: false, IncidentBodies.Comment(comment));
-        ODataPage<IncidentComment> page = await _pager.ReadJsonAsync(request, DefenderJsonContext.Default.ODataPageIncidentComment, cancellationToken).ConfigureAwait(false);
-        return page.Value;
-    }
-
-    private Task<SecurityIncident> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _pager.ReadJsonAsync(request, DefenderJsonContext.Default.SecurityIncident, cancellationToken);
-
-    private Uri IncidentUri(string id, string suffix)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return new Uri(_transport.BaseUri(DefenderApi.Graph), "v1.0/security/incidents/" + Uri.EscapeDataString(id) + suffix);
-    }
+    public Task<IReadOnlyList<IncidentComment>> AddCommentAsync(string id, string comment, CancellationToken cancellationToken = default) =>
+        _incidents.AddCommentAsync(id, comment, cancellationToken);
 
     private Uri FirstPage(IncidentQuery query)
     {
         var q = new StringBuilder();
-        Add(q, "$filter", ODataFilterBuilder.Build(query, DefenderApi.Graph));
-        Add(q, "$top", query.PageSize?.ToString(CultureInfo.InvariantCulture));
-        Add(q, "$skip", query.Skip?.ToString(CultureInfo.InvariantCulture));
-        Add(q, "$expand", query.ExpandAlerts ? "alerts" : null);
-        return new Uri(_transport.BaseUri(DefenderApi.Graph), "v1.0/security/incidents" + q);
-    }
-
-    internal static void Add(StringBuilder query, string name, string? value)
-    {
-        if (value is not null)
-        {
-            query.Append(query.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
-        }
+        ODataQuery.Add(q, "$filter", ODataFilterBuilder.Build(query, DefenderApi.Graph));
+        ODataQuery.Add(q, "$top", query.PageSize?.ToString(CultureInfo.InvariantCulture));
+        ODataQuery.Add(q, "$skip", query.Skip?.ToString(CultureInfo.InvariantCulture));
+        ODataQuery.Add(q, "$expand", query.ExpandAlerts ? "alerts" : null);
+        return _incidents.Collection(q.ToString());
     }
 }

@@ -81,9 +81,9 @@ public sealed class LegacyIncidentsClient
     private Uri Page(string? filter, int top, int skip)
     {
         var q = new StringBuilder();
-        GraphIncidentsClient.Add(q, "$filter", filter);
-        GraphIncidentsClient.Add(q, "$top", top.ToString(CultureInfo.InvariantCulture));
-        GraphIncidentsClient.Add(q, "$skip", skip.ToString(CultureInfo.InvariantCulture));
+        ODataQuery.Add(q, "$filter", filter);
+        ODataQuery.Add(q, "$top", top.ToString(CultureInfo.InvariantCulture));
+        ODataQuery.Add(q, "$skip", skip.ToString(CultureInfo.InvariantCulture));
         return new Uri(_transport.BaseUri(DefenderApi.Legacy), "api/incidents" + q);
     }
 

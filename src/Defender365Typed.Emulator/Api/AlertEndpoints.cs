@@ -46,58 +46,10 @@ internal sealed class AlertEndpoints
             return;
         }
 
-        IQueryCollection q = context.Request.Query;
-        int maxTop = _store.GraphPageSize;
-        if (!ODataPaging.TryInt(q["$top"], maxTop, out int top) || !ODataPaging.TryInt(q["$skip"], 0, out int skip) || top < 1)
-        {
-            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "$top and $skip must be non-negative integers.").ConfigureAwait(false);
-            return;
-        }
-
-        top = Math.Min(top, maxTop);
-        List<(EmulatedIncident Incident, EmulatedAlert Alert)> all = Snapshot();
-        IEnumerable<(EmulatedIncident Incident, EmulatedAlert Alert)> items = all;
-        if (q["$filter"].ToString() is { Length: > 0 } filter)
-        {
-            try
-            {
-                Func<(EmulatedIncident, EmulatedAlert), bool> predicate = ODataFilter.Parse<(EmulatedIncident, EmulatedAlert)>(filter, (name, x) => Property(name, x.Item2), Filterable);
-                items = items.Where(predicate);
-            }
-            catch (FormatException ex)
-            {
-                await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "Invalid filter clause: " + ex.Message).ConfigureAwait(false);
-                return;
-            }
-        }
-
-        List<(EmulatedIncident Incident, EmulatedAlert Alert)> matching = items.ToList();
-        var page = matching.Skip(skip).Take(top).ToList();
-        bool count = string.Equals(q["$count"], "true", StringComparison.OrdinalIgnoreCase);
-        string? next = skip + page.Count < matching.Count ? ODataPaging.NextLink(context, _baseUri(), "v1.0/security/alerts_v2", top, skip + page.Count) : null;
-        await JsonResponse.WriteAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2");
-            if (count)
-            {
-                w.WriteNumber("@odata.count", matching.Count);
-            }
-
-            if (next is not null)
-            {
-                w.WriteString("@odata.nextLink", next);
-            }
-
-            w.WriteStartArray("value");
-            foreach ((EmulatedIncident incident, EmulatedAlert alert) in page)
-            {
-                AlertJson.WriteGraph(w, incident, alert, _directory.TenantId);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }).ConfigureAwait(false);
+        await ODataPaging.ServeAsync(context, _baseUri(), Snapshot(), new ODataList<(EmulatedIncident Incident, EmulatedAlert Alert)>(
+            _store.GraphPageSize, "BadRequest", Filterable, (name, x) => Property(name, x.Alert),
+            "https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2", "v1.0/security/alerts_v2",
+            (w, x) => AlertJson.WriteGraph(w, x.Incident, x.Alert, _directory.TenantId))).ConfigureAwait(false);
     }
 
     public async Task GetAsync(HttpContext context)
@@ -147,11 +99,8 @@ internal sealed class AlertEndpoints
             return;
         }
 
-        string? comment = await JsonResponse.ReadCommentAsync(context).ConfigureAwait(false);
-
-        if (string.IsNullOrWhiteSpace(comment))
+        if (await CommentJson.ReadAsync(context).ConfigureAwait(false) is not string comment)
         {
-            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The comment must not be empty.").ConfigureAwait(false);
             return;
         }
 
@@ -166,19 +115,7 @@ internal sealed class AlertEndpoints
             incident.LastUpdateDateTime = now;
         }
 
-        await JsonResponse.WriteAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", $"https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2('{found.Id}')/comments");
-            w.WriteStartArray("value");
-            foreach (EmulatedComment item in comments)
-            {
-                AlertJson.WriteComment(w, item);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }).ConfigureAwait(false);
+        await CommentJson.WriteListAsync(context, $"https://graph.microsoft.com/v1.0/$metadata#security/alerts_v2('{found.Id}')/comments", comments).ConfigureAwait(false);
     }
 
     /// <summary>Validates the whole body, then applies it under the incident's lock: all or nothing. Returns the updated alert, or the reason nothing changed.</summary>
@@ -189,8 +126,7 @@ internal sealed class AlertEndpoints
             return (null, "The request body must be a JSON object.");
         }
 
-        string? status = null, classification = null, determination = null, assignedTo = null;
-        bool assign = false;
+        var triage = new TriagePatch(status => IncidentVocabulary.Find(IncidentVocabulary.AlertStatuses, status));
         foreach (JsonProperty p in body.EnumerateObject())
         {
             if (!Patchable.Contains(p.Name))
@@ -198,37 +134,9 @@ internal sealed class AlertEndpoints
                 return (null, $"Invalid property '{p.Name}' in the request body.");
             }
 
-            string? text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
-            switch (p.Name)
+            if (triage.TryRead(p, out string? problem) && problem is not null)
             {
-                case "status":
-                    status = IncidentVocabulary.Find(IncidentVocabulary.AlertStatuses, text);
-                    if (status is null)
-                    {
-                        return (null, $"Invalid value '{text}' for status.");
-                    }
-
-                    break;
-                case "classification":
-                    classification = IncidentRules.Classification(text);
-                    if (classification is null)
-                    {
-                        return (null, $"Invalid value '{text}' for classification.");
-                    }
-
-                    break;
-                case "determination":
-                    determination = IncidentRules.Determination(text);
-                    if (determination is null)
-                    {
-                        return (null, $"Invalid value '{text}' for determination.");
-                    }
-
-                    break;
-                default:
-                    assign = true;
-                    assignedTo = text;
-                    break;
+                return (null, problem);
             }
         }
 
@@ -236,20 +144,17 @@ internal sealed class AlertEndpoints
         {
             int index = incident.Alerts.FindIndex(a => a.Id == alertId);
             EmulatedAlert current = incident.Alerts[index];
-            string effective = classification ?? current.Classification;
-            if (determination is not null && !IncidentRules.Allows(effective, determination))
+            if (triage.Resolve(current.Classification, current.Determination, out string? problem) is not (string classification, string determination))
             {
-                return (null, $"Determination '{determination}' is not valid with classification '{effective}'.");
+                return (null, problem);
             }
 
-            string newDetermination = determination
-                ?? (classification is not null && !IncidentRules.Allows(classification, current.Determination) ? "unknown" : current.Determination);
             EmulatedAlert updated = current with
             {
-                Status = status ?? current.Status,
-                Classification = effective,
-                Determination = newDetermination,
-                AssignedTo = assign ? (string.IsNullOrEmpty(assignedTo) ? null : assignedTo) : current.AssignedTo,
+                Status = triage.Status ?? current.Status,
+                Classification = classification,
+                Determination = determination,
+                AssignedTo = triage.Assignee(current.AssignedTo),
                 LastUpdateDateTime = now,
             };
             incident.Alerts[index] = updated;

@@ -43,7 +43,7 @@ internal static class AlertJson
         w.WriteStartArray("comments");
         foreach (EmulatedComment c in a.Comments)
         {
-            WriteComment(w, c);
+            CommentJson.Write(w, c);
         }
 
         w.WriteEndArray();
@@ -57,16 +57,6 @@ internal static class AlertJson
         w.WriteString("processCommandLine", "powershell.exe -enc SQBFAFgA");
         w.WriteEndObject();
         w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    public static void WriteComment(Utf8JsonWriter w, EmulatedComment c)
-    {
-        w.WriteStartObject();
-        w.WriteString("@odata.type", "microsoft.graph.security.alertComment");
-        w.WriteString("comment", c.Comment);
-        w.WriteString("createdByDisplayName", c.CreatedBy);
-        w.WriteString("createdDateTime", Time(c.CreatedDateTime));
         w.WriteEndObject();
     }
 

@@ -45,56 +45,14 @@ internal sealed class IncidentEndpoints
             return;
         }
 
-        IQueryCollection q = context.Request.Query;
-        int maxTop = legacy ? 100 : _store.GraphPageSize;
-        if (!ODataPaging.TryInt(q["$top"], maxTop, out int top) || !ODataPaging.TryInt(q["$skip"], 0, out int skip) || top < 1 || skip < 0)
-        {
-            await JsonResponse.ApiErrorAsync(context, 400, "InvalidInput", "$top and $skip must be non-negative integers.").ConfigureAwait(false);
-            return;
-        }
-
-        top = Math.Min(top, maxTop);
-        IEnumerable<EmulatedIncident> items = _store.All();
-        string? filter = q["$filter"];
-        if (!string.IsNullOrEmpty(filter))
-        {
-            try
-            {
-                Func<EmulatedIncident, bool> predicate = ODataFilter.Parse<EmulatedIncident>(filter, legacy ? LegacyProperty : GraphProperty, legacy ? LegacyFilterable : GraphFilterable);
-                items = items.Where(predicate);
-            }
-            catch (FormatException ex)
-            {
-                await JsonResponse.ApiErrorAsync(context, 400, legacy ? "InvalidInput" : "BadRequest", "Invalid filter clause: " + ex.Message).ConfigureAwait(false);
-                return;
-            }
-        }
-
-        List<EmulatedIncident> matching = items.ToList();
-        List<EmulatedIncident> page = matching.Skip(skip).Take(top).ToList();
-        bool expand = string.Equals(q["$expand"], "alerts", StringComparison.Ordinal);
+        bool expand = string.Equals(context.Request.Query["$expand"], "alerts", StringComparison.Ordinal);
         bool unknownEnums = EvolvableEnums.Requested(context);
-        string? next = !legacy && skip + page.Count < matching.Count ? ODataPaging.NextLink(context, _baseUri(), "v1.0/security/incidents", top, skip + page.Count) : null;
-        await JsonResponse.WriteAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", legacy
-                ? "https://api.security.microsoft.com/api/$metadata#Incidents"
-                : "https://graph.microsoft.com/v1.0/$metadata#security/incidents");
-            if (next is not null)
-            {
-                w.WriteString("@odata.nextLink", next);
-            }
-
-            w.WriteStartArray("value");
-            foreach (EmulatedIncident incident in page)
-            {
-                Write(w, incident, legacy, expand, unknownEnums);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }).ConfigureAwait(false);
+        var list = legacy
+            ? new ODataList<EmulatedIncident>(100, "InvalidInput", LegacyFilterable, LegacyProperty, "https://api.security.microsoft.com/api/$metadata#Incidents", NextPath: null,
+                (w, incident) => Write(w, incident, legacy, expand, unknownEnums))
+            : new ODataList<EmulatedIncident>(_store.GraphPageSize, "BadRequest", GraphFilterable, GraphProperty, "https://graph.microsoft.com/v1.0/$metadata#security/incidents",
+                "v1.0/security/incidents", (w, incident) => Write(w, incident, legacy, expand, unknownEnums));
+        await ODataPaging.ServeAsync(context, _baseUri(), _store.All(), list).ConfigureAwait(false);
     }
 
     public async Task GetAsync(HttpContext context, bool legacy)
@@ -155,39 +113,21 @@ internal sealed class IncidentEndpoints
             return;
         }
 
-        string? comment = await JsonResponse.ReadCommentAsync(context).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(comment))
+        if (await CommentJson.ReadAsync(context).ConfigureAwait(false) is not string comment)
         {
-            await JsonResponse.ApiErrorAsync(context, 400, "BadRequest", "The comment must not be empty.").ConfigureAwait(false);
             return;
         }
 
+        DateTimeOffset now = _time.GetUtcNow();
         List<EmulatedComment> comments;
         lock (incident.Gate)
         {
-            incident.Comments.Add(new EmulatedComment(comment, _directory.UserName, _time.GetUtcNow()));
-            incident.LastUpdateDateTime = _time.GetUtcNow();
+            incident.Comments.Add(new EmulatedComment(comment, _directory.UserName, now));
+            incident.LastUpdateDateTime = now;
             comments = [.. incident.Comments];
         }
 
-        await JsonResponse.WriteAsync(context, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.security.alertComment)");
-            w.WriteStartArray("value");
-            foreach (EmulatedComment item in comments)
-            {
-                w.WriteStartObject();
-                w.WriteString("@odata.type", "microsoft.graph.security.alertComment");
-                w.WriteString("comment", item.Comment);
-                w.WriteString("createdByDisplayName", item.CreatedBy);
-                w.WriteString("createdDateTime", item.CreatedDateTime.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }).ConfigureAwait(false);
+        await CommentJson.WriteListAsync(context, "https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.security.alertComment)", comments).ConfigureAwait(false);
     }
 
     private async Task<EmulatedIncident?> FindAsync(HttpContext context, bool legacy)

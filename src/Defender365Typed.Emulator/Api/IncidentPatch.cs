@@ -20,8 +20,8 @@ internal static class IncidentPatch
         }
 
         HashSet<string> allowed = legacy ? LegacyFields : GraphFields;
-        string? status = null, classification = null, determination = null, assignedTo = null, comment = null;
-        bool assign = false;
+        var triage = new TriagePatch(IncidentRules.SettableStatus);
+        string? comment = null;
         List<string>? tags = null;
         foreach (JsonProperty p in body.EnumerateObject())
         {
@@ -30,36 +30,18 @@ internal static class IncidentPatch
                 return $"Invalid property '{p.Name}' in the request body.";
             }
 
+            if (triage.TryRead(p, out string? problem))
+            {
+                if (problem is not null)
+                {
+                    return problem;
+                }
+
+                continue;
+            }
+
             switch (p.Name)
             {
-                case "status":
-                    status = IncidentRules.SettableStatus(p.Value.GetString());
-                    if (status is null)
-                    {
-                        return $"Invalid value '{p.Value.GetString()}' for status.";
-                    }
-
-                    break;
-                case "classification":
-                    classification = IncidentRules.Classification(p.Value.GetString());
-                    if (classification is null)
-                    {
-                        return $"Invalid value '{p.Value.GetString()}' for classification.";
-                    }
-
-                    break;
-                case "determination":
-                    determination = IncidentRules.Determination(p.Value.GetString());
-                    if (determination is null)
-                    {
-                        return $"Invalid value '{p.Value.GetString()}' for determination.";
-                    }
-
-                    break;
-                case "assignedTo":
-                    assign = true;
-                    assignedTo = p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString();
-                    break;
                 case "customTags" or "tags":
                     if (p.Value.ValueKind != JsonValueKind.Array || p.Value.EnumerateArray().Any(t => t.ValueKind != JsonValueKind.String))
                     {
@@ -69,7 +51,7 @@ internal static class IncidentPatch
                     tags = p.Value.EnumerateArray().Select(t => t.GetString()!).ToList();
                     break;
                 case "comment":
-                    comment = p.Value.GetString();
+                    comment = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
                     if (string.IsNullOrWhiteSpace(comment))
                     {
                         return "The comment must not be empty.";
@@ -83,40 +65,16 @@ internal static class IncidentPatch
 
         lock (incident.Gate)
         {
-            string effectiveClassification = classification ?? incident.Classification;
-            if (determination is not null)
+            if (triage.Resolve(incident.Classification, incident.Determination, out string? problem) is not (string classification, string determination))
             {
-                if (!IncidentRules.Allows(effectiveClassification, determination))
-                {
-                    return $"Determination '{determination}' is not valid with classification '{effectiveClassification}'.";
-                }
+                return problem;
             }
 
             // Everything is valid: apply it all.
-            if (status is not null)
-            {
-                incident.Status = status;
-            }
-
-            if (classification is not null)
-            {
-                incident.Classification = classification;
-                if (determination is null && !IncidentRules.Allows(classification, incident.Determination))
-                {
-                    incident.Determination = "unknown";
-                }
-            }
-
-            if (determination is not null)
-            {
-                incident.Determination = determination;
-            }
-
-            if (assign)
-            {
-                incident.AssignedTo = string.IsNullOrEmpty(assignedTo) ? null : assignedTo;
-            }
-
+            incident.Status = triage.Status ?? incident.Status;
+            incident.Classification = classification;
+            incident.Determination = determination;
+            incident.AssignedTo = triage.Assignee(incident.AssignedTo);
             if (tags is not null)
             {
                 incident.CustomTags.Clear();

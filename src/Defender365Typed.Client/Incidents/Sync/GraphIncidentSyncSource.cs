@@ -28,9 +28,9 @@ internal sealed class GraphIncidentSyncSource(GraphIncidentsClient client, Defen
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var q = new StringBuilder();
-        GraphIncidentsClient.Add(q, "$filter", ODataFilterBuilder.Build(new IncidentQuery { LastUpdatedAfter = from }, DefenderApi.Graph));
-        GraphIncidentsClient.Add(q, "$top", Math.Min(pageSize, 50).ToString(CultureInfo.InvariantCulture));
-        GraphIncidentsClient.Add(q, "$expand", expandAlerts ? "alerts" : null);
+        ODataQuery.Add(q, "$filter", ODataFilterBuilder.Build(new IncidentQuery { LastUpdatedAfter = from }, DefenderApi.Graph));
+        ODataQuery.Add(q, "$top", Math.Min(pageSize, 50).ToString(CultureInfo.InvariantCulture));
+        ODataQuery.Add(q, "$expand", expandAlerts ? "alerts" : null);
         Uri? link = new(transport.BaseUri(DefenderApi.Graph), "v1.0/security/incidents" + q);
         while (link is not null)
         {
