@@ -1,5 +1,3 @@
-using System;
-using System.IO;
 using System.Linq;
 using Defender365Typed.KqlFrontEnd;
 
@@ -8,15 +6,12 @@ namespace Defender365Typed.Client;
 /// <summary>
 /// Whether a sliced query's table has the datetime <c>Timestamp</c> column every slice filters on, as far as the client
 /// knows the table: from the caller's schema (<see cref="SlicedRunOptions.Schema"/>: a tenant's schema from
-/// <see cref="HuntingClient.GetSchemaAsync"/> or a schema file), else from the documented schema embedded in this assembly
-/// (src/Defender365Typed/Schema/hunting-schema.json, the one the typed tables are generated from). A table neither knows
-/// is let through: the service then answers the first slice with its query error, which ends the run.
+/// <see cref="HuntingClient.GetSchemaAsync"/> or a schema file), else from the documented schema the front end embeds
+/// (<see cref="DocumentedHuntingSchema"/>, the one the typed tables are generated from). A table neither knows is let
+/// through: the service then answers the first slice with its query error, which ends the run.
 /// </summary>
 internal static class SliceTimestampCheck
 {
-    private const string ResourceName = "Defender365Typed.Client.hunting-schema.json";
-    private static readonly Lazy<HuntingSchemaDocument> Documented = new(LoadDocumented);
-
     /// <summary>Why <paramref name="table"/> cannot be sliced by time, or null when it can (or is not known).</summary>
     public static string? Problem(string table, HuntingSchemaDocument? schema)
     {
@@ -44,13 +39,6 @@ internal static class SliceTimestampCheck
             return (given, "in the schema given in SlicedRunOptions.Schema");
         }
 
-        return (Documented.Value.Tables.FirstOrDefault(t => t.Name == table), "in the documented schema");
-    }
-
-    private static HuntingSchemaDocument LoadDocumented()
-    {
-        using Stream stream = typeof(SliceTimestampCheck).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the client assembly.");
-        return HuntingSchemaJson.Read(stream, "built-in");
+        return (DocumentedHuntingSchema.Document.Tables.FirstOrDefault(t => t.Name == table), "in the documented schema");
     }
 }
