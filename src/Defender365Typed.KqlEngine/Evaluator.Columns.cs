@@ -17,8 +17,14 @@ internal sealed partial class Evaluator
             throw Error(op.Items[0], $"The 'where' predicate must be a bool, not a {KqlScalarTypes.Name(predicate.Type)}.");
         }
 
+        IReadOnlyList<object?[]>? range = TimeRange(input, op.Items[0], out bool exact);
+        if (exact)
+        {
+            return new KqlResultTable("", input.Columns, range!) { IsOrderedByTimestamp = true };
+        }
+
         var rows = new List<object?[]>();
-        foreach (object?[] row in input.Rows)
+        foreach (object?[] row in range ?? input.Rows)
         {
             Budget.Tick(op);
             if (predicate.Eval(row) is true)
@@ -27,7 +33,8 @@ internal sealed partial class Evaluator
             }
         }
 
-        return new KqlResultTable("", input.Columns, rows);
+        // A filter keeps the rows' order, so an ordered input gives an ordered output (a second where uses it too).
+        return new KqlResultTable("", input.Columns, rows) { IsOrderedByTimestamp = input.IsOrderedByTimestamp };
     }
 
     private static readonly string[] AnomalySeriesParts = ["ad_flag", "ad_score", "baseline"];

@@ -78,8 +78,6 @@ internal sealed class HuntingTimeWindow
     /// <summary>The tables of <paramref name="tables"/> seen through this window.</summary>
     public ITableSource Apply(ITableSource tables) => new WindowedTables(tables, this);
 
-    private bool Contains(object? timestamp) => timestamp is DateTime t && t >= From && t <= To;
-
     private static TimeSpan? Duration(string text)
     {
         if (!text.StartsWith('P'))
@@ -127,24 +125,11 @@ internal sealed class HuntingTimeWindow
             return true;
         }
 
+        /// <summary>The table's rows in the window: a binary search and a view on a table ordered by Timestamp, a scan otherwise.</summary>
         private KqlResultTable Filter(KqlResultTable all)
         {
             int column = all.IndexOf("Timestamp");
-            if (column < 0 || all.Columns[column].Type != KqlScalarType.DateTime)
-            {
-                return all;
-            }
-
-            var rows = new List<object?[]>();
-            foreach (object?[] row in all.Rows)
-            {
-                if (window.Contains(row[column]))
-                {
-                    rows.Add(row);
-                }
-            }
-
-            return rows.Count == all.Rows.Count ? all : new KqlResultTable(all.Name, all.Columns, rows) { Visualization = all.Visualization };
+            return column < 0 || all.Columns[column].Type != KqlScalarType.DateTime ? all : all.WhereTimestampBetween(window.From, window.To);
         }
     }
 }

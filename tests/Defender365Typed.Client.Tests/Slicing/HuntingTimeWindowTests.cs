@@ -86,4 +86,52 @@ public sealed class HuntingTimeWindowTests : EmulatorTest
 
         Assert.StartsWith(message, error.ServiceMessage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Over_a_table_ordered_by_Timestamp_the_window_reads_only_its_own_rows_and_keeps_what_a_scan_keeps()
+    {
+        const string Window = "2026-11-24T00:00:00Z/2026-11-24T01:00:00Z";
+        SliceEvents.Tables().TryGetTable("DeviceProcessEvents", out KqlResultTable events);
+        var counted = new CountingRows(events.Rows);
+        Serve(new TableSource([new KqlResultTable(events.Name, events.Columns, counted) { IsOrderedByTimestamp = true }]));
+        List<DateTime> ordered = await TimestampsAsync(Window);
+
+        Serve(SliceEvents.Tables());
+        List<DateTime> scanned = await TimestampsAsync(Window);
+
+        Assert.Equal(33, ordered.Count);
+        Assert.Equal(scanned, ordered);
+        int probes = 2 * ((int)Math.Ceiling(Math.Log2(events.Rows.Count)) + 1); // two binary searches
+        Assert.InRange(counted.Reads, 33, 33 + probes); // of the table's 2,454 rows
+    }
+
+    /// <summary>Rows that count every read, by index or by enumeration.</summary>
+    private sealed class CountingRows(IReadOnlyList<object?[]> rows) : IReadOnlyList<object?[]>
+    {
+        private int _reads;
+
+        public int Reads => _reads;
+
+        public int Count => rows.Count;
+
+        public object?[] this[int index]
+        {
+            get
+            {
+                System.Threading.Interlocked.Increment(ref _reads);
+                return rows[index];
+            }
+        }
+
+        public IEnumerator<object?[]> GetEnumerator()
+        {
+            foreach (object?[] row in rows)
+            {
+                System.Threading.Interlocked.Increment(ref _reads);
+                yield return row;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
