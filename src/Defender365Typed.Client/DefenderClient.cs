@@ -79,7 +79,10 @@ public sealed class DefenderClient : IDisposable
     }
 }
 
-/// <summary>The handler chain, outermost first: resilience → quota governor (optional) → bearer token → logging and metrics → HTTPS policy → sockets.</summary>
+/// <summary>
+/// The handler chain, outermost first: resilience (total timeout, retry, quota governor when set, attempt timeout:
+/// <see cref="DefenderResilience"/>) → bearer token → logging and metrics → HTTPS policy → sockets.
+/// </summary>
 internal static class DefenderHttpPipeline
 {
     public static HttpMessageHandler Build(DefenderClientOptions options, IDefenderTokenProvider tokens, ILogger logger)
@@ -88,11 +91,6 @@ internal static class DefenderHttpPipeline
         handler = new HttpsOnlyHandler(options.Cloud, allowLoopbackHttp: false) { InnerHandler = handler };
         handler = new LoggingHandler(logger, options.TelemetryTenantId) { InnerHandler = handler };
         handler = new BearerTokenHandler(tokens, logger) { InnerHandler = handler };
-        if (options.QuotaGovernor is DefenderQuotaGovernor governor)
-        {
-            handler = new QuotaHandler(governor, options.TimeProvider, logger) { InnerHandler = handler };
-        }
-
         return new ResilienceHandler(DefenderResilience.Build(options, logger)) { InnerHandler = handler };
     }
 }

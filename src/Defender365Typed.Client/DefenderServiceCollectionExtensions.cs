@@ -37,11 +37,6 @@ public static class DefenderServiceCollectionExtensions
         // The same pipeline DefenderClient.Create builds, rather than AddResilienceHandler: Polly's DI registry sets the
         // builder's TimeProvider itself, so DefenderClientOptions.TimeProvider would not reach the timeouts and waits.
         http.AddHttpMessageHandler(sp => new ResilienceHandler(DefenderResilience.Build(options, Logger(sp))));
-        if (options.QuotaGovernor is DefenderQuotaGovernor governor)
-        {
-            http.AddHttpMessageHandler(sp => new QuotaHandler(governor, options.TimeProvider, Logger(sp)));
-        }
-
         http.AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredService<IDefenderTokenProvider>(), Logger(sp)))
             .AddHttpMessageHandler(sp => new LoggingHandler(Logger(sp), options.TelemetryTenantId))
             .AddHttpMessageHandler(() => new HttpsOnlyHandler(options.Cloud, allowLoopbackHttp: false));

@@ -56,6 +56,16 @@ public sealed class HuntSplitTests : IClassFixture<EmulatorFixture>, IDisposable
         Assert.Equal(string.Empty, r.Out);
     }
 
+    [Fact]
+    public async Task A_table_without_a_Timestamp_is_refused_naming_it()
+    {
+        CliResult r = await _cli.RunAsync("hunt", "DeviceTvmSoftwareInventory | where SoftwareVendor == \"contoso\"", "--emulator", "--split", "auto", "--since", "1d");
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("error: The query cannot be run in time slices: the table 'DeviceTvmSoftwareInventory' has no Timestamp column (in the documented schema)", r.Err, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, r.Out);
+    }
+
     [Theory]
     [InlineData("--split auto needs a range: --since 7d, or --from (and --to).", "--split", "auto")]
     [InlineData("--since and --from do not go together", "--split", "auto", "--since", "1d", "--from", "2026-11-26T00:00:00Z")]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Pipelines;
 using System.Text;
 using Defender365Typed.Results;
 
@@ -19,12 +20,21 @@ public class LegacyStatisticsTests
         "total cpu":"00:00:19.0625000"},"memory":{"peak_per_node":236822432}},"dataset_statistics":[{"table_row_count":2,"table_size":102}]}
         """;
 
-    [Theory]
-    [InlineData(100_000)] // the whole body in one buffer
-    [InlineData(7)] // Stats split over many reads: it is read once it has all arrived
-    public void The_documented_stats_give_the_total_cpu_and_the_running_time(int chunk)
+    /// <summary>The two streaming entry points: a <see cref="Stream"/> and a <see cref="PipeReader"/>.</summary>
+    public enum Source
     {
-        (List<StrictRow> rows, List<HuntingStatistics> seen) = Read("{" + DocumentedStats + "," + Schema + "," + Results + "}", chunk);
+        Stream,
+        Pipe,
+    }
+
+    [Theory]
+    [InlineData(100_000, Source.Stream)] // the whole body in one buffer
+    [InlineData(7, Source.Stream)] // Stats split over many reads: it is read once it has all arrived
+    [InlineData(100_000, Source.Pipe)]
+    [InlineData(7, Source.Pipe)]
+    public void The_documented_stats_give_the_total_cpu_and_the_running_time(int chunk, Source source)
+    {
+        (List<StrictRow> rows, List<HuntingStatistics> seen) = Read("{" + DocumentedStats + "," + Schema + "," + Results + "}", chunk, source);
 
         Assert.Equal([1L, 2L], rows.ConvertAll(r => r.Count));
         HuntingStatistics stats = Assert.Single(seen);
@@ -32,10 +42,12 @@ public class LegacyStatisticsTests
         Assert.Equal(TimeSpan.FromSeconds(4.621215), stats.ExecutionTime);
     }
 
-    [Fact]
-    public void Stats_after_the_results_is_read_too()
+    [Theory]
+    [InlineData(Source.Stream)]
+    [InlineData(Source.Pipe)]
+    public void Stats_after_the_results_is_read_too(Source source)
     {
-        (List<StrictRow> rows, List<HuntingStatistics> seen) = Read("{" + Schema + "," + Results + "," + DocumentedStats + "}", 7);
+        (List<StrictRow> rows, List<HuntingStatistics> seen) = Read("{" + Schema + "," + Results + "," + DocumentedStats + "}", 7, source);
 
         Assert.Equal(2, rows.Count);
         Assert.Equal(new TimeSpan(0, 0, 0, 19, 62, 500), Assert.Single(seen).TotalCpu);
@@ -60,21 +72,35 @@ public class LegacyStatisticsTests
     }
 
     [Fact]
-    public void A_graph_response_has_no_statistics()
+    public void A_malformed_stats_leaves_the_rows_of_a_pipe_alone_too()
+    {
+        (List<StrictRow> rows, List<HuntingStatistics> seen) = Read("{\"Stats\":[\"00:00:01\"]," + Schema + "," + Results + "}", 7, Source.Pipe);
+
+        Assert.Equal([1L, 2L], rows.ConvertAll(r => r.Count));
+        Assert.Null(Assert.Single(seen).TotalCpu);
+    }
+
+    [Theory]
+    [InlineData(Source.Stream)]
+    [InlineData(Source.Pipe)]
+    public void A_graph_response_has_no_statistics(Source source)
     {
         const string graph = """{"@odata.context":"x","schema":[{"name":"Count","type":"Int64"},{"name":"When","type":"DateTime"},{"name":"Flag","type":"Boolean"}],"results":[{"Count":1,"When":"2020-08-30T06:38:36Z","Flag":true}]}""";
 
-        (List<StrictRow> rows, List<HuntingStatistics> seen) = Read(graph, 7);
+        (List<StrictRow> rows, List<HuntingStatistics> seen) = Read(graph, 7, source);
 
         Assert.Single(rows);
         Assert.Empty(seen);
     }
 
-    private static (List<StrictRow> Rows, List<HuntingStatistics> Seen) Read(string json, int chunk)
+    private static (List<StrictRow> Rows, List<HuntingStatistics> Seen) Read(string json, int chunk, Source source = Source.Stream)
     {
         var seen = new List<HuntingStatistics>();
         using Stream body = new TrickleStream(Encoding.UTF8.GetBytes(json), chunk);
-        List<StrictRow> rows = BasicReadTests.Collect(HuntingResultReader.StreamAsync<StrictRow>(body, new HuntingReaderOptions { StreamBufferSize = 256 }, seen.Add));
+        var options = new HuntingReaderOptions { StreamBufferSize = 256 };
+        List<StrictRow> rows = BasicReadTests.Collect(source == Source.Pipe
+            ? HuntingResultReader.StreamAsync<StrictRow>(PipeReader.Create(body, new StreamPipeReaderOptions(bufferSize: 512, minimumReadSize: 1)), options, seen.Add)
+            : HuntingResultReader.StreamAsync<StrictRow>(body, options, seen.Add));
         return (rows, seen);
     }
 }

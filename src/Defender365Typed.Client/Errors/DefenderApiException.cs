@@ -116,6 +116,12 @@ public sealed class DefenderQuotaException : DefenderApiException
 
     /// <summary>Which limit was reached: the call count or the CPU allocation (read from the service's message), or the client-side governor's queue.</summary>
     public DefenderQuotaReason Reason { get; init; }
+
+    /// <summary>
+    /// When the limit resets, if known: set when the client-side governor refused the call because the tenant's hunting
+    /// CPU is spent (<see cref="DefenderCpuExhaustedBehavior.Fail"/>), to the end of that pause.
+    /// </summary>
+    public DateTimeOffset? ResetAt { get; init; }
 }
 
 /// <summary>HTTP 400 from a hunting call: the query has a syntax or semantic error, or its result is too large.</summary>

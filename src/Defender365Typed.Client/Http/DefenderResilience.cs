@@ -10,8 +10,11 @@ using Polly.Timeout;
 namespace Defender365Typed.Client.Http;
 
 /// <summary>
-/// The retry and timeout pipeline: total timeout, then retry, then per-attempt timeout. Every wait in it (timeouts,
-/// backoff, Retry-After) runs on the options' <see cref="TimeProvider"/>.
+/// The retry and timeout pipeline: retry, then the quota governor (when the client has one), then per-attempt timeout,
+/// inside the call's total timeout (<see cref="CallDeadline"/>, which the transport starts). A wait for a quota permit
+/// therefore counts toward neither timeout: the attempt's starts once the permit is held, and the total one stands still
+/// while the governor waits. Every wait in it (timeouts, backoff, Retry-After, quota) runs on the options'
+/// <see cref="TimeProvider"/>.
 /// </summary>
 internal static class DefenderResilience
 {
@@ -20,7 +23,6 @@ internal static class DefenderResilience
         DefenderResilienceOptions options = clientOptions.Resilience;
         TimeProvider time = clientOptions.TimeProvider;
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.TotalTimeout, Name = "Defender365Typed.Total" });
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new HttpRetryStrategyOptions
@@ -45,6 +47,11 @@ internal static class DefenderResilience
                     return ValueTask.CompletedTask;
                 },
             });
+        }
+
+        if (clientOptions.QuotaGovernor is DefenderQuotaGovernor governor)
+        {
+            builder.AddStrategy(_ => new QuotaStrategy(governor, time, logger));
         }
 
         builder.AddTimeout(new HttpTimeoutStrategyOptions

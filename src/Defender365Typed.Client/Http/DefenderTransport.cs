@@ -51,9 +51,10 @@ internal sealed class DefenderTransport
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+            using CallDeadline deadline = CallDeadline.Start(request, Options.Resilience.TotalTimeout, Options.TimeProvider, cancellationToken);
+            response = await _http.SendAsync(request, completion, deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (DefenderResilience.IsTimeout(ex) || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (DefenderResilience.IsTimeout(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new DefenderTimeoutException($"The {api} API did not answer the {kind} call in time, after the retries allowed.", ex);
         }

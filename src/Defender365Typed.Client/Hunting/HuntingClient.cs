@@ -116,7 +116,10 @@ public sealed class HuntingClient
     /// then read its <see cref="SlicedHuntingRun{TRow}.Result"/>.
     /// </summary>
     /// <exception cref="HuntingSliceabilityException">The query is not one pipeline from one table through row-wise operators (the message names the operator).</exception>
-    /// <exception cref="ArgumentException">The options are missing or out of range (the message names the property).</exception>
+    /// <exception cref="ArgumentException">
+    /// The options are missing or out of range (the message names the property), or a strict run on the legacy API starts
+    /// before the last 30 days it serves (the message names the oldest time it serves).
+    /// </exception>
     public SlicedHuntingRun<HuntingRow> RunSliced([Kql, StringSyntax("kql")] string kql, SlicedRunOptions options) =>
         RunSliced(kql, WithClientOptions<HuntingRow>(UntypedHuntingResultReader.Instance), options);
 
@@ -142,8 +145,15 @@ public sealed class HuntingClient
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
         (DateTime Start, DateTime End) range = options.Validate();
-        SliceablePipeline pipeline = SliceablePipeline.Analyze(kql);
-        return new SlicedHuntingRun<TRow>(this, pipeline, reader, options, range, options.Api ?? _transport.Options.HuntingApi, _transport.Options.TimeProvider, _logger);
+        SliceablePipeline pipeline = SliceablePipeline.Analyze(kql, options.Schema);
+        DefenderApi api = options.Api ?? _transport.Options.HuntingApi;
+        if (api == DefenderApi.Legacy && options.Mode == SlicedRunMode.Strict
+            && LegacyHuntingWindow.Refusal(range.Start, _transport.Options.TimeProvider.GetUtcNow()) is { } tooOld)
+        {
+            throw new ArgumentException(tooOld, nameof(options));
+        }
+
+        return new SlicedHuntingRun<TRow>(this, pipeline, reader, options, range, api, _transport.Options.TimeProvider, _logger);
     }
 
     /// <summary>
@@ -173,13 +183,22 @@ public sealed class HuntingClient
 
     /// <summary>
     /// Checks that <paramref name="kql"/> can run in time slices (<see cref="RunSliced(string, SlicedRunOptions)"/> does
-    /// too): one pipeline from one table through row-wise operators. Call it to refuse a query before signing in.
+    /// too): one pipeline from one table with a datetime Timestamp column (as the documented schema has it) through
+    /// row-wise operators. Call it to refuse a query before signing in.
     /// </summary>
-    /// <exception cref="HuntingSliceabilityException">It cannot; the message names the operator or construct and its line and column.</exception>
-    public static void CheckSliceable([Kql, StringSyntax("kql")] string kql)
+    /// <exception cref="HuntingSliceabilityException">It cannot; the message names the operator, construct or table and its line and column.</exception>
+    public static void CheckSliceable([Kql, StringSyntax("kql")] string kql) => CheckSliceable(kql, schema: null);
+
+    /// <summary>
+    /// Checks that <paramref name="kql"/> can run in time slices, with the query's table looked up in
+    /// <paramref name="schema"/> (a tenant's schema or schema file; see <see cref="SlicedRunOptions.Schema"/>) before the
+    /// documented schema.
+    /// </summary>
+    /// <exception cref="HuntingSliceabilityException">It cannot; the message names the operator, construct or table and its line and column.</exception>
+    public static void CheckSliceable([Kql, StringSyntax("kql")] string kql, HuntingSchemaDocument? schema)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kql);
-        SliceablePipeline.Analyze(kql);
+        SliceablePipeline.Analyze(kql, schema);
     }
 
     /// <summary>

@@ -73,7 +73,11 @@ public sealed class DefenderQuotaGovernor : IDisposable
     /// <param name="kind">The budget.</param>
     /// <param name="caller">Who is calling: waiting calls are served round-robin between callers (a client uses itself).</param>
     /// <param name="cancellationToken">Stops waiting.</param>
-    /// <exception cref="DefenderQuotaException">The queue is full (<see cref="DefenderQuotaReason.ClientQueue"/>).</exception>
+    /// <exception cref="DefenderQuotaException">
+    /// The queue is full (<see cref="DefenderQuotaReason.ClientQueue"/>), or the tenant's hunting CPU is spent and
+    /// <see cref="DefenderQuotaOptions.CpuExhausted"/> is <see cref="DefenderCpuExhaustedBehavior.Fail"/>
+    /// (<see cref="DefenderQuotaReason.Cpu"/>, with <see cref="DefenderQuotaException.ResetAt"/>).
+    /// </exception>
     public ValueTask<DefenderQuotaLease> AcquireAsync(DefenderQuotaKind kind, object caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -94,7 +98,7 @@ public sealed class DefenderQuotaGovernor : IDisposable
     internal QuotaThrottle Throttled(DefenderQuotaKind kind, TimeSpan? retryAfter, string? message)
     {
         QuotaThrottle throttle = QuotaThrottle.From(retryAfter, message, _time.GetUtcNow());
-        Budget(kind).PauseUntil(throttle.ResetAt);
+        Budget(kind).PauseUntil(throttle.ResetAt, throttle.Reason);
         return throttle;
     }
 
@@ -121,7 +125,7 @@ public sealed class DefenderQuotaGovernor : IDisposable
         }
 
         DateTimeOffset next = cycle + QuotaThrottle.CpuCycle;
-        _hunting.PauseUntil(next);
+        _hunting.PauseUntil(next, DefenderQuotaReason.Cpu);
         return next;
     }
 

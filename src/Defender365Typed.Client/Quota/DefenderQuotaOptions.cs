@@ -39,6 +39,15 @@ public sealed class DefenderQuotaOptions
     /// </summary>
     public TimeSpan? HuntingCpuPerCycle { get; set; }
 
+    /// <summary>
+    /// What a hunting call does while the tenant's hunting CPU is spent: the cycle's <see cref="HuntingCpuPerCycle"/> is used
+    /// up, or a 429 said the CPU allocation was reached. <see cref="DefenderCpuExhaustedBehavior.Wait"/> (the default) holds
+    /// it until the reset (the next 15-minute cycle, or what the 429 named); <see cref="DefenderCpuExhaustedBehavior.Fail"/>
+    /// fails it at once, unsent, with <see cref="DefenderQuotaException"/> (<see cref="DefenderQuotaReason.Cpu"/>, and the
+    /// reset in <see cref="DefenderQuotaException.ResetAt"/>), for callers that cannot wait up to 15 minutes.
+    /// </summary>
+    public DefenderCpuExhaustedBehavior CpuExhausted { get; set; } = DefenderCpuExhaustedBehavior.Wait;
+
     /// <summary>Calls of one kind that may wait for a permit; beyond that a call fails at once with <see cref="DefenderQuotaException"/>.</summary>
     public int QueueLimit { get; set; } = 1000;
 
@@ -76,6 +85,11 @@ public sealed class DefenderQuotaOptions
             throw new ArgumentOutOfRangeException(nameof(HuntingCpuPerCycle), HuntingCpuPerCycle, "DefenderQuotaOptions.HuntingCpuPerCycle must be positive (or null for no CPU accounting).");
         }
 
+        if (!Enum.IsDefined(CpuExhausted))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CpuExhausted), CpuExhausted, "DefenderQuotaOptions.CpuExhausted must be Wait or Fail.");
+        }
+
         if (RateLimiterRetryInterval <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RateLimiterRetryInterval), RateLimiterRetryInterval, "DefenderQuotaOptions.RateLimiterRetryInterval must be positive.");
@@ -97,6 +111,16 @@ public sealed class DefenderQuotaOptions
             throw new ArgumentOutOfRangeException(name, value, $"DefenderQuotaOptions.{name} cannot be negative.");
         }
     }
+}
+
+/// <summary>What a hunting call does while the tenant's hunting CPU is spent (<see cref="DefenderQuotaOptions.CpuExhausted"/>).</summary>
+public enum DefenderCpuExhaustedBehavior
+{
+    /// <summary>Wait for the reset: the next 15-minute cycle, or the one a CPU 429 named (the default).</summary>
+    Wait = 0,
+
+    /// <summary>Fail at once, unsent, with <see cref="DefenderQuotaException"/> (reason <see cref="DefenderQuotaReason.Cpu"/>, carrying the reset).</summary>
+    Fail = 1,
 }
 
 /// <summary>The budgets of a <see cref="DefenderQuotaGovernor"/>: each has its own windows, queue and pauses.</summary>

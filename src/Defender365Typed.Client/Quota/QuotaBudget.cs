@@ -23,10 +23,12 @@ internal sealed class QuotaBudget : IDisposable
     private readonly int _queueLimit;
     private readonly TimeSpan _limiterRetry;
     private readonly TimeProvider _time;
+    private readonly bool _failWhileCpuSpent;
     private int _cursor;
     private Waiter? _holder;
     private int _waiting; // queued calls, and the holder once it has had to wait
     private DateTimeOffset _pausedUntil;
+    private DefenderQuotaReason _pauseReason;
 
     public QuotaBudget(DefenderQuotaKind kind, IList<RateLimiter> limiters, (int Limit, TimeSpan Window)[] windows, int maxConcurrent, DefenderQuotaOptions options)
     {
@@ -37,6 +39,7 @@ internal sealed class QuotaBudget : IDisposable
         _slots = maxConcurrent > 0 ? new SemaphoreSlim(maxConcurrent, maxConcurrent) : null;
         _queueLimit = options.QueueLimit;
         _limiterRetry = options.RateLimiterRetryInterval;
+        _failWhileCpuSpent = options.CpuExhausted == DefenderCpuExhaustedBehavior.Fail;
     }
 
     public DefenderQuotaKind Kind { get; }
@@ -64,12 +67,15 @@ internal sealed class QuotaBudget : IDisposable
         }
     }
 
-    /// <summary>Stops every call of this budget until <paramref name="until"/> (a pause only ever grows).</summary>
-    public void PauseUntil(DateTimeOffset until)
+    /// <summary>Stops every call of this budget until <paramref name="until"/> because of <paramref name="reason"/> (a pause only ever grows).</summary>
+    public void PauseUntil(DateTimeOffset until, DefenderQuotaReason reason)
     {
         lock (_gate)
         {
-            _pausedUntil = until > _pausedUntil ? until : _pausedUntil;
+            if (until > _pausedUntil)
+            {
+                (_pausedUntil, _pauseReason) = (until, reason);
+            }
         }
     }
 
@@ -145,13 +151,21 @@ internal sealed class QuotaBudget : IDisposable
             {
                 DateTimeOffset now = _time.GetUtcNow();
                 DateTimeOffset pausedUntil;
+                DefenderQuotaReason pauseReason;
                 lock (_gate)
                 {
-                    pausedUntil = _pausedUntil;
+                    (pausedUntil, pauseReason) = (_pausedUntil, _pauseReason);
                 }
 
                 if (pausedUntil > now)
                 {
+                    if (pauseReason == DefenderQuotaReason.Cpu && _failWhileCpuSpent)
+                    {
+                        throw new DefenderQuotaException(
+                            $"The tenant's hunting CPU is spent until {pausedUntil.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}; the call was not sent (DefenderQuotaOptions.CpuExhausted = Fail).")
+                        { Reason = DefenderQuotaReason.Cpu, ResetAt = pausedUntil };
+                    }
+
                     await WaitAsync(me, () => Task.Delay(pausedUntil - now, _time, cancellationToken)).ConfigureAwait(false);
                     continue;
                 }

@@ -218,12 +218,7 @@ public static class HuntingResultReader
                     failure = exception; // thrown once the rows before it are delivered
                 }
 
-                if (onStatistics is not null && state.Statistics is { } statistics)
-                {
-                    onStatistics(statistics);
-                    onStatistics = null;
-                }
-
+                ReportStatistics(state, ref onStatistics);
                 foreach (TRow row in batch)
                 {
                     yield return row;
@@ -254,9 +249,23 @@ public static class HuntingResultReader
     /// reader is advanced but not completed. A <see cref="HuntingResultFormatException"/> is thrown after every row
     /// before the failure has been yielded.
     /// </summary>
-    public static async IAsyncEnumerable<TRow> StreamAsync<TRow>(
+    public static IAsyncEnumerable<TRow> StreamAsync<TRow>(
         PipeReader utf8Json,
         HuntingReaderOptions? options = null,
+        CancellationToken cancellationToken = default)
+        where TRow : IHuntingReadable<TRow> =>
+        StreamAsync<TRow>(utf8Json, options, onStatistics: null, cancellationToken);
+
+    /// <summary>
+    /// Streams the rows of a response from <paramref name="utf8Json"/> as
+    /// <see cref="StreamAsync{TRow}(PipeReader, HuntingReaderOptions?, CancellationToken)"/> does, and hands the legacy
+    /// response's <c>Stats</c> to <paramref name="onStatistics"/> once it has been read (before the rows that follow it;
+    /// never for a Graph response, which has none).
+    /// </summary>
+    public static async IAsyncEnumerable<TRow> StreamAsync<TRow>(
+        PipeReader utf8Json,
+        HuntingReaderOptions? options,
+        Action<HuntingStatistics>? onStatistics,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where TRow : IHuntingReadable<TRow>
     {
@@ -307,6 +316,7 @@ public static class HuntingResultReader
                     offset += consumed;
                 }
 
+                ReportStatistics(state, ref onStatistics);
                 foreach (TRow row in batch)
                 {
                     yield return row;
@@ -327,6 +337,16 @@ public static class HuntingResultReader
         finally
         {
             state.ReleasePools();
+        }
+    }
+
+    /// <summary>Hands the response's <c>Stats</c> to <paramref name="onStatistics"/> once they have been read, then forgets the callback.</summary>
+    private static void ReportStatistics(HuntingReadState state, ref Action<HuntingStatistics>? onStatistics)
+    {
+        if (onStatistics is not null && state.Statistics is { } statistics)
+        {
+            onStatistics(statistics);
+            onStatistics = null;
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Client.Tests.Slicing;
 
@@ -54,6 +55,56 @@ public sealed class SliceabilityTests
     public void Row_wise_pipelines_are_accepted(string kql)
     {
         Assert.Equal("DeviceProcessEvents", SliceablePipeline.Analyze(kql).Table);
+    }
+
+    [Theory]
+    [InlineData("DeviceTvmSoftwareInventory | where SoftwareVendor == \"x\"", "DeviceTvmSoftwareInventory", 1, 1)]
+    [InlineData("let v = \"x\";\nExposureGraphNodes | where NodeLabel == v", "ExposureGraphNodes", 2, 1)]
+    [InlineData("DeviceBaselineComplianceAssessment", "DeviceBaselineComplianceAssessment", 1, 1)]
+    public void A_documented_table_without_a_Timestamp_column_is_refused_naming_it(string kql, string table, int line, int column)
+    {
+        HuntingSliceabilityException error = Assert.Throws<HuntingSliceabilityException>(() => SliceablePipeline.Analyze(kql));
+
+        Assert.Equal((table, line, column, "query"), (error.Construct, error.Line, error.Column, error.ParamName));
+        Assert.Contains($"the table '{table}' has no Timestamp column (in the documented schema)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GraphAPIAuditEvents")]
+    [InlineData("OAuthAppInfo")]
+    public void A_documented_table_whose_Timestamp_is_not_a_datetime_is_refused(string table)
+    {
+        HuntingSliceabilityException error = Assert.Throws<HuntingSliceabilityException>(() => HuntingClient.CheckSliceable(table + " | project Timestamp"));
+
+        Assert.Equal(table, error.Construct);
+        Assert.Contains($"the table '{table}' has a Timestamp column of type string, not datetime", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_callers_schema_decides_for_the_tables_it_lists()
+    {
+        HuntingSchemaDocument tenant = new([
+            new HuntingSchemaTable("MyInventory", [new HuntingSchemaColumn("DeviceId", "string")]),
+            new HuntingSchemaTable("MyEvents", [new HuntingSchemaColumn("Timestamp", "datetime"), new HuntingSchemaColumn("DeviceId", "string")]),
+            new HuntingSchemaTable("MyTextTimes", [new HuntingSchemaColumn("Timestamp", "string")]),
+            new HuntingSchemaTable("DeviceTvmSoftwareInventory", [new HuntingSchemaColumn("Timestamp", "datetime")]), // this tenant's copy has one
+        ]);
+
+        HuntingSliceabilityException noColumn = Assert.Throws<HuntingSliceabilityException>(() => HuntingClient.CheckSliceable("MyInventory | where DeviceId == \"a\"", tenant));
+        HuntingSliceabilityException text = Assert.Throws<HuntingSliceabilityException>(() => SliceablePipeline.Analyze("MyTextTimes", tenant));
+
+        Assert.Equal("MyInventory", noColumn.Construct);
+        Assert.Contains("the table 'MyInventory' has no Timestamp column (in the schema given in SlicedRunOptions.Schema)", noColumn.Message, StringComparison.Ordinal);
+        Assert.Contains("the table 'MyTextTimes' has a Timestamp column of type string, not datetime (in the schema given in SlicedRunOptions.Schema)", text.Message, StringComparison.Ordinal);
+        Assert.Equal("MyEvents", SliceablePipeline.Analyze("MyEvents | where DeviceId == \"a\"", tenant).Table);
+        Assert.Equal("DeviceTvmSoftwareInventory", SliceablePipeline.Analyze("DeviceTvmSoftwareInventory", tenant).Table);
+        Assert.Equal("DeviceProcessEvents", SliceablePipeline.Analyze("DeviceProcessEvents", tenant).Table); // not listed: the documented schema
+    }
+
+    [Fact]
+    public void A_table_no_schema_knows_is_left_to_the_service()
+    {
+        Assert.Equal("MyCustomSignals_CL", SliceablePipeline.Analyze("MyCustomSignals_CL | where Score > 5").Table);
     }
 
     [Fact]

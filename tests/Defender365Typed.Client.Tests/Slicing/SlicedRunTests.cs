@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Defender365Typed.KqlEngine;
 using Defender365Typed.Emulator.Api;
 using Defender365Typed.Tables;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Defender365Typed.Client.Tests.Slicing;
 
@@ -39,7 +40,7 @@ public sealed class SlicedRunTests : EmulatorTest
     public async Task A_sliced_run_returns_exactly_the_rows_of_the_uncapped_query(DefenderApi api)
     {
         TableSource tables = Serve();
-        (DefenderClient client, _) = H.SecretClient(o => o.HuntingApi = api);
+        (DefenderClient client, _) = H.SecretClient(o => (o.HuntingApi, o.TimeProvider) = (api, new FakeTimeProvider(SliceEvents.Now)));
 
         SlicedHuntingRun<HuntingRow> run = client.Hunting.RunSliced(Kql, Options());
         List<string> rows = (await run.ToListAsync()).Select(r => SliceEvents.Key(r, Projected)).Order(StringComparer.Ordinal).ToList();
@@ -84,7 +85,7 @@ public sealed class SlicedRunTests : EmulatorTest
     {
         Serve();
         (DefenderClient graph, _) = H.SecretClient();
-        (DefenderClient legacy, _) = H.SecretClient(o => o.HuntingApi = DefenderApi.Legacy);
+        (DefenderClient legacy, _) = H.SecretClient(o => (o.HuntingApi, o.TimeProvider) = (DefenderApi.Legacy, new FakeTimeProvider(SliceEvents.Now)));
         var options = Options();
         options.End = SliceEvents.Start.AddHours(6);
 

@@ -12,7 +12,7 @@ public enum HuntingSliceStatus
     /// <summary>The slice hit the row cap, the result-size cap or a timeout and was run again as two halves (its rows were not delivered).</summary>
     Split = 1,
 
-    /// <summary>The slice could not be run (a cap below the minimum slice, a quota, a broken response): its range is missing from the result.</summary>
+    /// <summary>The slice could not be run (a cap below the minimum slice, a quota, a broken response, a range older than the legacy API serves): its range is missing from the result.</summary>
     Failed = 2,
 }
 

@@ -4,7 +4,8 @@ namespace Defender365Typed.Client;
 
 /// <summary>
 /// A query cannot be run in time slices (<see cref="HuntingClient.RunSliced(string, SlicedRunOptions)"/>): it is not one
-/// pipeline from one table through row-wise operators. The message names the operator or construct, why, and where.
+/// pipeline from one table (with a datetime Timestamp column) through row-wise operators. The message names the operator,
+/// construct or table, why, and where.
 /// </summary>
 public sealed class HuntingSliceabilityException : ArgumentException
 {
@@ -34,7 +35,11 @@ public sealed class HuntingSliceabilityException : ArgumentException
         Column = column;
     }
 
-    /// <summary>The operator or construct refused, as written (<c>summarize</c>, <c>take</c>, <c>toscalar()</c>, <c>let</c>), or null (a syntax error, a missing table).</summary>
+    /// <summary>
+    /// The operator or construct refused, as written (<c>summarize</c>, <c>take</c>, <c>toscalar()</c>, <c>let</c>), the
+    /// table when it has no datetime Timestamp column (<c>DeviceTvmSoftwareInventory</c>), or null (a syntax error, a
+    /// missing table).
+    /// </summary>
     public string? Construct { get; }
 
     /// <summary>The 1-based line of the refused construct.</summary>

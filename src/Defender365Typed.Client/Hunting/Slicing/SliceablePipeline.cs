@@ -41,9 +41,12 @@ internal sealed class SliceablePipeline
     /// <summary>The table the pipeline reads.</summary>
     public string Table { get; }
 
-    /// <summary>Checks that <paramref name="kql"/> can be sliced by time.</summary>
-    /// <exception cref="HuntingSliceabilityException">It cannot; the message names the operator or construct and its line and column.</exception>
-    public static SliceablePipeline Analyze(string kql)
+    /// <summary>
+    /// Checks that <paramref name="kql"/> can be sliced by time, its table included: a table the client knows (from
+    /// <paramref name="schema"/>, else the documented schema) must have a datetime Timestamp column.
+    /// </summary>
+    /// <exception cref="HuntingSliceabilityException">It cannot; the message names the operator, construct or table and its line and column.</exception>
+    public static SliceablePipeline Analyze(string kql, HuntingSchemaDocument? schema = null)
     {
         KqlSyntaxTree tree = Parser.Parse(kql);
         if (tree.Diagnostics.FirstOrDefault() is { } syntax)
@@ -95,6 +98,11 @@ internal sealed class SliceablePipeline
         if (source is not NameExpr table || scalarLets.Contains(table.Name))
         {
             throw Refuse(kql, null, source.Start, "a sliced query starts with the name of one table (with a Timestamp column), not a function call, a let or an expression");
+        }
+
+        if (SliceTimestampCheck.Problem(table.Name, schema) is { } noTimestamp)
+        {
+            throw Refuse(kql, table.Name, table.Start, noTimestamp);
         }
 
         foreach (OperatorNode op in operators)

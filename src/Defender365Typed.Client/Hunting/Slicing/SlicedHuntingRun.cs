@@ -103,6 +103,18 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
 
         while (pending.TryPop(out (DateTime Start, DateTime End) range))
         {
+            if (_api == DefenderApi.Legacy && LegacyHuntingWindow.Outside(range.Start, range.End, _time.GetUtcNow()) is { } old)
+            {
+                if (old.End < range.End)
+                {
+                    pending.Push((old.End, range.End)); // the part the API still serves runs
+                }
+
+                DefenderTelemetry.EndSlice(DefenderTelemetry.StartSlice(_api, _client.TelemetryTenantId, range.Start, old.End), HuntingSliceStatus.Failed, 0, null);
+                Fail(slices, new HuntingSlice(range.Start, old.End, HuntingSliceStatus.Failed, 0, TimeSpan.Zero, old.Reason));
+                continue;
+            }
+
             long started = _time.GetTimestamp();
             Activity? span = DefenderTelemetry.StartSlice(_api, _client.TelemetryTenantId, range.Start, range.End);
             List<TRow> rows;
@@ -149,24 +161,30 @@ public sealed class SlicedHuntingRun<TRow> : IAsyncEnumerable<TRow>
             string reason = capped is not null
                 ? $"{capped}, and its halves would be shorter than the minimum slice ({_options.MinimumSlice.ToString("c", CultureInfo.InvariantCulture)})"
                 : error!.Message;
-            var failed = new HuntingSlice(range.Start, range.End, HuntingSliceStatus.Failed, rows.Count, elapsed, reason) { Exception = error };
-            slices.Add(failed);
-            Log.SliceFailed(_logger, range.Start, range.End, reason);
-            if (_options.Mode == SlicedRunMode.Strict)
-            {
-                var partial = new SlicedRunResult(Start, End, [.. slices], finished: false);
-                _result = partial;
-                throw new HuntingSlicedRunException(
-                    $"The sliced run stopped at a failed slice {failed.ToString()}. The {partial.Rows} rows of the slices before it were delivered; the rows from {SlicedRunOptions.Format(range.Start)} to {SlicedRunOptions.Format(End)} are missing (SlicedRunMode.Strict; Lenient goes on and reports the gaps).",
-                    partial,
-                    error);
-            }
+            Fail(slices, new HuntingSlice(range.Start, range.End, HuntingSliceStatus.Failed, rows.Count, elapsed, reason) { Exception = error });
         }
 
         _result = new SlicedRunResult(Start, End, slices, finished: true);
         if (!_result.IsComplete)
         {
             Log.SlicedRunPartial(_logger, _result.Failures.Count(), _result.Rows);
+        }
+    }
+
+    /// <summary>Records a failed slice: a lenient run goes on; a strict one stops here with the outcome so far.</summary>
+    /// <exception cref="HuntingSlicedRunException">The run is strict.</exception>
+    private void Fail(List<HuntingSlice> slices, HuntingSlice failed)
+    {
+        slices.Add(failed);
+        Log.SliceFailed(_logger, failed.Start, failed.End, failed.Failure!);
+        if (_options.Mode == SlicedRunMode.Strict)
+        {
+            var partial = new SlicedRunResult(Start, End, [.. slices], finished: false);
+            _result = partial;
+            throw new HuntingSlicedRunException(
+                $"The sliced run stopped at a failed slice {failed.ToString()}. The {partial.Rows} rows of the slices before it were delivered; the rows from {SlicedRunOptions.Format(failed.Start)} to {SlicedRunOptions.Format(End)} are missing (SlicedRunMode.Strict; Lenient goes on and reports the gaps).",
+                partial,
+                failed.Exception);
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Client;
 
@@ -47,6 +48,13 @@ public sealed class SlicedRunOptions
     /// A slice with exactly this many rows is halved too, since the cap cannot be told from a result that fits it exactly.
     /// </summary>
     public int RowCap { get; set; } = HuntingOptions.RowCap;
+
+    /// <summary>
+    /// The tenant's hunting schema (<see cref="HuntingClient.GetSchemaAsync"/>, or a schema file read with
+    /// <see cref="HuntingSchemaJson"/>), if you have it: the query's table must have a datetime Timestamp column there.
+    /// Without it, or for a table it does not list, the documented schema decides; a table neither lists is let through.
+    /// </summary>
+    public HuntingSchemaDocument? Schema { get; set; }
 
     /// <summary>Checks the options; returns the range in UTC.</summary>
     /// <exception cref="ArgumentException">A value is missing or out of range; the message names the property (parameter name "options").</exception>
