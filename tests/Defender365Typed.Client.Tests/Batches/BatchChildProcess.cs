@@ -9,8 +9,8 @@ namespace Defender365Typed.Client.Tests.Batches;
 
 /// <summary>
 /// The child of <see cref="HuntingBatchKillTests"/>: the batch of <see cref="BatchQueries.Set"/> over
-/// <see cref="SliceEvents"/>'s range, small slices under a small row cap, resumed from its state file; prints "ready"
-/// once its first slice is committed (so every run makes progress before the parent's kill) and exits 0 when done.
+/// <see cref="SliceEvents"/>'s range, small slices under a small row cap, resumed from its state file; prints "slice" for
+/// every slice it completes (so the parent kills it after a chosen number of them, always mid-run) and exits 0 when done.
 /// </summary>
 internal static class BatchChildProcess
 {
@@ -21,7 +21,6 @@ internal static class BatchChildProcess
         (DefenderClient client, DefenderAuthenticator auth) = SyncChildProcess.Connect(baseUri, certificateFile);
         using DefenderAuthenticator ownedAuth = auth;
         using DefenderClient ownedClient = client;
-        bool ready = false;
         var options = new HuntingBatchOptions
         {
             Slicing = Slicing(),
@@ -29,20 +28,14 @@ internal static class BatchChildProcess
             Format = Enum.Parse<HuntingRowFormat>(format),
             Progress = new Inline(p =>
             {
-                if (!ready && p.Kind == HuntingBatchProgressKind.SliceCompleted)
+                if (p.Kind == HuntingBatchProgressKind.SliceCompleted)
                 {
-                    ready = true;
-                    Console.Out.WriteLine("ready");
+                    Console.Out.WriteLine("slice");
                     Console.Out.Flush();
                 }
             }),
         };
         HuntingBatchResult result = await client.Hunting.RunBatchAsync(BatchQueries.Set, options);
-        if (!ready)
-        {
-            Console.Out.WriteLine("ready"); // nothing was left to do
-        }
-
         Console.Out.WriteLine(result.IsComplete ? "done" : "partial");
         return result.IsComplete ? 0 : 1;
     }

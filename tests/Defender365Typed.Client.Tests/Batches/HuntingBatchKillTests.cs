@@ -9,8 +9,9 @@ using Defender365Typed.KqlEngine;
 namespace Defender365Typed.Client.Tests.Batches;
 
 /// <summary>
-/// A batch in a child process (<see cref="BatchChildProcess"/>) killed with Process.Kill at seeded random moments and
-/// restarted until it finishes, against an emulator whose rows do not change: every row of every query is in its output
+/// A batch in a child process (<see cref="BatchChildProcess"/>) killed with Process.Kill at seeded random moments (after a
+/// random number of completed slices and a random few milliseconds more, so a kill lands anywhere in a slice's write and
+/// commit, and always before the batch ends: six kills take at most 6 × 40 of its 432 slices) and restarted until it finishes, against an emulator whose rows do not change: every row of every query is in its output
 /// exactly once, and the state file parses after every kill.
 /// </summary>
 public sealed class HuntingBatchKillTests : IAsyncLifetime
@@ -47,15 +48,17 @@ public sealed class HuntingBatchKillTests : IAsyncLifetime
         while (true)
         {
             using Process child = Child(certificate, outDir);
-            await ReadyAsync(child);
             if (kills < Kills)
             {
-                await Task.Delay(random.Next(0, 400));
-                if (!child.HasExited)
-                {
-                    child.Kill(entireProcessTree: true);
-                    kills++;
-                }
+                await SlicesAsync(child, random.Next(1, 41));
+                await Task.Delay(random.Next(0, 15));
+                Assert.False(child.HasExited, "the batch ended before the kill: it has fewer slices than the kills need");
+                child.Kill(entireProcessTree: true);
+                kills++;
+            }
+            else
+            {
+                _ = child.StandardOutput.ReadToEndAsync(); // keep the pipe drained to the end
             }
 
             await child.WaitForExitAsync();
@@ -95,10 +98,13 @@ public sealed class HuntingBatchKillTests : IAsyncLifetime
         return Process.Start(info)!;
     }
 
-    /// <summary>Waits for the child's "ready" line (its first slice is committed), so every run makes progress however busy the machine.</summary>
-    private static async Task ReadyAsync(Process child)
+    /// <summary>Waits until the child has completed <paramref name="count"/> slices (its "slice" lines), however busy the machine.</summary>
+    private static async Task SlicesAsync(Process child, int count)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        Assert.Equal("ready", await child.StandardOutput.ReadLineAsync(patience.Token));
+        for (int i = 0; i < count; i++)
+        {
+            Assert.Equal("slice", await child.StandardOutput.ReadLineAsync(patience.Token));
+        }
     }
 }
