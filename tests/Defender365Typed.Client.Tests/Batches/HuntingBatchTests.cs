@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Defender365Typed.Client.Tests.Slicing;
 using Defender365Typed.KqlEngine;
+using Defender365Typed.KqlFrontEnd;
 
 namespace Defender365Typed.Client.Tests.Batches;
 
@@ -167,6 +168,23 @@ public sealed class HuntingBatchTests : EmulatorTest, IDisposable
         Assert.False(result.IsComplete);
         Assert.DoesNotContain(H.Emulator.Hunting.Received, q => q.Query.Contains("summarize", StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(_out, "counts.ndjson")));
+    }
+
+    [Fact]
+    public async Task A_tenant_table_the_slicing_schema_gives_no_Timestamp_is_refused_naming_it_and_nothing_is_sent()
+    {
+        Serve();
+        (DefenderClient client, _) = H.SecretClient();
+        var inventory = new HuntingBatchQuery("inventory", "MyInventory\n| where DeviceId != ''");
+        HuntingBatchOptions options = Options();
+        options.Slicing.Schema = new HuntingSchemaDocument([new HuntingSchemaTable("MyInventory", [new HuntingSchemaColumn("DeviceId", "string")])]);
+
+        HuntingBatchResult result = await client.Hunting.RunBatchAsync([inventory, BatchQueries.PowerShell], options);
+
+        Assert.Equal(HuntingBatchQueryStatus.Refused, result.Queries[0].Status);
+        Assert.Contains("the table 'MyInventory' has no Timestamp column (in the schema given in SlicedRunOptions.Schema)", result.Queries[0].Refusal, StringComparison.Ordinal);
+        Assert.Equal(HuntingBatchQueryStatus.Complete, result.Queries[1].Status);
+        Assert.DoesNotContain(H.Emulator.Hunting.Received, q => q.Query.Contains("MyInventory", StringComparison.Ordinal));
     }
 
     public static TheoryData<string, string> OtherBatches => new()

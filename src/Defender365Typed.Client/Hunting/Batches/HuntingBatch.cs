@@ -83,7 +83,7 @@ internal sealed class HuntingBatch
         {
             try
             {
-                HuntingClient.CheckSliceable(query.Kql);
+                HuntingClient.CheckSliceable(query.Kql, _options.Slicing.Schema);
             }
             catch (HuntingSliceabilityException ex)
             {
@@ -200,6 +200,7 @@ internal sealed class HuntingBatch
         RowCap = _options.Slicing.RowCap,
         Mode = _options.Slicing.Mode,
         Api = _options.Slicing.Api,
+        Schema = _options.Slicing.Schema,
     };
 
     private static HuntingBatchQueryResult Outcome(HuntingBatchQuery query, HuntingBatchQueryState state, string output, SlicedRunResult? run, bool skipped) =>
