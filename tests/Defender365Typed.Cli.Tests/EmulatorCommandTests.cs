@@ -106,6 +106,23 @@ public sealed class EmulatorCommandTests : IClassFixture<EmulatorFixture>, IDisp
         Assert.Equal(before, Emulator.Journal.Entries.Count(e => e.Path.Contains("/incidents/5003", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("incidents", "update", "--status", "resolved")]
+    [InlineData("incidents", "close", "--reason", "Resolved")]
+    [InlineData("alerts", "update", "--status", "resolved")]
+    public async Task A_blank_comment_is_exit_2_with_one_message_for_every_update_command_and_sends_nothing(string noun, string verb, string option, string value)
+    {
+        EmulatedIncident incident = Emulator.Incidents.Find(5003)!;
+        string id = noun == "alerts" ? incident.Alerts[0].Id : "5003";
+        int Changes() => Emulator.Journal.Entries.Count(e => e.Method != "GET" && (e.Path.Contains("incidents", StringComparison.OrdinalIgnoreCase) || e.Path.Contains("alerts", StringComparison.OrdinalIgnoreCase)));
+        int before = Changes();
+        CliResult r = await _cli.RunAsync(noun, verb, id, "--emulator", option, value, "--comment", "   ");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--comment is empty; nothing was sent.", r.Err, StringComparison.Ordinal);
+        Assert.Equal(before, Changes());
+        Assert.Equal("active", incident.Status);
+    }
+
     [Fact]
     public async Task An_invalid_enum_value_is_exit_2_and_names_the_valid_ones()
     {

@@ -119,7 +119,6 @@ internal static class IncidentCommands
                     || update.Determination is not null || update.Tags is not null,
                 ChangeOptions = "--status, --assigned-to, --classification, --determination, --tag or --comment",
                 Comment = text,
-                EmptyComment = "--comment is empty.",
                 DeterminationWithoutClassification = update.Determination is not null && update.Classification is null,
                 Send = (client, c) => client.Incidents.UpdateAsync(incidentId, update, c),
                 Describe = i => $"Updated incident {i.Id}: {TriageCommands.TriageState(i.Status, i.AssignedTo, i.Classification, i.Determination)}"

@@ -29,9 +29,6 @@ internal sealed class TriageUpdate<T>
 
     public string? Comment { get; init; }
 
-    /// <summary>The usage error for a blank <c>--comment</c>.</summary>
-    public string EmptyComment { get; init; } = "--comment is empty; nothing was sent.";
-
     /// <summary>A determination was given without its classification (checked here, so the message names the options).</summary>
     public bool DeterminationWithoutClassification { get; init; }
 
@@ -52,7 +49,7 @@ internal sealed class TriageUpdate<T>
 
         if (Comment is not null && string.IsNullOrWhiteSpace(Comment))
         {
-            throw CliException.Usage(EmptyComment);
+            throw CliException.Usage("--comment is empty; nothing was sent.");
         }
 
         if (DeterminationWithoutClassification)
