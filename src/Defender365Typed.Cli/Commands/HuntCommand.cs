@@ -167,24 +167,13 @@ internal static class HuntCommand
         return string.IsNullOrWhiteSpace(kql) ? throw CliException.Usage("The query is empty.") : kql;
     }
 
-    /// <summary>7d / 12h / 30m / 45s → ISO 8601 duration; ISO 8601 durations and intervals pass through; else null.</summary>
+    /// <summary>7d / 12h / 30m / 45s (<see cref="Durations"/>) → ISO 8601 duration; ISO 8601 durations and intervals pass through; else null.</summary>
     internal static string? ParseTimespan(string value)
     {
         value = value.Trim();
-        if (value.Length >= 2 && long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0)
+        if (Durations.Parse(value) is TimeSpan span)
         {
-            TimeSpan? span = char.ToUpperInvariant(value[^1]) switch
-            {
-                'D' => TimeSpan.FromDays(n),
-                'H' => TimeSpan.FromHours(n),
-                'M' => TimeSpan.FromMinutes(n),
-                'S' => TimeSpan.FromSeconds(n),
-                _ => null,
-            };
-            if (span is TimeSpan s)
-            {
-                return HuntingOptions.Last(s);
-            }
+            return HuntingOptions.Last(span);
         }
 
         if (value.Contains('/', StringComparison.Ordinal))

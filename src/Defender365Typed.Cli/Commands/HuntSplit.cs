@@ -171,24 +171,8 @@ internal sealed class HuntSplit
         return ExitCodes.Ok;
     }
 
-    /// <summary>7d / 12h / 30m / 45s → a positive duration; anything else → null.</summary>
-    internal static TimeSpan? ParseDuration(string value)
-    {
-        value = value.Trim();
-        if (value.Length < 2 || !long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n <= 0 || n > 100_000)
-        {
-            return null;
-        }
-
-        return char.ToLowerInvariant(value[^1]) switch
-        {
-            'd' => TimeSpan.FromDays(n),
-            'h' => TimeSpan.FromHours(n),
-            'm' => TimeSpan.FromMinutes(n),
-            's' => TimeSpan.FromSeconds(n),
-            _ => null,
-        };
-    }
+    /// <summary>7d / 12h / 30m / 45s (<see cref="Durations"/>, at most 100,000 days, so a range's start stays a date) → a positive duration; anything else → null.</summary>
+    internal static TimeSpan? ParseDuration(string value) => Durations.Parse(value) is TimeSpan d && d <= TimeSpan.FromDays(100_000) ? d : null;
 
     private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
 

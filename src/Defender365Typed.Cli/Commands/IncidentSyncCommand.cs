@@ -64,7 +64,7 @@ internal static class IncidentSyncCommand
         });
         interval.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<string>() is string v && ParseDuration(v) is null)
+            if (r.GetValueOrDefault<string>() is string v && Durations.Parse(v) is null)
             {
                 r.AddError($"--interval: '{v}' is not a duration; use 30s, 1m or 2h.");
             }
@@ -92,7 +92,7 @@ internal static class IncidentSyncCommand
                 FirstFetchFrom = TriageCommands.ParseSince(parse.GetValue(firstFetch)!, run.Context.Time.GetUtcNow()),
                 MaxPerFetch = parse.GetValue(max),
                 Follow = parse.GetValue(follow),
-                PollInterval = ParseDuration(parse.GetValue(interval)!)!.Value,
+                PollInterval = Durations.Parse(parse.GetValue(interval)!)!.Value,
             };
             string format = Choices.Find(parse.GetValue(output) ?? "ndjson", Formats)!;
             using Connection conn = await Connection.OpenAsync(run, parse, connection, ct);
@@ -113,25 +113,6 @@ internal static class IncidentSyncCommand
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    /// <summary>30s, 1m, 2h or 1d; null when not a positive duration.</summary>
-    internal static TimeSpan? ParseDuration(string value)
-    {
-        value = value.Trim();
-        if (value.Length < 2 || !long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long n) || n <= 0)
-        {
-            return null;
-        }
-
-        return char.ToUpperInvariant(value[^1]) switch
-        {
-            'S' => TimeSpan.FromSeconds(n),
-            'M' => TimeSpan.FromMinutes(n),
-            'H' => TimeSpan.FromHours(n),
-            'D' => TimeSpan.FromDays(n),
-            _ => null,
-        };
     }
 
     private static bool Notable(IncidentSyncMetrics m) => m.ExpandFallbacks > 0 || m.LimitReached || m.BudgetExhausted;

@@ -109,21 +109,15 @@ internal static class TriageCommands
         return limit;
     }
 
-    /// <summary>7d / 12h / 30m before <paramref name="now"/>, or an ISO 8601 date/time; null when neither.</summary>
+    /// <summary>A duration (<see cref="Durations"/>: 7d, 12h, 30m) before <paramref name="now"/>, or an ISO 8601 date/time; null when neither.</summary>
     internal static DateTimeOffset? ParseSince(string value, DateTimeOffset now)
     {
-        value = value.Trim();
-        if (value.Length >= 2 && long.TryParse(value.AsSpan(0, value.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n > 0)
+        if (Durations.Parse(value) is TimeSpan back)
         {
-            switch (char.ToUpperInvariant(value[^1]))
-            {
-                case 'D': return now.AddDays(-n);
-                case 'H': return now.AddHours(-n);
-                case 'M': return now.AddMinutes(-n);
-            }
+            return now - back;
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t) ? t : null;
+        return DateTimeOffset.TryParse(value.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset t) ? t : null;
     }
 
     /// <summary>The trimmed ID of an <paramref name="noun"/> ("alert", "incident"); an empty one is a usage error.</summary>
